@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/** Seconds from the start of the media; fractions are kept (Podcasting 2.0 uses them). */
+export const secondsSchema = z.number().finite().nonnegative();
+
+export const chapterSchema = z.object({
+  start: secondsSchema,
+  /** Absent when the source leaves it open: the next start or the media's duration closes it. */
+  end: secondsSchema.optional(),
+  title: z.string().trim().min(1, 'a chapter needs a title'),
+  description: z.string().default(''),
+  bullets: z.array(z.string()).default([]),
+  /** Only http(s) links are kept; anything else is dropped by the parsers. */
+  url: z.string().url().optional(),
+});
+
+/** Site ids ("youtube", "spotify", ...) are data here, so the schema never names a site. */
+const siteKeyedSchema = <T extends z.ZodType>(value: T) => z.record(z.string().min(1), value);
+
+export const episodeSchema = z
+  .object({
+    /** Stable key in the library; derived from show and title when a source has none. */
+    id: z.string().min(1),
+    show: z.string().default(''),
+    title: z.string().trim().min(1, 'an episode needs a title'),
+    altTitles: z.array(z.string()).default([]),
+    /** Media ids per site, e.g. { youtube: ['C6Zpjij5AF4'] }. */
+    ids: siteKeyedSchema(z.array(z.string().min(1))).default({}),
+    /** Seconds to add to a site's media time to reach the document's timeline. */
+    offsets: siteKeyedSchema(z.number().finite()).default({}),
+    duration: secondsSchema.optional(),
+    chapters: z.array(chapterSchema).min(1, 'an episode needs at least one chapter'),
+  })
+  .superRefine((episode, ctx) => {
+    episode.chapters.forEach((chapter, i) => {
+      const next = episode.chapters[i + 1];
+      if (chapter.end !== undefined && chapter.end <= chapter.start) {
+        ctx.addIssue({ code: 'custom', path: ['chapters', i, 'end'], message: 'a chapter must end after it starts' });
+      }
+      if (next && next.start < chapter.start) {
+        ctx.addIssue({ code: 'custom', path: ['chapters', i + 1, 'start'], message: 'chapters must be in time order' });
+      }
+      if (next && chapter.end !== undefined && chapter.end > next.start) {
+        ctx.addIssue({ code: 'custom', path: ['chapters', i, 'end'], message: 'a chapter overlaps the next one' });
+      }
+    });
+  });
+
+export type Chapter = z.infer<typeof chapterSchema>;
+export type Episode = z.infer<typeof episodeSchema>;
+/** What a parser builds before validation fills the defaults. */
+export type EpisodeInput = z.input<typeof episodeSchema>;
+
+/** A problem found in untrusted input, with where it is so a person can fix it. */
+export interface InputProblem {
+  message: string;
+  line?: number;
+  field?: string;
+}
+
+export type ParseResult =
+  | { ok: true; episode: Episode; warnings: InputProblem[] }
+  | { ok: false; problems: InputProblem[] };
+
+/** Turns zod's issues into problems a person can act on: "chapters.3.title: a chapter needs a title". */
+export function describeZodIssues(issues: readonly z.core.$ZodIssue[]): InputProblem[] {
+  return issues.map((issue) => ({
+    field: issue.path.map(String).join('.') || undefined,
+    message: issue.message,
+  }));
+}
+
+/** Validates what a parser built; the single gate every source passes through. */
+export function validateEpisode(input: unknown, warnings: InputProblem[] = []): ParseResult {
+  const result = episodeSchema.safeParse(input);
+  return result.success
+    ? { ok: true, episode: result.data, warnings }
+    : { ok: false, problems: describeZodIssues(result.error.issues) };
+}
+
+/** Lowercase slug from show and title, so re-importing the same episode replaces it. */
+export function episodeIdFrom(show: string, title: string): string {
+  const slug = `${show} ${title}`
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return slug || 'episode';
+}
