@@ -1,0 +1,70 @@
+import { useSignalEffect } from '@preact/signals';
+import { useRef } from 'preact/hooks';
+import type { SidebarState } from '../utils/sidebar-state';
+import { ChapterRow } from './ChapterRow';
+
+/** Keys that mean the person is moving through the list, which pauses following. */
+const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'Home', 'End', 'ArrowUp', 'ArrowDown']);
+
+/** Moves focus between chapters with the arrow keys, Home and End; Enter and Space seek. */
+function moveFocus(list: HTMLElement, key: string): boolean {
+  const buttons = [...list.querySelectorAll<HTMLButtonElement>('.cb-seek')];
+  const root = list.getRootNode() as ShadowRoot | Document;
+  const at = buttons.indexOf(root.activeElement as HTMLButtonElement);
+  const target =
+    key === 'ArrowDown' ? Math.min(buttons.length - 1, at + 1)
+    : key === 'ArrowUp' ? Math.max(0, at - 1)
+    : key === 'Home' ? 0
+    : key === 'End' ? buttons.length - 1
+    : -1;
+  if (target < 0 || at < 0) return false;
+  buttons[target]?.focus();
+  return true;
+}
+
+export function ChapterList({ state }: { state: SidebarState }) {
+  const listRef = useRef<HTMLOListElement>(null);
+
+  // Keeps the current chapter in view by scrolling the list itself, never the page.
+  useSignalEffect(() => {
+    const index = state.clock.activeIndex.value;
+    const following = state.following.value;
+    state.collapsed.value;
+    state.overlayOpen.value;
+    if (!following || index < 0) return;
+    const frame = requestAnimationFrame(() => {
+      const list = listRef.current;
+      const row = list?.querySelector<HTMLElement>(`.cb-row[data-index="${index}"]`);
+      if (!list || !row) return;
+      const top = row.offsetTop - list.offsetTop;
+      const bottom = top + row.offsetHeight;
+      if (top < list.scrollTop || bottom > list.scrollTop + list.clientHeight) {
+        const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+        list.scrollTo({ top: Math.max(0, top - 8), behavior: reduce ? 'auto' : 'smooth' });
+      }
+    });
+    return () => cancelAnimationFrame(frame);
+  });
+
+  const stopFollowing = () => {
+    if (state.following.peek()) state.following.value = false;
+  };
+
+  return (
+    <ol
+      class="cb-list"
+      ref={listRef}
+      onWheel={stopFollowing}
+      onTouchMove={stopFollowing}
+      onKeyDown={(event) => {
+        if (!SCROLL_KEYS.has(event.key)) return;
+        stopFollowing();
+        if (listRef.current && moveFocus(listRef.current, event.key)) event.preventDefault();
+      }}
+    >
+      {state.clock.chapters.value.map((chapter, index) => (
+        <ChapterRow key={index} state={state} chapter={chapter} index={index} />
+      ))}
+    </ol>
+  );
+}

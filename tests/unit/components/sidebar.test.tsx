@@ -1,0 +1,127 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Sidebar } from '../../../components/Sidebar';
+import { createChapterClock } from '../../../utils/chapter-clock';
+import { episodeSchema } from '../../../utils/chapters/schema';
+import { createSidebarState, type SidebarState } from '../../../utils/sidebar-state';
+import type { Player } from '../../../utils/sites/types';
+
+const episode = episodeSchema.parse({
+  id: 'e',
+  show: 'Show',
+  title: 'Episode',
+  chapters: [
+    { start: 0, end: 60, title: 'Opening <b>bold</b>', description: 'First description', bullets: ['one', 'two'] },
+    { start: 60, end: 120, title: 'Middle', description: 'Second description', bullets: ['three'] },
+    { start: 120, end: 180, title: 'End', description: '', bullets: [] },
+  ],
+});
+
+function stillPlayer(start = 0) {
+  let time = start;
+  const listeners = new Set<() => void>();
+  const player: Player = {
+    currentTime: () => time,
+    duration: () => 180,
+    paused: () => true,
+    playbackRate: () => 1,
+    interrupted: () => false,
+    seek(seconds) {
+      time = seconds;
+      listeners.forEach((listener) => listener());
+    },
+    onChange(callback) {
+      listeners.add(callback);
+    },
+  };
+  return player;
+}
+
+describe('Sidebar', () => {
+  let root: HTMLElement;
+  let state: SidebarState;
+  let player: Player;
+
+  beforeEach(() => {
+    root = document.createElement('div');
+    document.body.append(root);
+    player = stillPlayer(70);
+    const clock = createChapterClock(episode.chapters, player, 0, new AbortController().signal);
+    state = createSidebarState(episode, clock, { layout: 'column', theme: 'dark', collapsed: false });
+    act(() => render(<Sidebar state={state} />, root));
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
+
+  const rows = () => [...root.querySelectorAll('li.cb-row')];
+  const seekButtons = () => [...root.querySelectorAll<HTMLButtonElement>('button.cb-seek')];
+
+  it('is an aside named Chapters with a list item and button per chapter', () => {
+    const aside = root.querySelector('aside');
+    expect(aside?.getAttribute('aria-label')).toBe('Chapters');
+    expect(rows()).toHaveLength(3);
+    expect(seekButtons().map((b) => b.getAttribute('aria-label'))).toEqual(['0:00 Opening <b>bold</b>', '1:00 Middle', '2:00 End']);
+  });
+
+  it('marks and expands the current chapter only', () => {
+    expect(rows().map((row) => row.getAttribute('aria-current'))).toEqual([null, 'true', null]);
+    expect(rows()[1]!.textContent).toContain('Second description');
+    expect(rows()[0]!.textContent).not.toContain('First description');
+  });
+
+  it('renders chapter text as text, never as markup', () => {
+    expect(root.querySelector('b')).toBeNull();
+    expect(rows()[0]!.querySelector('.cb-title')!.textContent).toBe('Opening <b>bold</b>');
+  });
+
+  it('seeks when a chapter is clicked, and the highlight follows', () => {
+    act(() => seekButtons()[2]!.click());
+    expect(player.currentTime()).toBe(120);
+    expect(rows()[2]!.getAttribute('aria-current')).toBe('true');
+  });
+
+  it('expands a chapter on request and every chapter with "Expand all"', () => {
+    act(() => root.querySelector<HTMLButtonElement>('li.cb-row .cb-toggle')!.click());
+    expect(rows()[0]!.textContent).toContain('First description');
+    const expandAll = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Expand all')!;
+    act(() => expandAll.click());
+    expect(expandAll.getAttribute('aria-pressed')).toBe('true');
+    expect(root.querySelectorAll('.cb-details')).toHaveLength(3);
+  });
+
+  it('collapses to its header', () => {
+    const hide = root.querySelector<HTMLButtonElement>('button[aria-label="Collapse chapters"]')!;
+    act(() => hide.click());
+    expect(state.collapsed.value).toBe(true);
+    expect(rows()).toHaveLength(0);
+    expect(root.querySelector('button[aria-label="Show chapters"]')).not.toBeNull();
+  });
+
+  it('offers "Back to current" after the person scrolls the list', () => {
+    act(() => {
+      root.querySelector('ol')!.dispatchEvent(new WheelEvent('wheel', { bubbles: true }));
+    });
+    const back = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Back to current');
+    expect(back).toBeDefined();
+    act(() => back!.click());
+    expect(state.following.value).toBe(true);
+  });
+
+  it('moves focus between chapters with the arrow keys', () => {
+    seekButtons()[0]!.focus();
+    act(() => {
+      root.querySelector('ol')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    });
+    expect(document.activeElement).toBe(seekButtons()[1]);
+  });
+
+  it('shows only a toggle over the player in the overlay layout, and opens on click', () => {
+    act(() => (state.layout.value = 'overlay'));
+    expect(root.querySelector('aside')).toBeNull();
+    act(() => root.querySelector<HTMLButtonElement>('.cb-overlay-toggle')!.click());
+    expect(root.querySelector('aside')?.getAttribute('aria-label')).toBe('Chapters');
+  });
+});

@@ -1,0 +1,52 @@
+import { signal, type Signal } from '@preact/signals';
+import type { ChapterClock } from './chapter-clock';
+import type { Episode } from './chapters/schema';
+import type { Layout, Theme } from './sites/types';
+
+/** Everything the sidebar shows or toggles; one per episode on a page, shared by its views. */
+export interface SidebarState {
+  episode: Episode;
+  clock: ChapterClock;
+  layout: Signal<Layout>;
+  theme: Signal<Theme>;
+  /** Remembered across pages through the preferences item. */
+  collapsed: Signal<boolean>;
+  /** Whether the compact overlay's panel is open (embeds, mobile, fullscreen). */
+  overlayOpen: Signal<boolean>;
+  /** Whether the list keeps the current chapter in view; a person scrolling the list pauses it. */
+  following: Signal<boolean>;
+  expandAll: Signal<boolean>;
+  /** Chapters the person opened by hand, besides the current one. */
+  expanded: Signal<ReadonlySet<number>>;
+  setCollapsed(collapsed: boolean): void;
+}
+
+export function createSidebarState(
+  episode: Episode,
+  clock: ChapterClock,
+  options: { layout: Layout; theme: Theme; collapsed: boolean; expandAll?: boolean; onCollapsedChange?: (collapsed: boolean) => void },
+): SidebarState {
+  const collapsed = signal(options.collapsed);
+  return {
+    episode,
+    clock,
+    layout: signal(options.layout),
+    theme: signal(options.theme),
+    collapsed,
+    overlayOpen: signal(false),
+    following: signal(true),
+    expandAll: signal(options.expandAll ?? false),
+    expanded: signal<ReadonlySet<number>>(new Set()),
+    setCollapsed(value) {
+      collapsed.value = value;
+      options.onCollapsedChange?.(value);
+    },
+  };
+}
+
+export function toggleExpanded(state: SidebarState, index: number): void {
+  const next = new Set(state.expanded.value);
+  if (next.has(index)) next.delete(index);
+  else next.add(index);
+  state.expanded.value = next;
+}

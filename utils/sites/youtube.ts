@@ -1,0 +1,180 @@
+import { createMediaPlayer } from './media-player';
+import type { EpisodeRef, Placement, SiteAdapter } from './types';
+
+/*
+ * YouTube, desktop (www), mobile (m.) and embeds (www and youtube-nocookie).
+ * Page states covered, with example URLs:
+ *   watch page  https://www.youtube.com/watch?v=C6Zpjij5AF4
+ *   live page   https://www.youtube.com/live/C6Zpjij5AF4
+ *   mobile      https://m.youtube.com/watch?v=C6Zpjij5AF4
+ *   embed       https://www.youtube.com/embed/C6Zpjij5AF4, https://www.youtube-nocookie.com/embed/C6Zpjij5AF4
+ */
+const SELECTORS = {
+  /** The page's one real player; hover previews (`ytd-video-preview`) live outside it. */
+  player: '#movie_player, .html5-video-player',
+  mainVideo: 'video.html5-main-video, video.video-stream',
+  /** Desktop watch page: carries `video-id`, `theater`, `fullscreen` and `is-two-columns_`. */
+  watchFlexy: 'ytd-watch-flexy',
+  /** Desktop title; only trusted when ytd-watch-flexy's video-id says it is this video's. */
+  desktopTitle: 'ytd-watch-metadata #title h1, ytd-watch-metadata h1, h1.ytd-watch-metadata',
+  desktopChannel: 'ytd-watch-metadata ytd-channel-name a, ytd-watch-metadata #owner #channel-name a',
+  /** Mobile watch page title (ytm-slim-video-metadata). */
+  mobileTitle: '.slim-video-information-title, ytm-slim-video-metadata-section-renderer h2, .slim-video-metadata-header h2',
+  /** Embed title overlay in the player's top bar. */
+  embedTitle: '.ytp-title-link, .ytp-title-text a',
+  /** Desktop right column (its inner wrapper when rendered); the sidebar goes at its top. */
+  secondaryInner: '#secondary-inner',
+  secondary: '#secondary',
+  /** Desktop single-column layout (narrow windows): the area under the player. */
+  below: '#below',
+} as const;
+
+const VIDEO_ID = /^[\w-]{11}$/;
+
+type PageKind = 'watch' | 'mobile' | 'embed';
+
+function readPage(url: URL): { kind: PageKind; videoId: string } | null {
+  const host = url.hostname;
+  const embed = /^\/embed\/([\w-]{11})/.exec(url.pathname);
+  if (embed && (host === 'www.youtube.com' || host === 'www.youtube-nocookie.com')) {
+    return { kind: 'embed', videoId: embed[1]! };
+  }
+  if (host !== 'www.youtube.com' && host !== 'm.youtube.com') return null;
+  const live = /^\/live\/([\w-]{11})/.exec(url.pathname);
+  const videoId = url.pathname === '/watch' ? url.searchParams.get('v') : live?.[1];
+  if (!videoId || !VIDEO_ID.test(videoId)) return null;
+  return { kind: host === 'm.youtube.com' ? 'mobile' : 'watch', videoId };
+}
+
+const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
+
+function readTabTitle(doc: Document): string | undefined {
+  return doc.title.replace(/\s+-\s+YouTube\s*$/, '').trim() || undefined;
+}
+
+function findMovieElement(doc: Document): HTMLElement | null {
+  return doc.querySelector<HTMLElement>(SELECTORS.player);
+}
+
+function readTitle(doc: Document, kind: PageKind, videoId: string): string | undefined {
+  if (kind === 'watch') {
+    // After a single-page navigation the old title lingers until YouTube re-renders it.
+    const flexy = doc.querySelector(SELECTORS.watchFlexy);
+    // The server-rendered page, before YouTube's app starts, has only the tab title, and it is
+    // this video's. Later, the tab title lags navigation, so only the verified heading counts.
+    if (!flexy) return readTabTitle(doc);
+    const flexyId = flexy.getAttribute('video-id');
+    if (flexyId && flexyId !== videoId) return undefined;
+    return text(doc.querySelector(SELECTORS.desktopTitle));
+  }
+  if (kind === 'mobile') return text(doc.querySelector(SELECTORS.mobileTitle));
+  return text(doc.querySelector(SELECTORS.embedTitle)) ?? readTabTitle(doc);
+}
+
+export const youtube: SiteAdapter = {
+  id: 'youtube',
+  matches: [
+    'https://www.youtube.com/*',
+    'https://m.youtube.com/*',
+    'https://www.youtube-nocookie.com/embed/*',
+  ],
+  exampleUrls: [
+    'https://www.youtube.com/watch?v=C6Zpjij5AF4',
+    'https://www.youtube.com/live/C6Zpjij5AF4',
+    'https://m.youtube.com/watch?v=C6Zpjij5AF4',
+    'https://www.youtube.com/embed/C6Zpjij5AF4',
+    'https://www.youtube-nocookie.com/embed/C6Zpjij5AF4',
+  ],
+
+  readEpisode(doc, url): EpisodeRef | null {
+    const page = readPage(url);
+    if (!page) return null;
+    const video = findMovieElement(doc)?.querySelector<HTMLVideoElement>(SELECTORS.mainVideo);
+    const duration = video && Number.isFinite(video.duration) && video.duration > 0 ? video.duration : undefined;
+    return {
+      site: 'youtube',
+      mediaId: page.videoId,
+      title: readTitle(doc, page.kind, page.videoId),
+      duration,
+    };
+  },
+
+  findPlayer(doc) {
+    const movie = findMovieElement(doc);
+    if (!movie?.querySelector(SELECTORS.mainVideo)) return null;
+    const current = () => findMovieElement(doc);
+    return createMediaPlayer(doc, {
+      findMedia: () => current()?.querySelector<HTMLVideoElement>(SELECTORS.mainVideo) ?? null,
+      isEpisodeMedia: (element) => element.closest(SELECTORS.player) === current(),
+      // Ads play in the same <video>; YouTube marks the player while they do.
+      interrupted: () => current()?.classList.contains('ad-showing') ?? false,
+      watchExtra(callback, signal) {
+        let wasAd = current()?.classList.contains('ad-showing') ?? false;
+        const observer = new MutationObserver(() => {
+          const isAd = current()?.classList.contains('ad-showing') ?? false;
+          if (isAd !== wasAd) {
+            wasAd = isAd;
+            callback();
+          }
+        });
+        const element = current();
+        if (element) observer.observe(element, { attributes: true, attributeFilter: ['class'] });
+        signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+      },
+    });
+  },
+
+  findPlacement(doc, url): Placement | null {
+    const page = readPage(url);
+    if (!page) return null;
+    const movie = findMovieElement(doc);
+    if (page.kind !== 'watch' || youtube.isFullscreen(doc)) {
+      return movie ? { layout: 'overlay', anchor: movie, append: 'last' } : null;
+    }
+    const flexy = doc.querySelector(SELECTORS.watchFlexy);
+    // YouTube drops `is-two-columns_` on narrow windows and moves the right column under the player.
+    const twoColumns = !flexy || flexy.hasAttribute('is-two-columns_') || !doc.querySelector(SELECTORS.below);
+    const column = twoColumns
+      ? doc.querySelector(SELECTORS.secondaryInner) ?? doc.querySelector(SELECTORS.secondary)
+      : doc.querySelector(SELECTORS.below);
+    return column ? { layout: 'column', anchor: column, append: 'first' } : null;
+  },
+
+  readTheme(doc) {
+    const page = readPage(new URL(doc.location.href));
+    // Embeds are always dark; the watch pages mark dark mode on <html>.
+    if (page?.kind === 'embed') return 'dark';
+    return doc.documentElement.hasAttribute('dark') ? 'dark' : 'light';
+  },
+
+  isFullscreen(doc) {
+    const flexy = doc.querySelector(SELECTORS.watchFlexy);
+    return Boolean(flexy?.hasAttribute('fullscreen') || doc.fullscreenElement);
+  },
+
+  watchPage(callback, signal) {
+    const doc = document;
+    // YouTube's own single-page navigation events, plus history moves it does not announce.
+    for (const type of ['yt-navigate-finish', 'yt-page-data-updated', 'popstate', 'fullscreenchange']) {
+      doc.addEventListener(type, callback, { signal });
+    }
+    window.addEventListener('popstate', callback, { signal });
+    const observer = new MutationObserver(callback);
+    observer.observe(doc.documentElement, { attributes: true, attributeFilter: ['dark'] });
+    const observeFlexy = () => {
+      const flexy = doc.querySelector(SELECTORS.watchFlexy);
+      if (flexy) {
+        observer.observe(flexy, {
+          attributes: true,
+          attributeFilter: ['video-id', 'theater', 'fullscreen', 'is-two-columns_'],
+        });
+      }
+    };
+    observeFlexy();
+    doc.addEventListener('yt-navigate-finish', observeFlexy, { signal });
+    // The title element is filled in after navigation; watching <title> catches it on every layout.
+    const titleElement = doc.querySelector('title');
+    if (titleElement) observer.observe(titleElement, { childList: true, characterData: true, subtree: true });
+    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  },
+};
