@@ -25,23 +25,27 @@ function moveFocus(list: HTMLElement, key: string): boolean {
 export function ChapterList({ state }: { state: SidebarState }) {
   const listRef = useRef<HTMLOListElement>(null);
 
-  // Keeps the current chapter in view by scrolling the list itself, never the page.
+  // Keeps the current chapter in view by scrolling the list itself, never the page. The row
+  // lands near the top with a little of the previous one showing, so reading continues downwards.
+  let lastIndex = -1;
   useSignalEffect(() => {
     const index = state.clock.activeIndex.value;
     const following = state.following.value;
     state.collapsed.value;
     state.overlayOpen.value;
     if (!following || index < 0) return;
+    const adjacent = index === lastIndex + 1;
+    lastIndex = index;
+    // After Preact has rendered the new current row (and its summary).
     const frame = requestAnimationFrame(() => {
       const list = listRef.current;
       const row = list?.querySelector<HTMLElement>(`.cb-row[data-index="${index}"]`);
       if (!list || !row) return;
-      const top = row.offsetTop - list.offsetTop;
-      const bottom = top + row.offsetHeight;
-      if (top < list.scrollTop || bottom > list.scrollTop + list.clientHeight) {
-        const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-        list.scrollTo({ top: Math.max(0, top - 8), behavior: reduce ? 'auto' : 'smooth' });
-      }
+      const top = row.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop;
+      const target = Math.max(0, top - 24);
+      if (Math.abs(list.scrollTop - target) < 2) return;
+      const smooth = adjacent && !matchMedia('(prefers-reduced-motion: reduce)').matches;
+      list.scrollTo({ top: target, behavior: smooth ? 'smooth' : 'auto' });
     });
     return () => cancelAnimationFrame(frame);
   });

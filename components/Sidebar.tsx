@@ -10,7 +10,7 @@ function Header({ state }: { state: SidebarState }) {
       <div class="cb-heading">
         <h2>Chapters</h2>
         <span class="cb-episode" title={episode.title}>
-          {episode.show ? `${episode.show} · ${episode.title}` : episode.title}
+          {episode.show && !episode.title.startsWith(episode.show) ? `${episode.show} · ${episode.title}` : episode.title}
         </span>
       </div>
       {!collapsed && (

@@ -2,11 +2,17 @@ import noPriorsEp3 from '../assets/episodes/no-priors-ep3-emad-mostaque.txt?raw'
 import { parseChapterbarText } from './chapters/formats/chapterbar-text';
 import type { Episode } from './chapters/schema';
 
+interface BundledDocument {
+  fileName: string;
+  text: string;
+  extra: Pick<Episode, 'ids' | 'altTitles' | 'offsets'> & { duration: number };
+}
+
 /**
  * What the bundled documents do not say but the pages need: where each edition lives and how its
  * timeline differs. The document itself ships verbatim, so a test can compare it with its source.
  */
-const BUNDLED = [
+const BUNDLED: BundledDocument[] = [
   {
     fileName: 'no-priors-ep3-emad-mostaque.txt',
     text: noPriorsEp3,
@@ -23,7 +29,7 @@ const BUNDLED = [
       offsets: { spotify: -120 },
     },
   },
-] as const;
+];
 
 export function loadBundledEpisodes(): Episode[] {
   return BUNDLED.flatMap(({ fileName, text, extra }) => {

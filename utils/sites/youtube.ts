@@ -25,8 +25,9 @@ const SELECTORS = {
   /** Desktop right column (its inner wrapper when rendered); the sidebar goes at its top. */
   secondaryInner: '#secondary-inner',
   secondary: '#secondary',
-  /** Desktop single-column layout (narrow windows): the area under the player. */
+  /** Desktop single-column layout (narrow windows): the title block under the player. */
   below: '#below',
+  belowMetadata: '#below ytd-watch-metadata',
 } as const;
 
 const VIDEO_ID = /^[\w-]{11}$/;
@@ -134,9 +135,13 @@ export const youtube: SiteAdapter = {
     const flexy = doc.querySelector(SELECTORS.watchFlexy);
     // YouTube drops `is-two-columns_` on narrow windows and moves the right column under the player.
     const twoColumns = !flexy || flexy.hasAttribute('is-two-columns_') || !doc.querySelector(SELECTORS.below);
-    const column = twoColumns
-      ? doc.querySelector(SELECTORS.secondaryInner) ?? doc.querySelector(SELECTORS.secondary)
-      : doc.querySelector(SELECTORS.below);
+    if (!twoColumns) {
+      const metadata = doc.querySelector(SELECTORS.belowMetadata);
+      if (metadata) return { layout: 'column', anchor: metadata, append: 'after' };
+      const below = doc.querySelector(SELECTORS.below);
+      return below ? { layout: 'column', anchor: below, append: 'first' } : null;
+    }
+    const column = doc.querySelector(SELECTORS.secondaryInner) ?? doc.querySelector(SELECTORS.secondary);
     return column ? { layout: 'column', anchor: column, append: 'first' } : null;
   },
 

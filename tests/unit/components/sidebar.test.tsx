@@ -119,7 +119,9 @@ describe('Sidebar', () => {
   });
 
   it('shows only a toggle over the player in the overlay layout, and opens on click', () => {
-    act(() => (state.layout.value = 'overlay'));
+    act(() => {
+      state.layout.value = 'overlay';
+    });
     expect(root.querySelector('aside')).toBeNull();
     act(() => root.querySelector<HTMLButtonElement>('.cb-overlay-toggle')!.click());
     expect(root.querySelector('aside')?.getAttribute('aria-label')).toBe('Chapters');

@@ -99,7 +99,9 @@ describe('youtube.findPlacement', () => {
   it('goes under the player when YouTube switches to one column', () => {
     const doc = watchPage('C6Zpjij5AF4', 'T');
     doc.querySelector('ytd-watch-flexy')!.removeAttribute('is-two-columns_');
-    expect(youtube.findPlacement(doc, new URL('https://www.youtube.com/watch?v=C6Zpjij5AF4'))!.anchor.id).toBe('below');
+    const placement = youtube.findPlacement(doc, new URL('https://www.youtube.com/watch?v=C6Zpjij5AF4'));
+    expect(placement).toMatchObject({ layout: 'column', append: 'after' });
+    expect(placement!.anchor.localName).toBe('ytd-watch-metadata');
   });
 
   it('becomes an overlay on the player in fullscreen and in embeds', () => {

@@ -1,0 +1,14 @@
+// The e2e harness in one import: `import { startServer, launchBrowser, ... } from './harness/index.ts'`.
+export { startServer, FIXTURE_HOSTS, type FixtureServer, type RecordedRequest, type RouteHandler, type FixtureResponse } from './server.ts';
+export {
+  launchBrowser,
+  extensionId,
+  screenshot,
+  chromiumPath,
+  type LaunchedBrowser,
+  type LaunchOptions,
+  type ConsoleError,
+} from './browser.ts';
+export { YOUTUBE_VIDEOS, EPISODE_VIDEO_ID, youtubeVideo, type FixtureVideo } from './videos.ts';
+export { EXTENSION_PATH, ROOT } from './paths.ts';
+export { fixture, type FixtureApi } from './youtube.ts';
