@@ -48,7 +48,8 @@ function Panel({ state }: { state: SidebarState }) {
     <aside
       class={`cb${collapsed ? ' cb-collapsed' : ''}`}
       aria-label="Chapters"
-      data-theme={state.theme.value}
+      // Over the video the panel is dark whatever the page's theme, as players' own menus are.
+      data-theme={state.layout.value === 'overlay' ? 'dark' : state.theme.value}
       data-layout={state.layout.value}
     >
       <Header state={state} />

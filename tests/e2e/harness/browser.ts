@@ -161,7 +161,7 @@ export async function extensionId(context: BrowserContext, timeout = 10_000): Pr
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean; asset?: boolean } = {}): Promise<string> {
   const file = resolve(SCREENSHOT_DIR, `${name}.png`);
   await mkdir(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: file, fullPage: options.fullPage ?? false, animations: 'disabled' });
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? false, animations: 'allow' });
   if (process.env.UPDATE_SCREENSHOTS === '1' && options.asset !== false) {
     await mkdir(ASSET_SCREENSHOT_DIR, { recursive: true });
     await copyFile(file, resolve(ASSET_SCREENSHOT_DIR, `${name}.png`));
