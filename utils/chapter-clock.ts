@@ -19,6 +19,7 @@ export interface ChapterClock {
   playing: ReadonlySignal<boolean>;
   /** The document's timeline: the site's media time plus the episode's offset for that site. */
   currentTime(): number;
+  playbackRate(): number;
   seekTo(documentSeconds: number): void;
   setOffset(seconds: number): void;
   offset: ReadonlySignal<number>;
@@ -97,6 +98,7 @@ export function createChapterClock(
     playing,
     offset,
     currentTime,
+    playbackRate: () => player.playbackRate(),
     seekTo(documentSeconds) {
       player.seek(documentSeconds - offset.peek());
       // Some players report the new time before `seeked`; syncing now keeps the highlight instant.

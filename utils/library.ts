@@ -1,7 +1,9 @@
 import { loadBundledEpisodes } from './bundled-episodes';
 import type { Episode } from './chapters/schema';
-import { indexEpisodes, matchEpisode, type EpisodeIndex } from './episode-match';
-import type { EpisodeMatch } from './messaging';
+import { indexEpisodes, linkKey, matchEpisode, type EpisodeIndex } from './episode-match';
+import type { Links } from './links';
+import type { EpisodeMatch, EpisodeSummary } from './messaging';
+import { findSite } from './sites/registry';
 import type { EpisodeRef } from './sites/types';
 
 /**
@@ -11,15 +13,35 @@ import type { EpisodeRef } from './sites/types';
 export interface Library {
   episodes(): readonly Episode[];
   find(ref: EpisodeRef): EpisodeMatch | null;
+  summaries(): EpisodeSummary[];
 }
 
-export function createLibrary(episodes: readonly Episode[] = loadBundledEpisodes()): Library {
-  const index: EpisodeIndex = indexEpisodes(episodes);
+/** The first site page known for an episode, for "open" links in the popup and options. */
+function episodeUrl(episode: Episode): string | null {
+  for (const [site, ids] of Object.entries(episode.ids)) {
+    const adapter = findSite(site);
+    if (adapter?.mediaUrl && ids[0]) return adapter.mediaUrl(ids[0]);
+  }
+  return null;
+}
+
+export function createLibrary(episodes: readonly Episode[] = loadBundledEpisodes(), links: Links = {}): Library {
+  const index: EpisodeIndex = indexEpisodes(episodes, links);
   return {
     episodes: () => episodes,
     find(ref) {
       const episode = matchEpisode(index, ref);
-      return episode ? { episode, offset: episode.offsets[ref.site] ?? 0 } : null;
+      if (!episode) return null;
+      const linked = ref.mediaId !== undefined && links[linkKey(ref.site, ref.mediaId)] === episode.id;
+      return { episode, offset: episode.offsets[ref.site] ?? 0, linked };
     },
+    summaries: () =>
+      episodes.map((episode) => ({
+        id: episode.id,
+        show: episode.show,
+        title: episode.title,
+        chapterCount: episode.chapters.length,
+        url: episodeUrl(episode),
+      })),
   };
 }

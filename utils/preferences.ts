@@ -3,9 +3,11 @@ import { storage } from 'wxt/utils/storage';
 export interface Preferences {
   /** The sidebar shows only its header until opened again. */
   collapsed: boolean;
+  /** The person turned the sidebar off (popup or shortcut); the popup still works. */
+  hidden: boolean;
 }
 
-export const DEFAULT_PREFERENCES: Preferences = { collapsed: false };
+export const DEFAULT_PREFERENCES: Preferences = { collapsed: false, hidden: false };
 
 /**
  * Storage is untrusted (an older version, another tool, a corrupted write): take each field only
@@ -16,6 +18,7 @@ export function readPreferences(raw: unknown): Preferences {
   const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   return {
     collapsed: typeof value.collapsed === 'boolean' ? value.collapsed : DEFAULT_PREFERENCES.collapsed,
+    hidden: typeof value.hidden === 'boolean' ? value.hidden : DEFAULT_PREFERENCES.hidden,
   };
 }
 

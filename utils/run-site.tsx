@@ -1,3 +1,4 @@
+import { effect, signal as createSignal } from '@preact/signals';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -7,6 +8,7 @@ import { createChapterClock } from './chapter-clock';
 import { sendMessage, type EpisodeMatch } from './messaging';
 import { loadPreferences, savePreferences, watchPreferences, type Preferences } from './preferences';
 import { createSidebarState, type SidebarState } from './sidebar-state';
+import { serveTabControl } from './tab-control';
 import type { EpisodeRef, Placement, Player, SiteAdapter } from './sites/types';
 import { coalesce, waitFor } from './wait-for';
 
@@ -18,6 +20,9 @@ export interface RunSiteOptions {
 }
 
 interface Session {
+  ref: EpisodeRef;
+  /** Null until the episode is found and the sidebar is built. */
+  readonly state: SidebarState | null;
   mediaKey: string;
   title: string | undefined;
   matched: boolean;
@@ -37,8 +42,16 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
   const findEpisode = options.findEpisode ?? ((ref: EpisodeRef) => sendMessage('findEpisode', ref));
   let session: Session | null = null;
   let preferences: Preferences | null = null;
-  const preferencesReady = loadPreferences().then((value) => (preferences = value));
-  watchPreferences((value) => (preferences = value), ctx.signal);
+  // Hiding applies to every tab at once, so it is watched here rather than per episode.
+  const hidden = createSignal(false);
+  const preferencesReady = loadPreferences().then((value) => {
+    preferences = value;
+    hidden.value = value.hidden;
+  });
+  watchPreferences((value) => {
+    preferences = value;
+    hidden.value = value.hidden;
+  }, ctx.signal);
 
   const evaluate = coalesce(() => {
     if (ctx.isInvalid) return;
@@ -62,6 +75,10 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     let placement: Placement | null = null;
     let remount = () => {};
     const current: Session = {
+      ref,
+      get state() {
+        return state;
+      },
       mediaKey,
       title: ref.title,
       matched: false,
@@ -79,6 +96,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     };
 
     (async () => {
+      void sendMessage('announceMediaTab').catch(() => {});
       const match = await findEpisode(ref);
       if (signal.aborted || !match) return;
       current.matched = true;
@@ -91,6 +109,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
         layout: placement.layout,
         theme: adapter.readTheme(document),
         collapsed: preferences?.collapsed ?? false,
+        linked: match.linked,
         onCollapsedChange: (collapsed) => void savePreferences({ collapsed }),
       });
       const sidebarState = state;
@@ -112,10 +131,16 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
         onMount(container, _shadow, host) {
           host.dataset.layout = sidebarState.layout.peek();
           render(<Sidebar state={sidebarState} />, container);
-          return container;
+          const stopHiding = effect(() => {
+            host.toggleAttribute('hidden', hidden.value);
+          });
+          return { container, stopHiding };
         },
         // Unmounting through Preact runs the components' clean-ups before WXT empties the root.
-        onRemove: (container) => container && render(null, container),
+        onRemove(mounted) {
+          mounted?.stopHiding();
+          if (mounted) render(null, mounted.container);
+        },
       });
       if (signal.aborted) return;
       remount = () => {
@@ -147,6 +172,26 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     check();
   }
 
+  serveTabControl(
+    {
+      session: () => session,
+      sidebarVisible: () => !hidden.value,
+      setSidebarVisible: (visible) => {
+        hidden.value = !visible;
+        void savePreferences({ hidden: !visible });
+      },
+      reloadEpisode: () => {
+        session?.controller.abort();
+        session = null;
+        evaluate();
+      },
+    },
+    ctx.signal,
+  );
+  // The popup, opened in a tab of its own, looks for the media tab the person used last.
+  ctx.addEventListener(document, 'visibilitychange', () => {
+    if (document.visibilityState === 'visible' && session) void sendMessage('announceMediaTab').catch(() => {});
+  });
   adapter.watchPage(evaluate, ctx.signal);
   evaluate();
 }

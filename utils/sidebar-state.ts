@@ -6,6 +6,8 @@ import type { Layout, Theme } from './sites/types';
 /** Everything the sidebar shows or toggles; one per episode on a page, shared by its views. */
 export interface SidebarState {
   episode: Episode;
+  /** The episode was attached to this media by the person, not matched. */
+  linked: boolean;
   clock: ChapterClock;
   layout: Signal<Layout>;
   theme: Signal<Theme>;
@@ -24,11 +26,12 @@ export interface SidebarState {
 export function createSidebarState(
   episode: Episode,
   clock: ChapterClock,
-  options: { layout: Layout; theme: Theme; collapsed: boolean; expandAll?: boolean; onCollapsedChange?: (collapsed: boolean) => void },
+  options: { layout: Layout; theme: Theme; collapsed: boolean; linked?: boolean; expandAll?: boolean; onCollapsedChange?: (collapsed: boolean) => void },
 ): SidebarState {
   const collapsed = signal(options.collapsed);
   return {
     episode,
+    linked: options.linked ?? false,
     clock,
     layout: signal(options.layout),
     theme: signal(options.theme),

@@ -50,6 +50,8 @@ export interface SiteAdapter {
   /** Real URLs the adapter is meant for; a test checks each against `matches` and `readEpisode`. */
   exampleUrls: string[];
   readEpisode(doc: Document, url: URL): EpisodeRef | null;
+  /** The page that plays a media id of this site, for the library's "open" links. */
+  mediaUrl?(mediaId: string): string;
   findPlayer(doc: Document): Player | null;
   findPlacement(doc: Document, url: URL): Placement | null;
   readTheme(doc: Document): Theme;

@@ -87,6 +87,8 @@ export const youtube: SiteAdapter = {
     'https://www.youtube-nocookie.com/embed/C6Zpjij5AF4',
   ],
 
+  mediaUrl: (videoId) => `https://www.youtube.com/watch?v=${encodeURIComponent(videoId)}`,
+
   readEpisode(doc, url): EpisodeRef | null {
     const page = readPage(url);
     if (!page) return null;

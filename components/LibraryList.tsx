@@ -1,0 +1,27 @@
+import type { EpisodeSummary } from '../utils/messaging';
+
+/** The episodes Chapterbar knows, each opening its page when it has one. */
+export function LibraryList({ episodes }: { episodes: EpisodeSummary[] }) {
+  return (
+    <section aria-label="Your episodes">
+      <h2>Your episodes</h2>
+      <ul class="pc-library">
+        {episodes.map((episode) => (
+          <li key={episode.id}>
+            {episode.url ? (
+              <a href={episode.url} target="_blank" rel="noopener noreferrer">
+                {episode.title}
+              </a>
+            ) : (
+              <span>{episode.title}</span>
+            )}
+            <span class="pc-meta">
+              {episode.show ? `${episode.show} · ` : ''}
+              {episode.chapterCount} chapters
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,174 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { EpisodePicker } from '../../components/EpisodePicker';
+import { LibraryList } from '../../components/LibraryList';
+import { PopupChapters } from '../../components/PopupChapters';
+import { formatClock } from '../../utils/chapters/time';
+import { sendMessage, type EpisodeSummary, type TabState } from '../../utils/messaging';
+import { askTab, findPopupTarget, type PopupTarget } from '../../utils/popup-target';
+import type { TabReply } from '../../utils/tab-state-schema';
+
+/** How often the open popup refreshes the tab's state; it stops when the popup closes. */
+const REFRESH_MS = 500;
+
+export function App() {
+  const target = useSignal<PopupTarget | null>(null);
+  const reply = useSignal<TabReply | null>(null);
+  const library = useSignal<EpisodeSummary[]>([]);
+  const notice = useSignal<string | null>(null);
+
+  const refresh = async () => {
+    const tabId = target.peek()?.tabId;
+    if (tabId !== null && tabId !== undefined) reply.value = await askTab(tabId);
+  };
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let closed = false;
+    const loop = async () => {
+      await refresh();
+      if (!closed) timer = setTimeout(loop, REFRESH_MS);
+    };
+    void (async () => {
+      target.value = await findPopupTarget(location);
+      library.value = (await sendMessage('listEpisodes').catch(() => null)) ?? [];
+      await loop();
+    })();
+    return () => {
+      closed = true;
+      clearTimeout(timer);
+    };
+  }, []);
+
+  const tabId = target.value?.tabId ?? null;
+  const send = async <T,>(action: (tab: number) => Promise<T>): Promise<T | undefined> => {
+    if (tabId === null) return undefined;
+    try {
+      const result = await action(tabId);
+      await refresh();
+      return result;
+    } catch {
+      notice.value = 'Chapterbar lost the connection to this tab. Reload the page and try again.';
+      return undefined;
+    }
+  };
+
+  if (!target.value || !reply.value) return <main class="pc"><p class="pc-muted">Looking for an episode…</p></main>;
+
+  const current = reply.value;
+  if (current.kind !== 'state') {
+    return (
+      <main class="pc">
+        <h1>Chapterbar</h1>
+        {current.kind === 'unreachable' && target.value.supportedSite ? (
+          <div class="pc-notice" role="status">
+            <p>Chapterbar can’t reach this tab yet: it was opened before Chapterbar was installed or updated.</p>
+            <button type="button" class="pc-button" onClick={() => tabId !== null && void browser.tabs.reload(tabId)}>
+              Reload the page
+            </button>
+          </div>
+        ) : current.kind === 'no-media' ? (
+          <p class="pc-notice" role="status">Nothing plays in this tab. Open a YouTube video or a Spotify episode.</p>
+        ) : (
+          <p class="pc-notice" role="status">
+            Chapterbar shows chapters on YouTube and on Spotify’s web player. Open an episode there, or one of yours:
+          </p>
+        )}
+        <LibraryList episodes={library.value} />
+      </main>
+    );
+  }
+
+  const state = current.state;
+  return (
+    <main class="pc">
+      {notice.value && <p class="pc-notice" role="alert">{notice.value}</p>}
+      {state.episode ? (
+        <EpisodeView
+          state={state}
+          onSeek={(index) => void send((tab) => sendMessage('seekChapter', index, { tabId: tab, frameId: 0 }))}
+          onStep={(direction) => void send((tab) => sendMessage('stepChapter', direction, { tabId: tab, frameId: 0 }))}
+          onUnlink={() =>
+            void send(async (tab) => {
+              if (state.media.mediaId) await sendMessage('unlinkEpisode', { site: state.site, mediaId: state.media.mediaId });
+              await sendMessage('reloadEpisode', undefined, { tabId: tab, frameId: 0 });
+            })
+          }
+        />
+      ) : (
+        <>
+          <h1>No chapters for this {state.site === 'youtube' ? 'video' : 'episode'}</h1>
+          <p class="pc-muted">{state.media.title ?? 'This media'} has no chapters in your library.</p>
+          {state.media.mediaId ? (
+            <EpisodePicker
+              episodes={library.value}
+              onPick={(episode) =>
+                void send(async (tab) => {
+                  await sendMessage('linkEpisode', { site: state.site, mediaId: state.media.mediaId!, episodeId: episode.id });
+                  await sendMessage('reloadEpisode', undefined, { tabId: tab, frameId: 0 });
+                })
+              }
+            />
+          ) : (
+            <LibraryList episodes={library.value} />
+          )}
+        </>
+      )}
+      <label class="pc-switch">
+        <input
+          type="checkbox"
+          checked={state.sidebarVisible}
+          onChange={(event) => {
+            const visible = event.currentTarget.checked;
+            void send((tab) => sendMessage('setSidebarVisible', visible, { tabId: tab, frameId: 0 }));
+          }}
+        />
+        Show the sidebar on the page
+      </label>
+    </main>
+  );
+}
+
+interface EpisodeViewProps {
+  state: TabState;
+  onSeek(index: number): void;
+  onStep(direction: 1 | -1): void;
+  onUnlink(): void;
+}
+
+function EpisodeView({ state, onSeek, onStep, onUnlink }: EpisodeViewProps) {
+  const episode = state.episode!;
+  const active = episode.chapters[state.activeIndex];
+  const last = episode.chapters.at(-1);
+  const total = last?.end ?? state.media.duration;
+  return (
+    <>
+      <header class="pc-header">
+        {episode.show && !episode.title.startsWith(episode.show) && <p class="pc-show">{episode.show}</p>}
+        <h1>{episode.title}</h1>
+        <p class="pc-now" aria-live="polite">
+          <span class="pc-clock">
+            {formatClock(Math.max(0, state.currentTime))}
+            {total ? ` / ${formatClock(total)}` : ''}
+          </span>
+          {active && <span> · {active.title}</span>}
+        </p>
+      </header>
+      <div class="pc-steps">
+        <button type="button" class="pc-button" onClick={() => onStep(-1)}>
+          Previous chapter
+        </button>
+        <button type="button" class="pc-button" onClick={() => onStep(1)} disabled={state.activeIndex >= episode.chapters.length - 1}>
+          Next chapter
+        </button>
+      </div>
+      <PopupChapters chapters={episode.chapters} activeIndex={state.activeIndex} onSeek={onSeek} />
+      {episode.linked && (
+        <button type="button" class="pc-link-button" onClick={onUnlink}>
+          Remove the link to these chapters
+        </button>
+      )}
+    </>
+  );
+}
