@@ -1,0 +1,89 @@
+/**
+ * Chapterbar's own JSON, for export and import of one or many episodes without loss:
+ *
+ *   { "format": "chapterbar", "version": 1, "episodes": [ <Episode as in schema.ts>, … ] }
+ *
+ * The version is the file format's, raised only when an older Chapterbar could not read the new
+ * files correctly; a file from a newer version is refused with a message saying so.
+ * Each episode passes through validateEpisode. An invalid episode is skipped with a warning when
+ * others in the file are fine (one bad entry should not block a whole library), and the file is
+ * refused when none is. An episode without an id gets one derived from its show and title.
+ */
+import { z } from 'zod';
+import { episodeIdFrom, validateEpisode, type Episode, type InputProblem } from '../schema';
+import { failure, guardParse, MAX_CHAPTERS, type Failure } from './guard';
+import { readJson } from './json-text';
+import { fieldPath } from './problems';
+import { stripBom } from './text-lines';
+
+export const CHAPTERBAR_JSON_FORMAT = 'chapterbar';
+export const CHAPTERBAR_JSON_VERSION = 1;
+
+export type ChapterbarJsonResult = { ok: true; episodes: Episode[]; warnings: InputProblem[] } | Failure;
+
+const fileSchema = z.looseObject({
+  format: z.literal(CHAPTERBAR_JSON_FORMAT, { error: 'not a Chapterbar file: "format" must be "chapterbar"' }),
+  version: z.number({ error: '"version" must be a whole number' }).int('"version" must be a whole number').positive(),
+  episodes: z.array(z.unknown(), { error: '"episodes" must be a list of episodes' }),
+});
+
+export function parseChapterbarJson(text: string): ChapterbarJsonResult {
+  return guardParse(text, readChapterbarJson);
+}
+
+function readChapterbarJson(text: string): ChapterbarJsonResult {
+  const json = readJson(stripBom(text));
+  if (!json.ok) return failure(json.problem);
+
+  // The version is checked before the shape: a newer file may have a shape this version rejects.
+  const version = (json.value as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && Number.isInteger(version) && version > CHAPTERBAR_JSON_VERSION) {
+    return failure({
+      field: 'version',
+      message: `made by a newer Chapterbar (version ${version}); update Chapterbar to import it`,
+    });
+  }
+  const file = fileSchema.safeParse(json.value);
+  if (!file.success) {
+    return failure(...file.error.issues.map((issue) => ({ field: fieldPath(issue.path) || undefined, message: issue.message })));
+  }
+
+  const episodes: Episode[] = [];
+  const problems: InputProblem[] = [];
+  file.data.episodes.forEach((value, index) => {
+    const result = validateEpisode(withDerivedId(value));
+    if (result.ok) {
+      episodes.push(result.episode);
+      return;
+    }
+    for (const problem of result.problems) {
+      const inner = problem.field ? `.${problem.field.replace(/\.(\d+)(?=\.|$)/g, '[$1]')}` : '';
+      problems.push({ field: `episodes[${index}]${inner}`, message: problem.message });
+    }
+  });
+  const chapterCount = episodes.reduce((sum, episode) => sum + episode.chapters.length, 0);
+  if (chapterCount > MAX_CHAPTERS * 10) {
+    return failure({ message: `this file has ${chapterCount} chapters; Chapterbar imports at most ${MAX_CHAPTERS * 10} at once` });
+  }
+  if (episodes.length === 0) {
+    return failure(...(problems.length > 0 ? problems : [{ field: 'episodes', message: 'the file holds no episodes' }]));
+  }
+  const warnings = problems.map((problem) => ({ ...problem, message: `this episode was skipped: ${problem.message}` }));
+  return { ok: true, episodes, warnings };
+}
+
+/** An id is the library's key; a hand-written file may leave it out, as the other formats do. */
+function withDerivedId(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const record = value as Record<string, unknown>;
+  if (typeof record.id === 'string' && record.id.trim() !== '') return value;
+  const show = typeof record.show === 'string' ? record.show : '';
+  const title = typeof record.title === 'string' ? record.title : '';
+  return { ...record, id: episodeIdFrom(show, title) };
+}
+
+/** Writes episodes as a Chapterbar JSON file; parseChapterbarJson reads them back unchanged. */
+export function formatChapterbarJson(episodes: readonly Episode[]): string {
+  const file = { format: CHAPTERBAR_JSON_FORMAT, version: CHAPTERBAR_JSON_VERSION, episodes };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}

@@ -1,0 +1,34 @@
+import type { InputProblem } from '../schema';
+import { stripBom } from './text-lines';
+
+/** Chapter files are a few kilobytes; anything this big is the wrong file, and refusing it early keeps the page responsive. */
+export const MAX_INPUT_CHARS = 5 * 1024 * 1024;
+/** Far more than any real episode has; past it the list is useless and the work is wasted. */
+export const MAX_CHAPTERS = 5000;
+
+export interface Failure {
+  ok: false;
+  problems: InputProblem[];
+}
+
+export function failure(...problems: InputProblem[]): Failure {
+  return { ok: false, problems };
+}
+
+/**
+ * The common front door of every parser: refuses what is not text, too big or empty, and turns an
+ * unexpected exception into a problem, because a parser of untrusted input must never throw.
+ */
+export function guardParse<R>(text: unknown, parse: (text: string) => R): R | Failure {
+  if (typeof text !== 'string') return failure({ message: 'expected the text of a chapter file' });
+  if (text.length > MAX_INPUT_CHARS) {
+    const megabytes = (text.length / (1024 * 1024)).toFixed(1);
+    return failure({ message: `this file is ${megabytes} MB; Chapterbar reads chapter files up to 5 MB` });
+  }
+  if (stripBom(text).trim() === '') return failure({ message: 'the file is empty' });
+  try {
+    return parse(text);
+  } catch (error) {
+    return failure({ message: `Chapterbar could not read this file (${String(error).slice(0, 200)})` });
+  }
+}

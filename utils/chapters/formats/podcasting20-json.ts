@@ -1,0 +1,114 @@
+/**
+ * Podcasting 2.0 JSON chapters (podcast:chapters, "application/json+chapters"), spec version 1.2:
+ * { "version": "1.2.0", "title"?, "podcastName"?, "author"?, "chapters": [{ "startTime": 94,
+ *   "title"?, "img"?, "url"?, "toc"?, "endTime"?, "location"? }] }
+ *
+ * - toc: false marks a "silent" chapter (artwork or metadata only): it is not listed, so the
+ *   chapter before it runs on to the next listed one.
+ * - Fractional seconds are kept. The spec assumes ascending startTime; a chapter out of order is a
+ *   problem pointing at its field (chapters[3].startTime), not silently re-sorted.
+ * - title is optional in the spec: a chapter without one becomes "Chapter N" with a warning.
+ * - Only http(s) urls are kept (javascript:, data: … are dropped with a warning). img and
+ *   location have no place in an episode yet and are ignored.
+ * - A missing version is tolerated with a warning; wrong types are problems with field paths.
+ */
+import { z } from 'zod';
+import type { InputProblem, ParseResult } from '../schema';
+import { finishEpisode, type ChapterDraft } from './finish-episode';
+import { guardParse } from './guard';
+import { readJson } from './json-text';
+import type { ParseContext } from './parse-context';
+import { fieldPath } from './problems';
+import { readHttpUrl } from './safe-url';
+import { stripBom } from './text-lines';
+
+const seconds = z.number().finite().nonnegative();
+/** Optional text fields: some generators write null instead of leaving the key out. */
+const optionalText = z.string().nullish();
+
+const jsonChapterSchema = z.looseObject({
+  startTime: seconds,
+  endTime: seconds.nullish(),
+  title: optionalText,
+  img: optionalText,
+  url: optionalText,
+  toc: z.boolean().nullish(),
+});
+
+const jsonChaptersSchema = z.looseObject({
+  version: z.unknown().optional(),
+  title: optionalText,
+  podcastName: optionalText,
+  author: optionalText,
+  chapters: z.array(jsonChapterSchema),
+});
+
+export function parsePodcasting20Json(text: string, context?: ParseContext): ParseResult {
+  return guardParse(text, (input) => readPodcasting20Json(input, context));
+}
+
+function readPodcasting20Json(text: string, context: ParseContext | undefined): ParseResult {
+  const json = readJson(stripBom(text));
+  if (!json.ok) return { ok: false, problems: [json.problem] };
+  const parsed = jsonChaptersSchema.safeParse(json.value);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({
+        field: fieldPath(issue.path) || undefined,
+        message: describeIssue(issue),
+      })),
+    };
+  }
+  const file = parsed.data;
+  const warnings: InputProblem[] = [];
+  if (typeof file.version !== 'string') {
+    warnings.push({ field: 'version', message: 'the spec requires a version such as "1.2.0"; read as version 1.2' });
+  }
+
+  const chapters: ChapterDraft[] = [];
+  /** Index in the file's chapters array of each listed chapter, for field paths. */
+  const fileIndex: number[] = [];
+  file.chapters.forEach((source, index) => {
+    if (source.toc === false) return;
+    const title = source.title?.trim();
+    const number = chapters.length + 1;
+    if (!title) warnings.push({ field: `chapters[${index}].title`, message: `this chapter has no title; it is called “Chapter ${number}”` });
+    const chapter: ChapterDraft = { start: source.startTime, title: title || `Chapter ${number}` };
+    if (source.endTime !== undefined && source.endTime !== null) chapter.end = source.endTime;
+    if (source.url) {
+      const url = readHttpUrl(source.url);
+      if (url) chapter.url = url;
+      else warnings.push({ field: `chapters[${index}].url`, message: 'only http(s) links are kept; this one was dropped' });
+    }
+    chapters.push(chapter);
+    fileIndex.push(index);
+  });
+
+  const field = (index: number, name: string) => `chapters[${fileIndex[index] ?? index}].${name}`;
+  const onlyHiddenChapters = file.chapters.length > 0;
+  return finishEpisode(
+    { show: file.podcastName ?? '', title: file.title ?? '', chapters },
+    {
+      context,
+      warnings,
+      locate: (index, part) => ({ field: field(index, part === 'start' ? 'startTime' : part === 'end' ? 'endTime' : 'title') }),
+      noChaptersMessage: onlyHiddenChapters
+        ? 'every chapter is hidden (toc: false); there is nothing to list'
+        : 'the chapters array is empty',
+    },
+  );
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') {
+    const path = issue.path;
+    if (path.length === 0) return 'expected a JSON object with a "chapters" array';
+    const name = String(path[path.length - 1]);
+    if (name === 'startTime' || name === 'endTime') return `${name} must be a number of seconds, like 94 or 94.5`;
+    if (name === 'chapters') return 'expected a "chapters" array';
+    return `expected ${issue.expected}`;
+  }
+  if (issue.code === 'too_small') return 'times cannot be negative';
+  return issue.message;
+}

@@ -1,0 +1,129 @@
+/**
+ * Podlove Simple Chapters (http://podlove.org/simple-chapters), in an RSS or Atom feed or alone:
+ *
+ *   <psc:chapters version="1.2" xmlns:psc="http://podlove.org/simple-chapters">
+ *     <psc:chapter start="00:00:00.000" title="Welcome" href="https://…" image="https://…"/>
+ *
+ * - start is Normal Play Time: "hh:mm:ss.mmm", "mm:ss" or plain seconds "ss" (each with an
+ *   optional fraction). feedparser rejects plain seconds, but the Podlove spec allows NPT and
+ *   feeds use them, so they are read.
+ * - title is required by the spec: a chapter without one is a problem. href becomes the chapter's
+ *   link when it is http(s); image has no place in an episode yet and is ignored.
+ * - Only the first psc:chapters list is read, as feedparser does: the spec allows one per item,
+ *   and a feed's later items are other episodes. Both cases are said in a warning.
+ * - Show is the feed's title, title the item's (or entry's) title.
+ * - A feed that only links to an external chapter file says so in the problem.
+ *
+ * DOMParser ('application/xml') is used when the platform has it (pages, happy-dom); extension
+ * service workers do not, and there a small scanner reads the same things.
+ */
+import type { InputProblem, ParseResult } from '../schema';
+import { finishEpisode, type ChapterDraft } from './finish-episode';
+import { guardParse } from './guard';
+import type { ParseContext } from './parse-context';
+import { readPodloveWithDom } from './podlove-dom';
+import type { PodloveChapterSource, PodloveReading } from './podlove-reading';
+import { readPodloveWithScanner } from './podlove-scanner';
+import { quote } from './problems';
+import { readHttpUrl } from './safe-url';
+import { stripBom } from './text-lines';
+
+export function parsePodloveXml(text: string, context?: ParseContext): ParseResult {
+  return guardParse(text, (input) => readPodloveXml(stripBom(input), context));
+}
+
+function readPodloveXml(text: string, context: ParseContext | undefined): ParseResult {
+  const Parser = globalThis.DOMParser;
+  const reading: PodloveReading = typeof Parser === 'function' ? readPodloveWithDom(text, Parser) : readPodloveWithScanner(text);
+  if (reading.problem) return { ok: false, problems: [reading.problem] };
+  if (reading.chapters === null) {
+    const message = reading.externalChapters
+      ? `the chapters are in a separate file (${reading.externalChapters}); download it and import that file`
+      : 'no <psc:chapters> element (xmlns:psc="http://podlove.org/simple-chapters") found';
+    return { ok: false, problems: [{ message }] };
+  }
+
+  const problems: InputProblem[] = [];
+  const warnings: InputProblem[] = [];
+  if (reading.itemsWithChapters > 1) {
+    warnings.push({
+      message: `this feed has ${reading.itemsWithChapters} episodes with chapters; only the first${reading.title ? ` (${quote(reading.title)})` : ''} was read`,
+    });
+  }
+  if (reading.listsInItem > 1) {
+    warnings.push({ message: `this episode has ${reading.listsInItem} psc:chapters lists; only the first was read` });
+  }
+
+  const chapters: ChapterDraft[] = [];
+  const sources: PodloveChapterSource[] = [];
+  for (const source of reading.chapters) {
+    const chapter = readChapter(source, problems, warnings);
+    if (chapter) {
+      chapters.push(chapter);
+      sources.push(source);
+    }
+  }
+
+  return finishEpisode(
+    { show: reading.show, title: reading.title, chapters },
+    {
+      context,
+      problems,
+      warnings,
+      locate: (index, part) => {
+        const source = sources[index];
+        return source ? where(source, part === 'title' ? 'title' : 'start') : {};
+      },
+      noChaptersMessage: 'the psc:chapters list has no psc:chapter elements',
+    },
+  );
+}
+
+function readChapter(source: PodloveChapterSource, problems: InputProblem[], warnings: InputProblem[]): ChapterDraft | null {
+  const start = source.start === null ? null : readNormalPlayTime(source.start);
+  const title = source.title?.replace(/\s+/g, ' ').trim() ?? '';
+  if (start === null) {
+    problems.push({
+      ...where(source, 'start'),
+      message:
+        source.start === null
+          ? 'this chapter has no start attribute'
+          : `${quote(source.start)} is not a time; write hh:mm:ss.mmm, mm:ss or seconds`,
+    });
+  }
+  if (!title) problems.push({ ...where(source, 'title'), message: 'this chapter has no title attribute' });
+  if (start === null || !title) return null;
+
+  const chapter: ChapterDraft = { start, title };
+  if (source.href) {
+    const url = readHttpUrl(source.href);
+    if (url) chapter.url = url;
+    else warnings.push({ ...where(source, 'href'), message: 'only http(s) links are kept; this one was dropped' });
+  }
+  return chapter;
+}
+
+function where(source: PodloveChapterSource, attribute: string): Pick<InputProblem, 'line' | 'field'> {
+  const field = `psc:chapter[${source.position}]/@${attribute}`;
+  return source.line === undefined ? { field } : { line: source.line, field };
+}
+
+/**
+ * Normal Play Time as Podlove uses it: [[h:]m:]s[.fraction]. Minutes and seconds below 60 when a
+ * larger unit is present; plain seconds may be any count. Rounded to milliseconds.
+ */
+export function readNormalPlayTime(text: string): number | null {
+  const parts = text.trim().split(':');
+  if (parts.length > 3) return null;
+  const secondsMatch = /^(\d{1,9})(?:\.(\d{1,9}))?$/.exec(parts[parts.length - 1] ?? '');
+  if (!secondsMatch) return null;
+  const seconds = Number(secondsMatch[1]);
+  const fraction = secondsMatch[2] ? Number(`0.${secondsMatch[2]}`) : 0;
+  const larger = parts.slice(0, -1);
+  if (larger.some((part) => !/^\d{1,6}$/.test(part))) return null;
+  const [hours, minutes] = larger.length === 2 ? larger.map(Number) : [0, Number(larger[0] ?? 0)];
+  if (larger.length > 0 && seconds >= 60) return null;
+  if (larger.length === 2 && (minutes ?? 0) >= 60) return null;
+  const total = (hours ?? 0) * 3600 + (minutes ?? 0) * 60 + seconds + fraction;
+  return Math.round(total * 1000) / 1000;
+}

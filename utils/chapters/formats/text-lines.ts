@@ -1,0 +1,9 @@
+/** Editors on Windows often save UTF-8 with a byte order mark; it is not part of the text. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Lines of a text file whatever its line endings (LF, CRLF, or old Mac CR). */
+export function splitLines(text: string): string[] {
+  return stripBom(text).split(/\r\n|\r|\n/);
+}

@@ -1,0 +1,138 @@
+/**
+ * WebVTT chapter tracks (<track kind="chapters">): each cue is a chapter, its text the title.
+ *
+ *   WEBVTT
+ *
+ *   intro                                  ← optional cue identifier
+ *   00:00:00.000 --> 00:02:20.000 align:start   ← cue settings after the timing are ignored
+ *   Intro
+ *
+ * Handles a byte order mark, CRLF, a missing final newline, NOTE/STYLE/REGION blocks (skipped),
+ * mm:ss.ttt and hh:mm:ss.ttt. Cue text may span lines (joined with a space); tags such as <b> or
+ * <c.loud> are removed and entities (&amp; &lt; &gt; &nbsp; &lrm; &rlm; numeric) decoded to text.
+ *
+ * Leniency, each with a warning: times without milliseconds ("00:24", not valid WebVTT but found
+ * in the wild), a comma before the milliseconds (SRT style), and a missing "WEBVTT" first line:
+ * hand-made chapter files often lack it, so it is a problem only when no cue can be read either.
+ */
+import type { InputProblem, ParseResult } from '../schema';
+import { finishEpisode, type ChapterDraft } from './finish-episode';
+import { guardParse } from './guard';
+import { decodeHtmlEntities, stripTags } from './html-text';
+import type { ParseContext } from './parse-context';
+import { quote } from './problems';
+import { splitLines } from './text-lines';
+
+const HEADER = /^WEBVTT(?:[ \t].*)?$/;
+const SKIPPED_BLOCK = /^(?:NOTE(?:[ \t].*)?|STYLE[ \t]*|REGION[ \t]*)$/;
+const TIMING = /^([0-9:.,]+)[ \t]*-->[ \t]*([0-9:.,]+)(?:[ \t]+.*)?$/;
+const VTT_TIME = /^(?:(\d{1,4}):)?(\d{1,2}):(\d{2})(?:([.,])(\d{1,3}))?$/;
+const TIME_HINT = 'write mm:ss.ttt or hh:mm:ss.ttt';
+
+interface CueSource {
+  timingLine: number;
+  textLine: number;
+}
+
+interface TimeReading {
+  seconds: number;
+  withoutMillis: boolean;
+  withComma: boolean;
+}
+
+export function parseWebvtt(text: string, context?: ParseContext): ParseResult {
+  return guardParse(text, (input) => readWebvtt(input, context));
+}
+
+function readWebvtt(text: string, context: ParseContext | undefined): ParseResult {
+  const lines = splitLines(text);
+  const problems: InputProblem[] = [];
+  const warnings: InputProblem[] = [];
+  const chapters: ChapterDraft[] = [];
+  const sources: CueSource[] = [];
+  const lenientTimes = { withoutMillis: 0, withComma: 0 };
+
+  const hasHeader = HEADER.test(lines[0] ?? '');
+  // The header block (WEBVTT and metadata lines such as "Kind: chapters") ends at the first blank line.
+  let i = hasHeader ? lines.findIndex((line) => line.trim() === '') : 0;
+  if (i < 0) i = lines.length;
+
+  while (i < lines.length) {
+    if ((lines[i] ?? '').trim() === '') {
+      i++;
+      continue;
+    }
+    const blockStart = i;
+    while (i < lines.length && (lines[i] ?? '').trim() !== '') i++;
+    const block = lines.slice(blockStart, i);
+    if (SKIPPED_BLOCK.test(block[0] ?? '')) continue;
+
+    const timingOffset = (block[0] ?? '').includes('-->') ? 0 : (block[1] ?? '').includes('-->') ? 1 : -1;
+    if (timingOffset < 0) {
+      warnings.push({ line: blockStart + 1, message: 'not a cue (it has no “-->” timing line); ignored' });
+      continue;
+    }
+    const timingLine = blockStart + timingOffset + 1;
+    const timing = TIMING.exec((block[timingOffset] ?? '').trim());
+    if (!timing) {
+      problems.push({ line: timingLine, message: `expected a timing line like “00:00:00.000 --> 00:02:20.000”; ${TIME_HINT}` });
+      continue;
+    }
+    const start = readVttTime(timing[1] ?? '');
+    const end = readVttTime(timing[2] ?? '');
+    for (const [token, reading] of [
+      [timing[1], start],
+      [timing[2], end],
+    ] as const) {
+      if (!reading) problems.push({ line: timingLine, message: `${quote(token ?? '')} is not a time; ${TIME_HINT}` });
+      else {
+        if (reading.withoutMillis) lenientTimes.withoutMillis++;
+        if (reading.withComma) lenientTimes.withComma++;
+      }
+    }
+    const textLines = block.slice(timingOffset + 1);
+    const title = decodeHtmlEntities(stripTags(textLines.join(' '))).replace(/\s+/g, ' ').trim();
+    if (!title) problems.push({ line: timingLine, message: 'this cue has no text; a chapter needs a title' });
+    if (start && end && title) {
+      chapters.push({ start: start.seconds, end: end.seconds, title });
+      sources.push({ timingLine, textLine: textLines.length > 0 ? timingLine + 1 : timingLine });
+    }
+  }
+
+  if (lenientTimes.withoutMillis > 0) {
+    warnings.push({ message: 'some times have no milliseconds (like “00:24”); WebVTT wants “00:24.000”, read as whole seconds' });
+  }
+  if (lenientTimes.withComma > 0) {
+    warnings.push({ message: 'some times use a comma before the milliseconds (SRT style); WebVTT wants a dot' });
+  }
+  if (!hasHeader) {
+    const missingHeader = { line: 1, message: 'a WebVTT file starts with a line “WEBVTT”' };
+    if (chapters.length > 0 && problems.length === 0) warnings.unshift(missingHeader);
+    else problems.unshift(missingHeader);
+  }
+
+  return finishEpisode(
+    { chapters },
+    {
+      context,
+      problems,
+      warnings,
+      locate: (index, part) => ({ line: part === 'title' ? sources[index]?.textLine : sources[index]?.timingLine }),
+      noChaptersMessage: 'no cues found; each chapter is a cue like “00:00:00.000 --> 00:02:20.000” followed by its title',
+    },
+  );
+}
+
+function readVttTime(token: string): TimeReading | null {
+  const match = VTT_TIME.exec(token);
+  if (!match) return null;
+  const [, hours, minutes, seconds, separator, millis] = match;
+  if (Number(minutes) >= 60 || Number(seconds) >= 60) return null;
+  const wholeSeconds = Number(hours ?? 0) * 3600 + Number(minutes) * 60 + Number(seconds);
+  const fraction = millis ? Number(millis.padEnd(3, '0')) : 0;
+  return {
+    seconds: (wholeSeconds * 1000 + fraction) / 1000,
+    withoutMillis: separator === undefined,
+    withComma: separator === ',',
+  };
+}
