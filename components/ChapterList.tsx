@@ -30,7 +30,8 @@ export function ChapterList({ state }: { state: SidebarState }) {
   let lastIndex = -1;
   useSignalEffect(() => {
     const index = state.clock.activeIndex.value;
-    const following = state.following.value;
+    // Off by the person's setting, or paused by their scrolling.
+    const following = state.following.value && state.autoFollow.value;
     state.collapsed.value;
     state.overlayOpen.value;
     if (!following || index < 0) return;

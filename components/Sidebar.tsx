@@ -1,5 +1,6 @@
 import type { SidebarState } from '../utils/sidebar-state';
 import { ChapterList } from './ChapterList';
+import { OffsetControls } from './OffsetControls';
 
 function Header({ state }: { state: SidebarState }) {
   const { episode } = state;
@@ -53,7 +54,7 @@ function Panel({ state }: { state: SidebarState }) {
       data-layout={state.layout.value}
     >
       <Header state={state} />
-      {!state.following.value && (
+      {state.autoFollow.value && !state.following.value && (
         <button
           type="button"
           class="cb-tool cb-resume"
@@ -63,6 +64,7 @@ function Panel({ state }: { state: SidebarState }) {
         </button>
       )}
       {!collapsed && <ChapterList state={state} />}
+      {!collapsed && <OffsetControls state={state} />}
     </aside>
   );
 }

@@ -1,43 +1,34 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
 import { loadBundledEpisodes } from '../utils/bundled-episodes';
 import { runCommandInActiveTab } from '../utils/commands';
-import { episodeRefSchema } from '../utils/episode-ref-schema';
-import { createLibrary, type Library } from '../utils/library';
-import { linksItem, loadLinks, readLinks, setLink } from '../utils/links';
+import { createLibraryService } from '../utils/library-service';
 import { onMessage } from '../utils/messaging';
-
-const linkSchema = z.object({ site: z.string().min(1).max(40), mediaId: z.string().min(1).max(200), episodeId: z.string().min(1) });
-const unlinkSchema = linkSchema.omit({ episodeId: true });
 
 /** The tab that last reported media, so a popup opened in a tab of its own can find it. */
 const lastMediaTab = storage.defineItem<number | null>('session:lastMediaTab', { fallback: null });
 
 export default defineBackground(() => {
-  const bundled = loadBundledEpisodes();
-  let library: Library = createLibrary(bundled);
-  const ready = loadLinks().then((links) => (library = createLibrary(bundled, links)));
-  linksItem.watch((value) => (library = createLibrary(bundled, readLinks(value))));
+  // The library service validates every request's data with zod; these lines only wire messages to it.
+  const library = createLibraryService({ bundled: loadBundledEpisodes() });
 
-  onMessage('findEpisode', async ({ data }) => {
-    await ready;
-    const ref = episodeRefSchema.safeParse(data);
-    return ref.success ? library.find(ref.data) : null;
-  });
-  onMessage('listEpisodes', async () => {
-    await ready;
-    return library.summaries();
-  });
-  onMessage('linkEpisode', async ({ data }) => {
-    const link = linkSchema.safeParse(data);
-    if (link.success) await setLink(link.data.site, link.data.mediaId, link.data.episodeId);
-  });
-  onMessage('unlinkEpisode', async ({ data }) => {
-    const link = unlinkSchema.safeParse(data);
-    if (link.success) await setLink(link.data.site, link.data.mediaId, null);
-  });
+  onMessage('findEpisode', ({ data }) => library.findEpisode(data));
+  onMessage('listEpisodes', () => library.summaries());
+  onMessage('linkEpisode', ({ data }) => library.setLink(data, false));
+  onMessage('unlinkEpisode', ({ data }) => library.setLink(data, true));
+
+  onMessage('listLibrary', () => library.listLibrary());
+  onMessage('getEpisodes', ({ data }) => library.getEpisodes(data));
+  onMessage('saveEpisodes', ({ data }) => library.saveEpisodes(data));
+  onMessage('renameEpisode', ({ data }) => library.renameEpisode(data));
+  onMessage('linkMediaAddress', ({ data }) => library.linkMediaAddress(data));
+  onMessage('unlinkMedia', ({ data }) => library.unlinkMedia(data));
+  onMessage('deleteEpisodes', ({ data }) => library.deleteEpisodes(data));
+  onMessage('restoreEpisodes', ({ data }) => library.restoreEpisodes(data));
+  onMessage('getSetAside', ({ data }) => library.getSetAside(data));
+  onMessage('dismissSetAside', ({ data }) => library.dismissSetAside(data));
+
   onMessage('announceMediaTab', async ({ sender }) => {
     if (sender.tab?.id !== undefined) await lastMediaTab.setValue(sender.tab.id);
   });

@@ -24,29 +24,39 @@ export function normalizeTitle(title: string, show = ''): string {
   return key;
 }
 
+/**
+ * What matching needs of an episode: the library's index holds only this for imported episodes,
+ * whose chapters are read from storage once a page plays one.
+ */
+export type MatchableEpisode = Pick<Episode, 'id' | 'show' | 'title' | 'altTitles' | 'ids' | 'offsets' | 'duration'>;
+
 /** How far a page's media length may stray from the episode's: editions differ by intros and ads. */
-function durationFits(episode: Episode, ref: EpisodeRef): boolean {
+function durationFits(episode: MatchableEpisode, ref: EpisodeRef): boolean {
   if (episode.duration === undefined || ref.duration === undefined || !(ref.duration > 0)) return true;
   const offset = Math.abs(episode.offsets[ref.site] ?? 0);
   const tolerance = Math.max(30, episode.duration * 0.05) + offset;
   return Math.abs(episode.duration - ref.duration) <= tolerance;
 }
 
-export interface EpisodeIndex {
-  byMediaId: Map<string, Episode>;
-  byTitle: Map<string, Episode[]>;
+export interface EpisodeIndex<T extends MatchableEpisode = Episode> {
+  byMediaId: Map<string, T>;
+  byTitle: Map<string, T[]>;
 }
 
 const mediaKey = (site: string, mediaId: string) => `${site}:${mediaId}`;
 
-/** Built once per library change so matching a page is two map look-ups, not a scan. */
-export function indexEpisodes(episodes: readonly Episode[], links: Readonly<Record<string, string>> = {}): EpisodeIndex {
-  const byMediaId = new Map<string, Episode>();
-  const byTitle = new Map<string, Episode[]>();
-  const byId = new Map(episodes.map((episode) => [episode.id, episode]));
+/**
+ * Built once per library change so matching a page is two map look-ups, not a scan. When two
+ * episodes claim the same media id or title, the earlier one in `episodes` wins.
+ */
+export function indexEpisodes<T extends MatchableEpisode>(episodes: readonly T[], links: Readonly<Record<string, string>> = {}): EpisodeIndex<T> {
+  const byMediaId = new Map<string, T>();
+  const byTitle = new Map<string, T[]>();
+  const byId = new Map<string, T>();
+  for (const episode of episodes) if (!byId.has(episode.id)) byId.set(episode.id, episode);
   for (const episode of episodes) {
     for (const [site, ids] of Object.entries(episode.ids)) {
-      for (const id of ids) byMediaId.set(mediaKey(site, id), episode);
+      for (const id of ids) if (!byMediaId.has(mediaKey(site, id))) byMediaId.set(mediaKey(site, id), episode);
     }
     for (const title of [episode.title, ...episode.altTitles]) {
       // Indexed with and without the show so a page that names the show elsewhere still matches.
@@ -69,7 +79,7 @@ export function indexEpisodes(episodes: readonly Episode[], links: Readonly<Reco
 export { mediaKey as linkKey };
 
 /** The library episode a page plays: a known media id first, then the title, checked by duration. */
-export function matchEpisode(index: EpisodeIndex, ref: EpisodeRef): Episode | null {
+export function matchEpisode<T extends MatchableEpisode>(index: EpisodeIndex<T>, ref: EpisodeRef): T | null {
   if (ref.mediaId) {
     const known = index.byMediaId.get(mediaKey(ref.site, ref.mediaId));
     if (known) return known;

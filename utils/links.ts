@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
-import { linkKey } from './episode-match';
 
 /**
  * "Use these chapters for this video": a person's links from a site's media id to a library
- * episode, by `site:mediaId`. Read in the background only, so it can afford zod.
+ * episode, by `site:mediaId`. Read and written by the background only (library-service.ts), so
+ * it can afford zod.
  */
 const linksSchema = z.record(z.string().regex(/^[\w-]+:.+$/), z.string().min(1));
 export type Links = z.infer<typeof linksSchema>;
@@ -19,16 +19,4 @@ export function readLinks(raw: unknown): Links {
   return Object.fromEntries(
     Object.entries(raw).filter(([key, value]) => linksSchema.safeParse({ [key]: value }).success),
   ) as Links;
-}
-
-export async function loadLinks(): Promise<Links> {
-  return readLinks(await linksItem.getValue());
-}
-
-export async function setLink(site: string, mediaId: string, episodeId: string | null): Promise<void> {
-  const links = await loadLinks();
-  const key = linkKey(site, mediaId);
-  if (episodeId === null) delete links[key];
-  else links[key] = episodeId;
-  await linksItem.setValue(links);
 }

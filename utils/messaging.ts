@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Episode } from './chapters/schema';
+import type { EpisodeRecord, ImportSource } from './library-store';
 import type { EpisodeRef } from './sites/types';
 
 export interface EpisodeMatch {
@@ -44,6 +45,51 @@ export interface EpisodeSummary {
   url: string | null;
 }
 
+/** An episode as the options page lists it: everything but its chapters. */
+export interface LibraryEntry {
+  id: string;
+  show: string;
+  title: string;
+  altTitles: string[];
+  chapterCount: number;
+  duration: number | null;
+  /** Bundled episodes ship with Chapterbar and cannot be renamed or deleted. */
+  origin: 'bundled' | 'imported';
+  /** An import with a bundled episode's id stands in for it; deleting it brings the bundled one back. */
+  replacesBundled: boolean;
+  importedAt: number | null;
+  source: ImportSource | null;
+  /** Media ids the chapter file names, per site. */
+  ids: Record<string, string[]>;
+  /** Media the person linked to this episode ("use these chapters for this video"). */
+  links: Array<{ site: string; mediaId: string }>;
+  /** The episode's own offsets per site (the person's corrections live in `local:offsets`). */
+  offsets: Record<string, number>;
+  url: string | null;
+}
+
+/** A stored value Chapterbar could not read and kept aside; its value is fetched on demand. */
+export interface SetAsideNotice {
+  id: string;
+  key: string;
+  label: string;
+  reason: string;
+  action: 'moved' | 'copied' | 'missing';
+  at: number;
+}
+
+export interface LibraryListing {
+  entries: LibraryEntry[];
+  setAside: SetAsideNotice[];
+}
+
+/** A change to the library either happened completely or not at all; `message` says why not. */
+export type LibraryResult<T extends object = object> = ({ ok: true } & T) | { ok: false; message: string };
+
+export interface SaveEpisodesRequest {
+  episodes: Array<{ episode: Episode; source?: ImportSource }>;
+}
+
 /**
  * The one protocol between the extension's pages, its background and its content scripts.
  * The background validates everything from storage and files with zod before it answers, so
@@ -60,6 +106,20 @@ export interface ProtocolMap {
   listEpisodes(): EpisodeSummary[];
   linkEpisode(link: { site: string; mediaId: string; episodeId: string }): void;
   unlinkEpisode(link: { site: string; mediaId: string }): void;
+  // options page → background (the background validates every request with zod)
+  listLibrary(): LibraryListing;
+  /** Full episodes for export; `problems` names those that could not be read. */
+  getEpisodes(request: { ids: string[] }): { episodes: Episode[]; problems: string[] };
+  saveEpisodes(request: SaveEpisodesRequest): LibraryResult<{ saved: string[] }>;
+  renameEpisode(request: { id: string; title: string; show: string }): LibraryResult;
+  /** Links the media a pasted address names (a YouTube or Spotify page) to an episode. */
+  linkMediaAddress(request: { episodeId: string; address: string }): LibraryResult<{ site: string; mediaId: string }>;
+  unlinkMedia(request: { site: string; mediaId: string }): LibraryResult;
+  /** Returns what was deleted, so the page can offer to undo. */
+  deleteEpisodes(request: { ids: string[] }): LibraryResult<{ removed: EpisodeRecord[] }>;
+  restoreEpisodes(request: { records: EpisodeRecord[] }): LibraryResult;
+  getSetAside(request: { id: string }): { key: string; value: unknown } | null;
+  dismissSetAside(request: { id: string }): LibraryResult;
   // popup or background → content script
   getTabState(): TabState | null;
   seekChapter(index: number): boolean;

@@ -1,13 +1,40 @@
 import { storage } from 'wxt/utils/storage';
+import type { SidebarPosition } from './sites/types';
+
+/** "site" follows the page's own light or dark mode; the others override it. */
+export type ThemePreference = 'site' | 'light' | 'dark';
 
 export interface Preferences {
-  /** The sidebar shows only its header until opened again. */
+  /**
+   * The sidebar shows only its header until opened again. The options page sets it as the default
+   * state, and the sidebar's own Hide/Show button changes it too, so a page opens as the last one was left.
+   */
   collapsed: boolean;
   /** The person turned the sidebar off (popup or shortcut); the popup still works. */
   hidden: boolean;
+  position: SidebarPosition;
+  /** Every chapter's description and bullets open, not only the current chapter's. */
+  expandAll: boolean;
+  /** The list scrolls by itself to keep the current chapter in view. */
+  autoFollow: boolean;
+  theme: ThemePreference;
 }
 
-export const DEFAULT_PREFERENCES: Preferences = { collapsed: false, hidden: false };
+export const DEFAULT_PREFERENCES: Preferences = {
+  collapsed: false,
+  hidden: false,
+  position: 'beside',
+  expandAll: false,
+  autoFollow: true,
+  theme: 'site',
+};
+
+const POSITIONS: readonly SidebarPosition[] = ['beside', 'below'];
+const THEMES: readonly ThemePreference[] = ['site', 'light', 'dark'];
+
+const oneOf = <T extends string>(allowed: readonly T[], value: unknown, fallback: T): T =>
+  allowed.includes(value as T) ? (value as T) : fallback;
+const boolean = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback);
 
 /**
  * Storage is untrusted (an older version, another tool, a corrupted write): take each field only
@@ -17,9 +44,27 @@ export const DEFAULT_PREFERENCES: Preferences = { collapsed: false, hidden: fals
 export function readPreferences(raw: unknown): Preferences {
   const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   return {
-    collapsed: typeof value.collapsed === 'boolean' ? value.collapsed : DEFAULT_PREFERENCES.collapsed,
-    hidden: typeof value.hidden === 'boolean' ? value.hidden : DEFAULT_PREFERENCES.hidden,
+    collapsed: boolean(value.collapsed, DEFAULT_PREFERENCES.collapsed),
+    hidden: boolean(value.hidden, DEFAULT_PREFERENCES.hidden),
+    position: oneOf(POSITIONS, value.position, DEFAULT_PREFERENCES.position),
+    expandAll: boolean(value.expandAll, DEFAULT_PREFERENCES.expandAll),
+    autoFollow: boolean(value.autoFollow, DEFAULT_PREFERENCES.autoFollow),
+    theme: oneOf(THEMES, value.theme, DEFAULT_PREFERENCES.theme),
   };
+}
+
+/**
+ * The fields of a stored value that readPreferences had to replace with defaults, for the options
+ * page to tell the person. A missing field is not a problem: it is a setting never changed.
+ */
+export function findUnreadablePreferences(raw: unknown): Array<keyof Preferences> {
+  if (raw === null || raw === undefined) return [];
+  if (typeof raw !== 'object' || Array.isArray(raw)) return Object.keys(DEFAULT_PREFERENCES) as Array<keyof Preferences>;
+  const value = raw as Record<string, unknown>;
+  const read = readPreferences(raw);
+  return (Object.keys(DEFAULT_PREFERENCES) as Array<keyof Preferences>).filter(
+    (key) => Object.hasOwn(value, key) && value[key] !== read[key],
+  );
 }
 
 export const preferencesItem = storage.defineItem<Record<string, unknown>>('local:preferences', {

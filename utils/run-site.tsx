@@ -1,19 +1,16 @@
-import { effect, signal as createSignal } from '@preact/signals';
-import { render } from 'preact';
+import { signal as createSignal } from '@preact/signals';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import sidebarCss from '../assets/sidebar.css?inline';
-import { Sidebar } from '../components/Sidebar';
 import { createChapterClock } from './chapter-clock';
 import { sendMessage, type EpisodeMatch } from './messaging';
+import { createOffsetCorrection, isOffsetAdjustable, loadOffset } from './offsets';
+import { watchLibraryRevision } from './library-revision';
 import { loadPreferences, savePreferences, watchPreferences, type Preferences } from './preferences';
 import { createSidebarState, type SidebarState } from './sidebar-state';
+import { createSidebarMount } from './sidebar-mount';
 import { serveTabControl } from './tab-control';
 import type { EpisodeRef, Placement, Player, SiteAdapter } from './sites/types';
 import { coalesce, waitFor } from './wait-for';
 
-/** Events stopped at the shadow root so the site's shortcuts and player clicks never see them. */
-const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'click', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'wheel', 'contextmenu'];
 
 export interface RunSiteOptions {
   findEpisode?: (ref: EpisodeRef) => Promise<EpisodeMatch | null>;
@@ -31,7 +28,8 @@ interface Session {
   refresh(): void;
 }
 
-const mediaKeyOf = (ref: EpisodeRef) => `${ref.site}:${ref.mediaId ?? ''}:${location.pathname}`;
+// The media's id when the page names one: the person may browse elsewhere while it plays (Spotify).
+const mediaKeyOf = (ref: EpisodeRef) => (ref.mediaId ? `${ref.site}:${ref.mediaId}` : `${ref.site}::${location.pathname}`);
 
 /**
  * The lifecycle shared by every site: the page changes what it plays → the old episode's session
@@ -52,6 +50,10 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     preferences = value;
     hidden.value = value.hidden;
   }, ctx.signal);
+  const mount = createSidebarMount(ctx, hidden);
+  // The person's theme setting overrides the site's; "site" follows the page.
+  const readSidebarTheme = () => (preferences && preferences.theme !== 'site' ? preferences.theme : adapter.readTheme(document));
+  const placementPreferences = () => ({ position: preferences?.position ?? 'beside' });
 
   const evaluate = coalesce(() => {
     if (ctx.isInvalid) return;
@@ -85,8 +87,8 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
       controller,
       refresh() {
         if (!state) return;
-        state.theme.value = adapter.readTheme(document);
-        const next = adapter.findPlacement(document, new URL(location.href));
+        state.theme.value = readSidebarTheme();
+        const next = adapter.findPlacement(document, new URL(location.href), placementPreferences());
         if (next && (next.anchor !== placement?.anchor || next.layout !== placement?.layout)) {
           placement = next;
           state.layout.value = next.layout;
@@ -101,54 +103,38 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
       if (signal.aborted || !match) return;
       current.matched = true;
       const player = await waitFor(() => adapter.findPlayer(document), signal);
-      placement = await waitFor(() => adapter.findPlacement(document, new URL(location.href)), signal);
       await preferencesReady;
+      placement = await waitFor(() => adapter.findPlacement(document, new URL(location.href), placementPreferences()), signal);
+      // The person's correction for this episode on this site, if any, wins over the episode's estimate.
+      const savedOffset = await loadOffset(match.episode.id, ref.site).catch(() => undefined);
       if (signal.aborted) return;
-      const clock = createChapterClock(match.episode.chapters, player, match.offset, signal);
+      const clock = createChapterClock(match.episode.chapters, player, savedOffset ?? match.offset, signal);
       state = createSidebarState(match.episode, clock, {
         layout: placement.layout,
-        theme: adapter.readTheme(document),
+        theme: readSidebarTheme(),
         collapsed: preferences?.collapsed ?? false,
+        expandAll: preferences?.expandAll ?? false,
+        autoFollow: preferences?.autoFollow ?? true,
         linked: match.linked,
         onCollapsedChange: (collapsed) => void savePreferences({ collapsed }),
+        offsetCorrection: isOffsetAdjustable(match.episode, ref)
+          ? createOffsetCorrection(match.episode.id, ref.site, match.offset)
+          : undefined,
       });
       const sidebarState = state;
-      watchPreferences((value) => (sidebarState.collapsed.value = value.collapsed), signal);
+      // Settings from the options page apply at once: position and theme through refresh().
+      watchPreferences((value) => {
+        preferences = value;
+        sidebarState.collapsed.value = value.collapsed;
+        sidebarState.expandAll.value = value.expandAll;
+        sidebarState.autoFollow.value = value.autoFollow;
+        current.refresh();
+      }, signal);
 
-      const ui = await createShadowRootUi(ctx, {
-        name: 'chapterbar-sidebar',
-        position: 'inline',
-        anchor: () => placement?.anchor,
-        append: (anchor, host) => {
-          const mode = placement?.append ?? 'first';
-          if (mode === 'first') anchor.prepend(host);
-          else if (mode === 'after') anchor.after(host);
-          else anchor.append(host);
-        },
-        css: sidebarCss,
-        inheritStyles: true,
-        isolateEvents: ISOLATED_EVENTS,
-        onMount(container, _shadow, host) {
-          host.dataset.layout = sidebarState.layout.peek();
-          render(<Sidebar state={sidebarState} />, container);
-          const stopHiding = effect(() => {
-            host.toggleAttribute('hidden', hidden.value);
-          });
-          return { container, stopHiding };
-        },
-        // Unmounting through Preact runs the components' clean-ups before WXT empties the root.
-        onRemove(mounted) {
-          mounted?.stopHiding();
-          if (mounted) render(null, mounted.container);
-        },
-      });
       if (signal.aborted) return;
-      remount = () => {
-        ui.remove();
-        ui.mount();
-      };
-      signal.addEventListener('abort', () => ui.remove(), { once: true });
-      ui.mount();
+      remount = () => void mount.remount();
+      signal.addEventListener('abort', () => mount.hide(sidebarState), { once: true });
+      await mount.show(sidebarState, () => placement);
       if (ref.duration === undefined) verifyDuration(ref, match, player, controller);
     })().catch((error: unknown) => {
       if (!signal.aborted) console.warn('[Chapterbar]', error);
@@ -188,6 +174,22 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     },
     ctx.signal,
   );
+  // The library changed (an import, a rename, a delete, a link): look this page's episode up
+  // again, and rebuild the sidebar only when what it shows changed, so other imports leave it be.
+  watchLibraryRevision(() => {
+    const active = session;
+    void (async () => {
+      const shown = active?.state;
+      if (active && shown) {
+        const match = await findEpisode(active.ref).catch(() => null);
+        const same = match !== null && match.linked === shown.linked && JSON.stringify(match.episode) === JSON.stringify(shown.episode);
+        if (same || session !== active) return;
+      }
+      session?.controller.abort();
+      session = null;
+      evaluate();
+    })();
+  }, ctx.signal);
   // The popup, opened in a tab of its own, looks for the media tab the person used last.
   ctx.addEventListener(document, 'visibilitychange', () => {
     if (document.visibilityState === 'visible' && session) void sendMessage('announceMediaTab').catch(() => {});

@@ -1,6 +1,7 @@
 import { signal, type Signal } from '@preact/signals';
 import type { ChapterClock } from './chapter-clock';
 import type { Episode } from './chapters/schema';
+import type { OffsetCorrection } from './offsets';
 import type { Layout, Theme } from './sites/types';
 
 /** Everything the sidebar shows or toggles; one per episode on a page, shared by its views. */
@@ -17,16 +18,20 @@ export interface SidebarState {
   overlayOpen: Signal<boolean>;
   /** Whether the list keeps the current chapter in view; a person scrolling the list pauses it. */
   following: Signal<boolean>;
+  /** The person's setting: when off, the list never scrolls by itself (the highlight still moves). */
+  autoFollow: Signal<boolean>;
   expandAll: Signal<boolean>;
   /** Chapters the person opened by hand, besides the current one. */
   expanded: Signal<ReadonlySet<number>>;
+  /** Present where the media may run on another timeline than the chapters (another edition). */
+  offsetCorrection: OffsetCorrection | null;
   setCollapsed(collapsed: boolean): void;
 }
 
 export function createSidebarState(
   episode: Episode,
   clock: ChapterClock,
-  options: { layout: Layout; theme: Theme; collapsed: boolean; linked?: boolean; expandAll?: boolean; onCollapsedChange?: (collapsed: boolean) => void },
+  options: { layout: Layout; theme: Theme; collapsed: boolean; linked?: boolean; expandAll?: boolean; autoFollow?: boolean; onCollapsedChange?: (collapsed: boolean) => void; offsetCorrection?: OffsetCorrection },
 ): SidebarState {
   const collapsed = signal(options.collapsed);
   return {
@@ -38,8 +43,10 @@ export function createSidebarState(
     collapsed,
     overlayOpen: signal(false),
     following: signal(true),
+    autoFollow: signal(options.autoFollow ?? true),
     expandAll: signal(options.expandAll ?? false),
     expanded: signal<ReadonlySet<number>>(new Set()),
+    offsetCorrection: options.offsetCorrection ?? null,
     setCollapsed(value) {
       collapsed.value = value;
       options.onCollapsedChange?.(value);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readLinks } from '../../utils/links';
-import { readPreferences } from '../../utils/preferences';
+import { DEFAULT_PREFERENCES, findUnreadablePreferences, readPreferences } from '../../utils/preferences';
 import { readTabReply } from '../../utils/tab-state-schema';
 import { isTyping } from '../../utils/typing';
 
@@ -9,9 +9,24 @@ import { isTyping } from '../../utils/typing';
 
 describe('readPreferences', () => {
   it('keeps each valid field and defaults the rest', () => {
-    expect(readPreferences({ collapsed: true, hidden: 'yes' })).toEqual({ collapsed: true, hidden: false });
-    expect(readPreferences(null)).toEqual({ collapsed: false, hidden: false });
-    expect(readPreferences('corrupted')).toEqual({ collapsed: false, hidden: false });
+    expect(readPreferences({ collapsed: true, hidden: 'yes' })).toEqual({ ...DEFAULT_PREFERENCES, collapsed: true, hidden: false });
+    expect(readPreferences({ position: 'below', theme: 'dark', expandAll: true, autoFollow: false })).toEqual({
+      ...DEFAULT_PREFERENCES,
+      position: 'below',
+      theme: 'dark',
+      expandAll: true,
+      autoFollow: false,
+    });
+    expect(readPreferences({ position: 'left', theme: 'purple', autoFollow: 0 })).toEqual(DEFAULT_PREFERENCES);
+    expect(readPreferences(null)).toEqual(DEFAULT_PREFERENCES);
+    expect(readPreferences('corrupted')).toEqual(DEFAULT_PREFERENCES);
+  });
+
+  it('names the fields it had to replace, but not the ones never set', () => {
+    expect(findUnreadablePreferences({ position: 'left', theme: 'dark', autoFollow: 0 })).toEqual(['position', 'autoFollow']);
+    expect(findUnreadablePreferences({ collapsed: true })).toEqual([]);
+    expect(findUnreadablePreferences(undefined)).toEqual([]);
+    expect(findUnreadablePreferences('corrupted')).toEqual(Object.keys(DEFAULT_PREFERENCES));
   });
 });
 

@@ -14,6 +14,7 @@ import type { ParseContext } from './formats/parse-context';
 import { parsePodcasting20Json } from './formats/podcasting20-json';
 import { PSC_NAMESPACE } from './formats/podlove-reading';
 import { parsePodloveXml } from './formats/podlove-xml';
+import { wholeFileLine } from './formats/problems';
 import { splitLines, stripBom } from './formats/text-lines';
 import { readTimestampLine, parseTimestampList } from './formats/timestamp-list';
 import { parseWebvtt } from './formats/webvtt';
@@ -76,7 +77,11 @@ export function parseChapterFile(text: string, context: ParseContext = {}): Chap
   const format = detectFormat(text, context.fileName);
   if (format === null) {
     const known = Object.values(CHAPTER_FORMAT_NAMES).join('; ');
-    return { ok: false, format, problems: [{ message: `Chapterbar cannot tell what kind of chapter file this is. It reads: ${known}.` }] };
+    return {
+      ok: false,
+      format,
+      problems: [{ line: wholeFileLine(text), message: `Chapterbar cannot tell what kind of chapter file this is. It reads: ${known}.` }],
+    };
   }
   if (format === 'chapterbar-json') {
     const result = parseChapterbarJson(text);

@@ -10,8 +10,15 @@ export const chapterSchema = z.object({
   title: z.string().trim().min(1, 'a chapter needs a title'),
   description: z.string().default(''),
   bullets: z.array(z.string()).default([]),
-  /** Only http(s) links are kept; anything else is dropped by the parsers. */
-  url: z.string().url().optional(),
+  /**
+   * Only http(s) links: a link becomes a clickable anchor, so javascript:, data: and the like are
+   * refused here, at the gate every source passes, and dropped with a warning by the parsers.
+   */
+  url: z
+    .string()
+    .url()
+    .refine((url) => /^https?:\/\//i.test(url), 'only http(s) links are kept')
+    .optional(),
 });
 
 /** Site ids ("youtube", "spotify", ...) are data here, so the schema never names a site. */

@@ -43,8 +43,23 @@ export interface Placement {
 
 export type Theme = 'dark' | 'light';
 
+/** Where the person wants the column: beside the player, or under it (the options page sets it). */
+export type SidebarPosition = 'beside' | 'below';
+
+export interface PlacementPreferences {
+  position: SidebarPosition;
+}
+
+/** A site's media, as read from an address a person pasted. */
+export interface MediaAddress {
+  site: string;
+  mediaId: string;
+}
+
 export interface SiteAdapter {
   id: string;
+  /** The site's name as people write it ("YouTube"), for the options page; defaults to the id. */
+  name?: string;
   /** Match patterns, shared with the content script's manifest entry so they cannot drift. */
   matches: string[];
   /** Real URLs the adapter is meant for; a test checks each against `matches` and `readEpisode`. */
@@ -52,8 +67,11 @@ export interface SiteAdapter {
   readEpisode(doc: Document, url: URL): EpisodeRef | null;
   /** The page that plays a media id of this site, for the library's "open" links. */
   mediaUrl?(mediaId: string): string;
+  /** The reverse of `mediaUrl`: the media an address of this site names, or null; pure. */
+  readMediaUrl?(url: URL): MediaAddress | null;
   findPlayer(doc: Document): Player | null;
-  findPlacement(doc: Document, url: URL): Placement | null;
+  /** Without preferences the site's natural place (beside the player) is meant. */
+  findPlacement(doc: Document, url: URL, preferences?: PlacementPreferences): Placement | null;
   readTheme(doc: Document): Theme;
   /** Calls back whenever what the page plays, its layout or its theme may have changed. */
   watchPage(callback: () => void, signal: AbortSignal): void;

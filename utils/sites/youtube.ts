@@ -1,5 +1,5 @@
 import { createMediaPlayer } from './media-player';
-import type { EpisodeRef, Placement, SiteAdapter } from './types';
+import type { EpisodeRef, MediaAddress, Placement, SiteAdapter } from './types';
 
 /*
  * YouTube, desktop (www), mobile (m.) and embeds (www and youtube-nocookie).
@@ -47,6 +47,23 @@ function readPage(url: URL): { kind: PageKind; videoId: string } | null {
   return { kind: host === 'm.youtube.com' ? 'mobile' : 'watch', videoId };
 }
 
+/**
+ * Addresses a person may paste to name a video, beyond the pages the content script runs on:
+ *   share link  https://youtu.be/C6Zpjij5AF4?si=…
+ *   no scheme   youtube.com/watch?v=C6Zpjij5AF4 (the URL is parsed by the caller; see readMediaLink)
+ * YouTube Music and Shorts are left out: the sidebar never runs there.
+ */
+function readVideoAddress(url: URL): MediaAddress | null {
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (url.hostname === 'youtu.be') {
+    const videoId = url.pathname.split('/')[1] ?? '';
+    return VIDEO_ID.test(videoId) ? { site: 'youtube', mediaId: videoId } : null;
+  }
+  const host = url.hostname === 'youtube.com' ? 'www.youtube.com' : url.hostname;
+  const page = readPage(new URL(`https://${host}${url.pathname}${url.search}`));
+  return page ? { site: 'youtube', mediaId: page.videoId } : null;
+}
+
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
 
 function readTabTitle(doc: Document): string | undefined {
@@ -74,6 +91,7 @@ function readTitle(doc: Document, kind: PageKind, videoId: string): string | und
 
 export const youtube: SiteAdapter = {
   id: 'youtube',
+  name: 'YouTube',
   matches: [
     'https://www.youtube.com/*',
     'https://m.youtube.com/*',
@@ -88,6 +106,8 @@ export const youtube: SiteAdapter = {
   ],
 
   mediaUrl: (videoId) => `https://www.youtube.com/watch?v=${encodeURIComponent(videoId)}`,
+
+  readMediaUrl: readVideoAddress,
 
   readEpisode(doc, url): EpisodeRef | null {
     const page = readPage(url);
@@ -127,7 +147,7 @@ export const youtube: SiteAdapter = {
     });
   },
 
-  findPlacement(doc, url): Placement | null {
+  findPlacement(doc, url, preferences): Placement | null {
     const page = readPage(url);
     if (!page) return null;
     const movie = findMovieElement(doc);
@@ -137,7 +157,8 @@ export const youtube: SiteAdapter = {
     const flexy = doc.querySelector(SELECTORS.watchFlexy);
     // YouTube drops `is-two-columns_` on narrow windows and moves the right column under the player.
     const twoColumns = !flexy || flexy.hasAttribute('is-two-columns_') || !doc.querySelector(SELECTORS.below);
-    if (!twoColumns) {
+    // "Below the player" uses the single-column spot, under the title, in both layouts.
+    if (!twoColumns || preferences?.position === 'below') {
       const metadata = doc.querySelector(SELECTORS.belowMetadata);
       if (metadata) return { layout: 'column', anchor: metadata, append: 'after' };
       const below = doc.querySelector(SELECTORS.below);

@@ -36,7 +36,13 @@ export interface LaunchedBrowser {
   readonly consoleErrors: ConsoleError[];
   /** The console errors of one page. */
   consoleErrorsOf(page: Page): ConsoleError[];
-  /** Closes Chromium and deletes its profile. Safe to call twice. */
+  /** Every request the browser made that left the machine's fixtures and the extension itself. */
+  readonly offsiteRequests: string[];
+  /**
+   * Closes Chromium and deletes its profile. Safe to call twice. Fails when the browser made any
+   * request beyond the fixture hosts and the extension's own files: Chapterbar works offline and
+   * tells no one what a person watches.
+   */
   close(): Promise<void>;
 }
 
@@ -108,6 +114,16 @@ export async function launchBrowser(options: LaunchOptions): Promise<LaunchedBro
     consoleErrors.push({ source: page?.url() ?? '', text: String(thrown), location: thrown.stack ?? '', page });
   });
 
+  // Requests of extension service workers are reported only with this switch.
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+  const offsiteRequests: string[] = [];
+  const fixtureOrigins = new Set(server.hosts.map((host) => `https://${host}`));
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    const local = ['chrome-extension:', 'data:', 'blob:', 'about:', 'chrome:'].includes(url.protocol) || fixtureOrigins.has(url.origin);
+    if (!local) offsiteRequests.push(request.url());
+  });
+
   let id: string | null = null;
   try {
     if (extensionPath) id = await extensionId(context);
@@ -123,6 +139,7 @@ export async function launchBrowser(options: LaunchOptions): Promise<LaunchedBro
     context,
     extensionId: id,
     consoleErrors,
+    offsiteRequests,
     consoleErrorsOf: (page) => consoleErrors.filter((e) => e.page === page),
     async newPage() {
       const page = blank ?? (await context.newPage());
@@ -134,6 +151,9 @@ export async function launchBrowser(options: LaunchOptions): Promise<LaunchedBro
       closed = true;
       await context.close().catch(() => {}); // kills the browser process of a persistent context
       await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+      if (offsiteRequests.length > 0) {
+        throw new Error(`The browser made requests beyond the fixtures and the extension:\n${offsiteRequests.join('\n')}`);
+      }
     },
   };
 }

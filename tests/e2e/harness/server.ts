@@ -31,8 +31,8 @@ const SITES: Record<string, { dir: string; pages: Array<[RegExp, string]> }> = {
   },
   'm.youtube.com': { dir: 'youtube', pages: [[/^\/(watch)?$/, 'mobile.html']] },
   'www.youtube-nocookie.com': { dir: 'youtube', pages: [[/^\/embed\/[\w-]+$/, 'embed.html']] },
-  // The Spotify fixtures are not written yet; this is where their pages will plug in.
-  'open.spotify.com': { dir: 'spotify', pages: [[/^\/episode\/\w+$/, 'episode.html']] },
+  // One single-page app for every page, as on Spotify: app.js renders the path (see its SOURCES.md).
+  'open.spotify.com': { dir: 'spotify', pages: [[/^\/((episode|show|track|album|artist)\/\w+|search)?$/, 'app.html']] },
 };
 
 export const FIXTURE_HOSTS = Object.keys(SITES);

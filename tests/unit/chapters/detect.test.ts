@@ -127,7 +127,7 @@ describe('parseChapterFile', () => {
   });
 
   it('empty and oversized files are refused before detection', () => {
-    expect(parseChapterFile('  \n')).toEqual({ ok: false, format: null, problems: [{ message: 'the file is empty' }] });
+    expect(parseChapterFile('  \n')).toEqual({ ok: false, format: null, problems: [{ line: 1, message: 'the file is empty' }] });
     const huge = parseChapterFile(readSeed().padEnd(6 * 1024 * 1024, ' '));
     expect(huge.ok).toBe(false);
     expect(!huge.ok && huge.problems[0]?.message).toContain('up to 5 MB');

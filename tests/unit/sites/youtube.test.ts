@@ -104,6 +104,14 @@ describe('youtube.findPlacement', () => {
     expect(placement!.anchor.localName).toBe('ytd-watch-metadata');
   });
 
+  it('goes under the title in two columns too when the person chose "below the player"', () => {
+    const doc = watchPage('C6Zpjij5AF4', 'T');
+    const placement = youtube.findPlacement(doc, new URL('https://www.youtube.com/watch?v=C6Zpjij5AF4'), { position: 'below' });
+    expect(placement).toMatchObject({ layout: 'column', append: 'after' });
+    expect(placement!.anchor.localName).toBe('ytd-watch-metadata');
+    expect(youtube.findPlacement(doc, new URL('https://www.youtube.com/watch?v=C6Zpjij5AF4'), { position: 'beside' })!.anchor.id).toBe('secondary-inner');
+  });
+
   it('becomes an overlay on the player in fullscreen and in embeds', () => {
     const doc = watchPage('C6Zpjij5AF4', 'T');
     doc.querySelector('ytd-watch-flexy')!.setAttribute('fullscreen', '');
@@ -112,6 +120,38 @@ describe('youtube.findPlacement', () => {
     expect(placement!.anchor.id).toBe('movie_player');
     const embed = youtube.findPlacement(doc, new URL('https://www.youtube-nocookie.com/embed/C6Zpjij5AF4'));
     expect(embed?.layout).toBe('overlay');
+  });
+});
+
+describe('youtube.readMediaUrl', () => {
+  it.each([
+    'https://www.youtube.com/watch?v=C6Zpjij5AF4',
+    'https://www.youtube.com/watch?feature=share&v=C6Zpjij5AF4&t=120s',
+    'http://youtube.com/watch?v=C6Zpjij5AF4',
+    'https://m.youtube.com/watch?v=C6Zpjij5AF4',
+    'https://youtu.be/C6Zpjij5AF4?si=abc',
+    'https://www.youtube.com/live/C6Zpjij5AF4?feature=shared',
+    'https://www.youtube.com/embed/C6Zpjij5AF4?start=30',
+    'https://www.youtube-nocookie.com/embed/C6Zpjij5AF4',
+  ])('reads %s', (address) => {
+    expect(youtube.readMediaUrl!(new URL(address))).toEqual({ site: 'youtube', mediaId: 'C6Zpjij5AF4' });
+  });
+
+  it.each([
+    'https://www.youtube.com/',
+    'https://www.youtube.com/watch?v=short',
+    'https://www.youtube.com/@NoPriorsPodcast',
+    'https://youtu.be/',
+    'https://music.youtube.com/watch?v=C6Zpjij5AF4',
+    'https://example.com/watch?v=C6Zpjij5AF4',
+    'https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk',
+    'javascript:alert(1)//youtu.be/C6Zpjij5AF4',
+  ])('refuses %s', (address) => {
+    expect(youtube.readMediaUrl!(new URL(address))).toBeNull();
+  });
+
+  it('reads back every address mediaUrl writes', () => {
+    expect(youtube.readMediaUrl!(new URL(youtube.mediaUrl!('C6Zpjij5AF4')))).toEqual({ site: 'youtube', mediaId: 'C6Zpjij5AF4' });
   });
 });
 

@@ -13,7 +13,8 @@ import { z } from 'zod';
 import { episodeIdFrom, validateEpisode, type Episode, type InputProblem } from '../schema';
 import { failure, guardParse, MAX_CHAPTERS, type Failure } from './guard';
 import { readJson } from './json-text';
-import { fieldPath } from './problems';
+import { fieldPath, wholeFileLine } from './problems';
+import { readHttpUrl } from './safe-url';
 import { stripBom } from './text-lines';
 
 export const CHAPTERBAR_JSON_FORMAT = 'chapterbar';
@@ -45,13 +46,16 @@ function readChapterbarJson(text: string): ChapterbarJsonResult {
   }
   const file = fileSchema.safeParse(json.value);
   if (!file.success) {
-    return failure(...file.error.issues.map((issue) => ({ field: fieldPath(issue.path) || undefined, message: issue.message })));
+    // An issue with the whole value (not an object at all) points at where the value starts.
+    const place = (path: readonly PropertyKey[]) => (path.length > 0 ? { field: fieldPath(path) } : { line: wholeFileLine(text) });
+    return failure(...file.error.issues.map((issue) => ({ ...place(issue.path), message: issue.message })));
   }
 
   const episodes: Episode[] = [];
   const problems: InputProblem[] = [];
+  const linkWarnings: InputProblem[] = [];
   file.data.episodes.forEach((value, index) => {
-    const result = validateEpisode(withDerivedId(value));
+    const result = validateEpisode(withoutUnsafeLinks(withDerivedId(value), `episodes[${index}]`, linkWarnings));
     if (result.ok) {
       episodes.push(result.episode);
       return;
@@ -63,13 +67,13 @@ function readChapterbarJson(text: string): ChapterbarJsonResult {
   });
   const chapterCount = episodes.reduce((sum, episode) => sum + episode.chapters.length, 0);
   if (chapterCount > MAX_CHAPTERS * 10) {
-    return failure({ message: `this file has ${chapterCount} chapters; Chapterbar imports at most ${MAX_CHAPTERS * 10} at once` });
+    return failure({ field: 'episodes', message: `this file has ${chapterCount} chapters; Chapterbar imports at most ${MAX_CHAPTERS * 10} at once` });
   }
   if (episodes.length === 0) {
     return failure(...(problems.length > 0 ? problems : [{ field: 'episodes', message: 'the file holds no episodes' }]));
   }
   const warnings = problems.map((problem) => ({ ...problem, message: `this episode was skipped: ${problem.message}` }));
-  return { ok: true, episodes, warnings };
+  return { ok: true, episodes, warnings: [...linkWarnings, ...warnings] };
 }
 
 /** An id is the library's key; a hand-written file may leave it out, as the other formats do. */
@@ -80,6 +84,25 @@ function withDerivedId(value: unknown): unknown {
   const show = typeof record.show === 'string' ? record.show : '';
   const title = typeof record.title === 'string' ? record.title : '';
   return { ...record, id: episodeIdFrom(show, title) };
+}
+
+/**
+ * Chapter links become clickable anchors: one that is not http(s) (javascript:, data: …) is
+ * dropped with a warning, as the other formats do, rather than refusing the whole episode.
+ */
+function withoutUnsafeLinks(value: unknown, field: string, warnings: InputProblem[]): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const record = value as Record<string, unknown>;
+  if (!Array.isArray(record.chapters)) return value;
+  const chapters = record.chapters.map((chapter: unknown, index) => {
+    if (typeof chapter !== 'object' || chapter === null || !('url' in chapter) || typeof chapter.url !== 'string') return chapter;
+    const url = readHttpUrl(chapter.url);
+    if (url) return { ...chapter, url };
+    warnings.push({ field: `${field}.chapters[${index}].url`, message: 'only http(s) links are kept; this one was dropped' });
+    const { url: _dropped, ...rest } = chapter;
+    return rest;
+  });
+  return { ...record, chapters };
 }
 
 /** Writes episodes as a Chapterbar JSON file; parseChapterbarJson reads them back unchanged. */

@@ -75,9 +75,13 @@ function readChapterbarText(text: string, context: ParseContext | undefined): Pa
   const titleIndex = lines.findIndex((line) => line !== '');
   const chaptersIndex = lines.findIndex((line, i) => i >= titleIndex && CHAPTERS_LINE.test(line));
   if (chaptersIndex < 0) {
+    // Where the CHAPTERS line belongs: before the first line that looks like a chapter, or else
+    // after the title line.
+    const firstChapter = lines.findIndex((line) => CHAPTER_LINE.test(line));
+    const line = firstChapter >= 0 ? firstChapter + 1 : Math.min(lines.length, titleIndex + 2);
     return {
       ok: false,
-      problems: [{ message: 'no “CHAPTERS” line: write CHAPTERS on its own line before the first chapter' }],
+      problems: [{ line: Math.max(1, line), message: 'no “CHAPTERS” line: write CHAPTERS on its own line before the first chapter' }],
     };
   }
 
@@ -108,6 +112,7 @@ function readChapterbarText(text: string, context: ParseContext | undefined): Pa
       return { line: part === 'title' ? (block?.titleLine ?? block?.line) : block?.line };
     },
     noChaptersMessage: 'no chapters after the CHAPTERS line; each chapter starts with a line like “- 0:00 – 2:15”',
+    noChaptersAt: { line: chaptersIndex + 1 },
   });
 }
 

@@ -29,6 +29,8 @@ export interface FinishOptions {
   locate: ChapterLocator;
   /** Said when no chapter was found, in the words of the format. */
   noChaptersMessage: string;
+  /** Where the chapters should have been (the list's line or field), for that message. */
+  noChaptersAt: Pick<InputProblem, 'line' | 'field'>;
 }
 
 /** Past this many, more problems only bury the first ones (a wrong file can have thousands). */
@@ -45,9 +47,13 @@ export function finishEpisode(draft: EpisodeDraft, options: FinishOptions): Pars
   const warnings = [...(options.warnings ?? [])];
   const chapters = draft.chapters.map((chapter) => ({ ...chapter }));
 
-  if (chapters.length === 0) problems.push({ message: options.noChaptersMessage });
+  if (chapters.length === 0) problems.push({ ...options.noChaptersAt, message: options.noChaptersMessage });
   if (chapters.length > MAX_CHAPTERS) {
-    problems.push({ message: `this file has ${chapters.length} chapters; Chapterbar reads at most ${MAX_CHAPTERS}` });
+    // Pointing at the first chapter past the limit tells where the file could be split.
+    problems.push({
+      ...locate(MAX_CHAPTERS, 'start'),
+      message: `this file has ${chapters.length} chapters; Chapterbar reads at most ${MAX_CHAPTERS}`,
+    });
   } else {
     problems.push(...findTimingProblems(chapters, locate));
   }

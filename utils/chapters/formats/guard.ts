@@ -1,4 +1,5 @@
 import type { InputProblem } from '../schema';
+import { lineAtOffset } from './problems';
 import { stripBom } from './text-lines';
 
 /** Chapter files are a few kilobytes; anything this big is the wrong file, and refusing it early keeps the page responsive. */
@@ -23,9 +24,10 @@ export function guardParse<R>(text: unknown, parse: (text: string) => R): R | Fa
   if (typeof text !== 'string') return failure({ message: 'expected the text of a chapter file' });
   if (text.length > MAX_INPUT_CHARS) {
     const megabytes = (text.length / (1024 * 1024)).toFixed(1);
-    return failure({ message: `this file is ${megabytes} MB; Chapterbar reads chapter files up to 5 MB` });
+    // The place is where the file passes the limit: what lies beyond it is what cannot be read.
+    return failure({ line: lineAtOffset(text, MAX_INPUT_CHARS), message: `this file is ${megabytes} MB; Chapterbar reads chapter files up to 5 MB` });
   }
-  if (stripBom(text).trim() === '') return failure({ message: 'the file is empty' });
+  if (stripBom(text).trim() === '') return failure({ line: 1, message: 'the file is empty' });
   try {
     return parse(text);
   } catch (error) {

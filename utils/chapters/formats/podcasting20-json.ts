@@ -18,7 +18,7 @@ import { finishEpisode, type ChapterDraft } from './finish-episode';
 import { guardParse } from './guard';
 import { readJson } from './json-text';
 import type { ParseContext } from './parse-context';
-import { fieldPath } from './problems';
+import { fieldPath, wholeFileLine } from './problems';
 import { readHttpUrl } from './safe-url';
 import { stripBom } from './text-lines';
 
@@ -55,7 +55,8 @@ function readPodcasting20Json(text: string, context: ParseContext | undefined): 
     return {
       ok: false,
       problems: parsed.error.issues.map((issue) => ({
-        field: fieldPath(issue.path) || undefined,
+        // An issue with the whole value (not an object at all) points at where the value starts.
+        ...(issue.path.length > 0 ? { field: fieldPath(issue.path) } : { line: wholeFileLine(text) }),
         message: describeIssue(issue),
       })),
     };
@@ -93,6 +94,7 @@ function readPodcasting20Json(text: string, context: ParseContext | undefined): 
       context,
       warnings,
       locate: (index, part) => ({ field: field(index, part === 'start' ? 'startTime' : part === 'end' ? 'endTime' : 'title') }),
+      noChaptersAt: { field: 'chapters' },
       noChaptersMessage: onlyHiddenChapters
         ? 'every chapter is hidden (toc: false); there is nothing to list'
         : 'the chapters array is empty',

@@ -1,4 +1,5 @@
 import { PODCAST_NAMESPACE, PSC_NAMESPACE, type PodloveChapterSource, type PodloveReading } from './podlove-reading';
+import { wholeFileLine } from './problems';
 
 /**
  * Reads a Podlove feed with the platform's XML parser. Elements are matched by namespace or by the
@@ -6,10 +7,17 @@ import { PODCAST_NAMESPACE, PSC_NAMESPACE, type PodloveChapterSource, type Podlo
  * elements in happy-dom, and a hand walk behaves the same everywhere.
  */
 export function readPodloveWithDom(text: string, Parser: typeof DOMParser): PodloveReading {
-  const doc = new Parser().parseFromString(text, 'application/xml');
-  const error = doc.getElementsByTagName('parsererror')[0];
   const empty: PodloveReading = { show: '', title: '', chapters: null, listsInItem: 0, itemsWithChapters: 0, externalChapters: null };
-  if (error || !doc.documentElement) return { ...empty, problem: describeParserError(error?.textContent ?? '') };
+  let doc: Document;
+  try {
+    doc = new Parser().parseFromString(text, 'application/xml');
+  } catch (thrown) {
+    // Browsers report bad XML as a <parsererror> document; happy-dom throws a DOMException for
+    // some (a processing instruction without a name, "<?\nxml"). Either way it is bad XML.
+    return { ...empty, problem: describeParserError(String(thrown), text) };
+  }
+  const error = doc.getElementsByTagName('parsererror')[0];
+  if (error || !doc.documentElement) return { ...empty, problem: describeParserError(error?.textContent ?? '', text) };
 
   const lists: Element[] = [];
   let externalChapters: string | null = null;
@@ -82,11 +90,12 @@ function textOfChild(parent: Element | null, localName: string): string {
  * Browsers report XML errors as a <parsererror> element whose text differs by engine: Chromium
  * (and happy-dom) "error on line 1 at column 11: …", Firefox "XML Parsing Error: … Line Number 1".
  */
-function describeParserError(report: string): { message: string; line?: number } {
+function describeParserError(report: string, source: string): { message: string; line: number } {
   const text = report.replace('Below is a rendering of the page up to the first error.', '').slice(0, 1000);
   const line = /\bline(?: number)? (\d+)/i.exec(text);
   const detail =
     /at column \d+: ([^\n]*)/.exec(text)?.[1] ?? /XML Parsing Error: ([^\n]*)/.exec(text)?.[1] ?? text.split('\n')[0] ?? '';
   const message = `this is not well-formed XML${detail.trim() ? ` (${detail.trim()})` : ''}`;
-  return line ? { message, line: Number(line[1]) } : { message };
+  // A report without a position still gets a place: where the XML starts is where to look first.
+  return { message, line: line ? Number(line[1]) : wholeFileLine(source) };
 }

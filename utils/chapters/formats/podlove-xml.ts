@@ -40,7 +40,8 @@ function readPodloveXml(text: string, context: ParseContext | undefined): ParseR
     const message = reading.externalChapters
       ? `the chapters are in a separate file (${reading.externalChapters}); download it and import that file`
       : 'no <psc:chapters> element (xmlns:psc="http://podlove.org/simple-chapters") found';
-    return { ok: false, problems: [{ message }] };
+    // The place is the element the file lacks, which is what a person has to add or fetch.
+    return { ok: false, problems: [{ field: 'psc:chapters', message }] };
   }
 
   const problems: InputProblem[] = [];
@@ -75,6 +76,7 @@ function readPodloveXml(text: string, context: ParseContext | undefined): ParseR
         return source ? where(source, part === 'title' ? 'title' : 'start') : {};
       },
       noChaptersMessage: 'the psc:chapters list has no psc:chapter elements',
+      noChaptersAt: { field: 'psc:chapters' },
     },
   );
 }

@@ -25,6 +25,7 @@ import { finishEpisode, type ChapterDraft } from './finish-episode';
 import { failure, guardParse } from './guard';
 import { htmlToText } from './html-text';
 import type { ParseContext } from './parse-context';
+import { wholeFileLine } from './problems';
 import { splitLines } from './text-lines';
 
 export interface TimestampLine {
@@ -78,7 +79,7 @@ function readTimestampList(text: string, context: ParseContext = {}): ParseResul
     }
   }
   if (chapters.length === 0) {
-    return failure({ message: 'no timestamps found: write one chapter per line, like “0:00 Intro”' }, ...warnings);
+    return failure({ line: wholeFileLine(plain), message: 'no timestamps found: write one chapter per line, like “0:00 Intro”' }, ...warnings);
   }
 
   dropImpossibleEnds(chapters, warnings);
@@ -90,6 +91,7 @@ function readTimestampList(text: string, context: ParseContext = {}): ParseResul
       warnings,
       locate: (index) => ({ line: chapters[index]?.line }),
       noChaptersMessage: 'no timestamps found',
+      noChaptersAt: { line: wholeFileLine(plain) },
     },
   );
 }

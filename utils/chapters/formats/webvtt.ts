@@ -56,6 +56,8 @@ function readWebvtt(text: string, context: ParseContext | undefined): ParseResul
   // The header block (WEBVTT and metadata lines such as "Kind: chapters") ends at the first blank line.
   let i = hasHeader ? lines.findIndex((line) => line.trim() === '') : 0;
   if (i < 0) i = lines.length;
+  /** Where the first cue belongs, for "no cues found". */
+  const cuesLine = Math.max(1, Math.min(lines.length, hasHeader ? i + 2 : 1));
 
   while (i < lines.length) {
     if ((lines[i] ?? '').trim() === '') {
@@ -119,6 +121,7 @@ function readWebvtt(text: string, context: ParseContext | undefined): ParseResul
       warnings,
       locate: (index, part) => ({ line: part === 'title' ? sources[index]?.textLine : sources[index]?.timingLine }),
       noChaptersMessage: 'no cues found; each chapter is a cue like “00:00:00.000 --> 00:02:20.000” followed by its title',
+      noChaptersAt: { line: cuesLine },
     },
   );
 }

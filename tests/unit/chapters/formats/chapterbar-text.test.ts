@@ -251,13 +251,14 @@ describe('broken documents give every problem with its line', () => {
 
   it('no CHAPTERS line', () => {
     expect(problemsOf(parseChapterbarText(SEED.replace('\nCHAPTERS\n', '\n')))).toEqual([
-      { message: 'no “CHAPTERS” line: write CHAPTERS on its own line before the first chapter' },
+      // The place is where the CHAPTERS line belongs: before the first chapter line.
+      { line: 2, message: 'no “CHAPTERS” line: write CHAPTERS on its own line before the first chapter' },
     ]);
   });
 
   it('CHAPTERS but no chapters, and text where a chapter line belongs', () => {
     expect(problemsOf(parseChapterbarText('Title\nCHAPTERS\n'))).toEqual([
-      { message: 'no chapters after the CHAPTERS line; each chapter starts with a line like “- 0:00 – 2:15”' },
+      { line: 2, message: 'no chapters after the CHAPTERS line; each chapter starts with a line like “- 0:00 – 2:15”' },
     ]);
     expect(problemsOf(parseChapterbarText('Title\nCHAPTERS\nIntro at zero\n- 0:00\nIntro'))).toEqual([
       { line: 3, message: 'expected a chapter line like “- 0:00 – 2:15” here' },
@@ -269,7 +270,7 @@ describe('broken documents give every problem with its line', () => {
     ['blank lines only', '\n \r\n\t\n'],
     ['a byte order mark only', '\uFEFF'],
   ])('an empty file (%s)', (_name, text) => {
-    expect(problemsOf(parseChapterbarText(text))).toEqual([{ message: 'the file is empty' }]);
+    expect(problemsOf(parseChapterbarText(text))).toEqual([{ line: 1, message: 'the file is empty' }]);
   });
 
   it('reports all problems at once, in line order', () => {
@@ -290,7 +291,8 @@ describe('broken documents give every problem with its line', () => {
   it('refuses more than 5000 chapters', () => {
     const chapters = Array.from({ length: 5001 }, (_, i) => `- ${Math.floor(i / 60)}:${String(i % 60).padStart(2, '0')}\nChapter ${i}`);
     const problems = problemsOf(parseChapterbarText(`Long\nCHAPTERS\n${chapters.join('\n')}`));
-    expect(problems).toEqual([{ message: 'this file has 5001 chapters; Chapterbar reads at most 5000' }]);
+    // At the first chapter past the limit (line 3 + 5000 × 2), where the file could be split.
+    expect(problems).toEqual([{ line: 10003, message: 'this file has 5001 chapters; Chapterbar reads at most 5000' }]);
   });
 });
 

@@ -12,7 +12,7 @@ describe('finishEpisode', () => {
   it('maps the schema’s chapter problems back to where the chapter is', () => {
     const result = finishEpisode(
       { title: 'T', chapters: [{ start: 0, title: 'A' }, { start: 5, title: '   ' }] },
-      { locate: byLine, noChaptersMessage: 'none' },
+      { locate: byLine, noChaptersMessage: 'none', noChaptersAt: { line: 1 } },
     );
     expect(result).toEqual({ ok: false, problems: [{ line: 12, message: 'a chapter needs a title' }] });
   });
@@ -20,7 +20,7 @@ describe('finishEpisode', () => {
   it('fills show, title and duration from the context only when the file has none', () => {
     const result = finishEpisode(
       { show: '', title: '', chapters: [{ start: 0, title: 'A' }] },
-      { locate: byLine, noChaptersMessage: 'none', context: { show: 'Page show', title: 'Page title', duration: 90 } },
+      { locate: byLine, noChaptersMessage: 'none', noChaptersAt: { line: 1 }, context: { show: 'Page show', title: 'Page title', duration: 90 } },
     );
     expect(result).toEqual({
       ok: true,
@@ -40,7 +40,7 @@ describe('finishEpisode', () => {
 
   it('ignores a duration that cannot close the last chapter', () => {
     for (const duration of [0, -5, Number.NaN, Number.POSITIVE_INFINITY, 10]) {
-      const result = finishEpisode({ title: 'T', chapters: [{ start: 10, title: 'A' }] }, { locate: byLine, noChaptersMessage: 'none', context: { duration } });
+      const result = finishEpisode({ title: 'T', chapters: [{ start: 10, title: 'A' }] }, { locate: byLine, noChaptersMessage: 'none', noChaptersAt: { line: 1 }, context: { duration } });
       expect(result.ok && result.episode.chapters[0]?.end, String(duration)).toBeUndefined();
     }
   });

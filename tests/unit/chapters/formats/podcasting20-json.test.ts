@@ -111,7 +111,7 @@ describe('parsePodcasting20Json', () => {
       ],
     });
     expect(parsePodcasting20Json('{"version":"1.2.0"}')).toEqual({ ok: false, problems: [{ field: 'chapters', message: 'expected a "chapters" array' }] });
-    expect(parsePodcasting20Json('[1, 2]')).toEqual({ ok: false, problems: [{ message: 'expected a JSON object with a "chapters" array' }] });
+    expect(parsePodcasting20Json('[1, 2]')).toEqual({ ok: false, problems: [{ line: 1, message: 'expected a JSON object with a "chapters" array' }] });
   });
 
   it('invalid JSON gives the line of the error', () => {
@@ -126,8 +126,8 @@ describe('parsePodcasting20Json', () => {
     expect(result.ok && result.warnings).toEqual([{ field: 'version', message: 'the spec requires a version such as "1.2.0"; read as version 1.2' }]);
     expect(parsePodcasting20Json('{"version":"1.2.0","chapters":[{"startTime":0,"toc":false}]}')).toEqual({
       ok: false,
-      problems: [{ message: 'every chapter is hidden (toc: false); there is nothing to list' }],
+      problems: [{ field: 'chapters', message: 'every chapter is hidden (toc: false); there is nothing to list' }],
     });
-    expect(parsePodcasting20Json('{"version":"1.2.0","chapters":[]}')).toEqual({ ok: false, problems: [{ message: 'the chapters array is empty' }] });
+    expect(parsePodcasting20Json('{"version":"1.2.0","chapters":[]}')).toEqual({ ok: false, problems: [{ field: 'chapters', message: 'the chapters array is empty' }] });
   });
 });

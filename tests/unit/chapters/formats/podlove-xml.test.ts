@@ -94,7 +94,7 @@ describe.each([
     expect(parsePodloveXml(text)).toEqual({
       ok: false,
       problems: [
-        { message: 'the chapters are in a separate file (http://podlove.org/examples/chapters.psc); download it and import that file' },
+        { field: 'psc:chapters', message: 'the chapters are in a separate file (http://podlove.org/examples/chapters.psc); download it and import that file' },
       ],
     });
   });
@@ -142,7 +142,7 @@ describe.each([
       <podcast:chapters url="https://example.com/ep1.json" type="application/json+chapters"/>${chapters}</item></channel></rss>`;
     expect(parsePodloveXml(feed(''))).toEqual({
       ok: false,
-      problems: [{ message: 'the chapters are in a separate file (https://example.com/ep1.json); download it and import that file' }],
+      problems: [{ field: 'psc:chapters', message: 'the chapters are in a separate file (https://example.com/ep1.json); download it and import that file' }],
     });
     const both = parsePodloveXml(feed('<psc:chapters version="1.2"><psc:chapter start="0" title="Podlove"/></psc:chapters>'));
     expect(episodeOf(both)).toMatchObject({ show: 'Show', title: 'Episode', chapters: [{ start: 0, title: 'Podlove' }] });
@@ -158,7 +158,7 @@ describe.each([
   it('a feed without chapters says what is missing', () => {
     expect(parsePodloveXml('<rss><channel><title>x</title></channel></rss>')).toEqual({
       ok: false,
-      problems: [{ message: 'no <psc:chapters> element (xmlns:psc="http://podlove.org/simple-chapters") found' }],
+      problems: [{ field: 'psc:chapters', message: 'no <psc:chapters> element (xmlns:psc="http://podlove.org/simple-chapters") found' }],
     });
   });
 });

@@ -191,11 +191,11 @@ describe('parseTimestampList', () => {
   it('with no timestamp at all, returns a problem (and the reasons lines were skipped)', () => {
     expect(parseTimestampList('just some words\nand more')).toEqual({
       ok: false,
-      problems: [{ message: 'no timestamps found: write one chapter per line, like “0:00 Intro”' }],
+      problems: [{ line: 1, message: 'no timestamps found: write one chapter per line, like “0:00 Intro”' }],
     });
     const result = parseTimestampList('0:00\n1:00');
     expect(!result.ok && result.problems).toEqual([
-      { message: 'no timestamps found: write one chapter per line, like “0:00 Intro”' },
+      { line: 1, message: 'no timestamps found: write one chapter per line, like “0:00 Intro”' },
       { line: 1, message: '0:00 has no title; skipped' },
       { line: 2, message: '1:00 has no title; skipped' },
     ]);

@@ -73,8 +73,8 @@ describe('parseWebvtt', () => {
     expect(parseWebvtt('hello\nworld')).toEqual({
       ok: false,
       problems: [
-        { message: 'no cues found; each chapter is a cue like “00:00:00.000 --> 00:02:20.000” followed by its title' },
         { line: 1, message: 'a WebVTT file starts with a line “WEBVTT”' },
+        { line: 1, message: 'no cues found; each chapter is a cue like “00:00:00.000 --> 00:02:20.000” followed by its title' },
       ],
     });
   });

@@ -1,0 +1,101 @@
+import { useSignal } from '@preact/signals';
+import type { ImportInput } from '../utils/import-batch';
+
+interface Props {
+  onFiles(files: File[]): void;
+  onText(input: ImportInput): void;
+}
+
+const FORMATS = 'Podcasting 2.0 JSON, Podlove Simple Chapters, WebVTT, timestamp lists like “0:00 Intro” from video descriptions, and Chapterbar’s own text and JSON.';
+
+/** The three ways in: the file picker, dropping files (or text) anywhere on the panel, and pasting. */
+export function ImportPanel({ onFiles, onText }: Props) {
+  const dragging = useSignal(false);
+  const pasted = useSignal('');
+
+  const drop = (event: DragEvent) => {
+    event.preventDefault();
+    dragging.value = false;
+    const transfer = event.dataTransfer;
+    if (!transfer) return;
+    const files = [...transfer.files];
+    if (files.length > 0) onFiles(files);
+    else {
+      const text = transfer.getData('text/plain');
+      if (text.trim()) onText({ name: 'Dropped text', text });
+    }
+  };
+
+  return (
+    <div
+      class={`op-dropzone${dragging.value ? ' op-dragging' : ''}`}
+      onDragEnter={(event) => {
+        event.preventDefault();
+        dragging.value = true;
+      }}
+      onDragOver={(event) => {
+        event.preventDefault();
+        if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+      }}
+      onDragLeave={(event) => {
+        // Leaving for a child element is not leaving the zone.
+        if (!(event.currentTarget as Element).contains(event.relatedTarget as Node | null)) dragging.value = false;
+      }}
+      onDrop={drop}
+    >
+      <div class="op-dropzone-main">
+        <svg class="op-dropzone-icon" viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M12 3l5 5h-3v6h-4V8H7zM5 17h14v3H5z" />
+        </svg>
+        <div>
+          <p class="op-dropzone-title">Drop chapter files here, or choose them</p>
+          <p class="op-muted">{FORMATS}</p>
+        </div>
+        <input
+          id="import-files"
+          class="op-file-input"
+          type="file"
+          multiple
+          onChange={(event) => {
+            const input = event.currentTarget;
+            const files = [...(input.files ?? [])];
+            // Cleared so that choosing the same file again (after fixing it) reads it again.
+            input.value = '';
+            if (files.length > 0) onFiles(files);
+          }}
+        />
+        <label for="import-files" class="op-button op-primary">
+          Import chapters
+        </label>
+      </div>
+      <details class="op-paste">
+        <summary>Paste chapters instead</summary>
+        <label class="op-field-label" for="import-paste">
+          Paste chapters
+        </label>
+        <p class="op-muted" id="import-paste-hint">
+          For example the timestamps from a video’s description, or the text of a chapter file.
+        </p>
+        <textarea
+          id="import-paste"
+          rows={8}
+          aria-describedby="import-paste-hint"
+          value={pasted.value}
+          placeholder={'0:00 Intro\n2:15 From hedge funds to AI\n9:10 Compute strategy'}
+          onInput={(event) => (pasted.value = event.currentTarget.value)}
+        />
+        <button
+          type="button"
+          class="op-button"
+          disabled={pasted.value.trim() === ''}
+          onClick={() => {
+            onText({ name: 'Pasted text', text: pasted.value });
+            pasted.value = '';
+          }}
+        >
+          Preview pasted chapters
+        </button>
+      </details>
+    </div>
+  );
+}

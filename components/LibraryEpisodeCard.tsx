@@ -1,0 +1,196 @@
+import { useSignal } from '@preact/signals';
+import { useRef } from 'preact/hooks';
+import { formatClock } from '../utils/chapters/time';
+import { FORMAT_LABELS } from '../utils/import-batch';
+import { mediaPageUrl, siteName } from '../utils/media-address';
+import type { LibraryEntry } from '../utils/messaging';
+import { isOffset } from '../utils/offsets';
+import { LinkForm } from './LinkForm';
+import { RenameForm } from './RenameForm';
+
+export type ExportFormat = 'json' | 'text';
+
+export interface EpisodeActions {
+  rename(id: string, change: { title: string; show: string }): Promise<string | null>;
+  link(id: string, address: string): Promise<string | null>;
+  unlink(site: string, mediaId: string): void;
+  exportEpisode(id: string, format: ExportFormat): void;
+  remove(id: string): void;
+}
+
+interface Props {
+  entry: LibraryEntry;
+  /** The person's offset corrections for this episode, per site (`local:offsets`), unvalidated. */
+  corrections: unknown;
+  actions: EpisodeActions;
+}
+
+/** "−2:00", "+1:30", "+0.5 s": an offset as a signed time. */
+export function formatOffset(seconds: number): string {
+  const sign = seconds < 0 ? '−' : '+';
+  const size = Math.abs(seconds);
+  if (size < 60 && !Number.isInteger(size)) return `${sign}${Number(size.toFixed(2))} s`;
+  return `${sign}${formatClock(size)}`;
+}
+
+function readCorrections(raw: unknown): Record<string, number> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+  return Object.fromEntries(Object.entries(raw).filter((pair): pair is [string, number] => isOffset(pair[1])));
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** One episode of the library with everything known about it, and what can be done with it. */
+export function LibraryEpisodeCard({ entry, corrections, actions }: Props) {
+  const editing = useSignal<'rename' | 'link' | null>(null);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const linkButton = useRef<HTMLButtonElement>(null);
+  const close = (button: HTMLButtonElement | null) => {
+    editing.value = null;
+    // Back to the button that opened the form, after it renders again.
+    requestAnimationFrame(() => button?.focus());
+  };
+
+  const imported = entry.origin === 'imported';
+  const fileIds = Object.entries(entry.ids).flatMap(([site, ids]) => ids.map((mediaId) => ({ site, mediaId })));
+  const ownCorrections = readCorrections(corrections);
+  const offsetSites = [...new Set([...Object.keys(entry.offsets), ...Object.keys(ownCorrections)])];
+  const headingId = `episode-${entry.id}`;
+
+  return (
+    <li class="op-card op-episode" aria-labelledby={headingId}>
+      <div class="op-episode-head">
+        <div class="op-episode-names">
+          {entry.show && <p class="op-show">{entry.show}</p>}
+          <h3 class="op-episode-title" id={headingId}>
+            {entry.title}
+          </h3>
+        </div>
+        <span class={`op-badge${imported ? '' : ' op-badge-bundled'}`}>
+          {imported ? (entry.replacesBundled ? 'Your copy' : 'Imported') : 'Comes with Chapterbar'}
+        </span>
+      </div>
+      <p class="op-muted op-episode-meta">
+        {entry.chapterCount} {entry.chapterCount === 1 ? 'chapter' : 'chapters'}
+        {entry.duration ? ` · ${formatClock(entry.duration)}` : ''}
+        {entry.source?.format && entry.source.format in FORMAT_LABELS ? ` · ${FORMAT_LABELS[entry.source.format as keyof typeof FORMAT_LABELS]}` : ''}
+        {entry.source?.fileName ? ` from ${entry.source.fileName}` : ''}
+        {entry.importedAt ? ` · added ${dateFormat.format(entry.importedAt)}` : ''}
+      </p>
+
+      {editing.value === 'rename' && (
+        <RenameForm id={entry.id} title={entry.title} show={entry.show} onSubmit={(change) => actions.rename(entry.id, change)} onClose={() => close(renameButton.current)} />
+      )}
+
+      <dl class="op-facts">
+        <div>
+          <dt>Shows on</dt>
+          <dd>
+            {fileIds.length === 0 && entry.links.length === 0 ? (
+              <span class="op-muted">Any video or episode with this title</span>
+            ) : (
+              <ul class="op-chips">
+                {fileIds.map(({ site, mediaId }) => (
+                  <li key={`file-${site}-${mediaId}`} class="op-chip">
+                    <MediaLink site={site} mediaId={mediaId} />
+                    <span class="op-chip-note">from the file</span>
+                  </li>
+                ))}
+                {entry.links.map(({ site, mediaId }) => (
+                  <li key={`link-${site}-${mediaId}`} class="op-chip">
+                    <MediaLink site={site} mediaId={mediaId} />
+                    <span class="op-chip-note">linked by you</span>
+                    <button
+                      type="button"
+                      class="op-chip-remove"
+                      aria-label={`Remove the link to ${siteName(site)} ${mediaId}`}
+                      title="Remove this link"
+                      onClick={() => actions.unlink(site, mediaId)}
+                    >
+                      <svg viewBox="0 0 24 24" aria-hidden="true">
+                        <path d="M6 6l12 12M18 6L6 18" />
+                      </svg>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Time offsets</dt>
+          <dd>
+            {offsetSites.length === 0 ? (
+              <span class="op-muted">None: the chapters follow each site’s own clock</span>
+            ) : (
+              <ul class="op-offsets">
+                {offsetSites.map((site) => {
+                  const own = entry.offsets[site];
+                  const corrected = ownCorrections[site];
+                  return (
+                    <li key={site}>
+                      {siteName(site)} {formatOffset(corrected ?? own ?? 0)}
+                      {corrected !== undefined && (
+                        <span class="op-muted">
+                          {' '}
+                          (set in the sidebar{own !== undefined ? `; the file says ${formatOffset(own)}` : ''})
+                        </span>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </dd>
+        </div>
+      </dl>
+
+      {editing.value === 'link' && (
+        <LinkForm id={entry.id} title={entry.title} onSubmit={(address) => actions.link(entry.id, address)} onClose={() => close(linkButton.current)} />
+      )}
+
+      <div class="op-actions op-episode-actions">
+        {imported && (
+          <button type="button" class="op-button" ref={renameButton} aria-expanded={editing.value === 'rename'} onClick={() => (editing.value = 'rename')}>
+            Rename
+          </button>
+        )}
+        <button type="button" class="op-button" ref={linkButton} aria-expanded={editing.value === 'link'} onClick={() => (editing.value = 'link')}>
+          Link to a video
+        </button>
+        <span class="op-button-group" role="group" aria-label={`Export ${entry.title}`}>
+          <span class="op-group-label" aria-hidden="true">
+            Export
+          </span>
+          <button type="button" class="op-button" aria-label={`Export ${entry.title} as Chapterbar JSON`} onClick={() => actions.exportEpisode(entry.id, 'json')}>
+            JSON
+          </button>
+          <button type="button" class="op-button" aria-label={`Export ${entry.title} as text`} onClick={() => actions.exportEpisode(entry.id, 'text')}>
+            Text
+          </button>
+        </span>
+        {imported && (
+          <button type="button" class="op-button op-danger" aria-label={`Delete ${entry.title}`} onClick={() => actions.remove(entry.id)}>
+            Delete
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function MediaLink({ site, mediaId }: { site: string; mediaId: string }) {
+  const url = mediaPageUrl(site, mediaId);
+  const label = (
+    <>
+      <span class="op-chip-site">{siteName(site)}</span> <code>{mediaId}</code>
+    </>
+  );
+  return url ? (
+    <a href={url} target="_blank" rel="noopener noreferrer">
+      {label}
+    </a>
+  ) : (
+    <span>{label}</span>
+  );
+}

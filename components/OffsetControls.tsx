@@ -1,0 +1,82 @@
+import { formatClock } from '../utils/chapters/time';
+import type { SidebarState } from '../utils/sidebar-state';
+
+/** Corrections are kept to a tenth of a second: finer is noise, coarser moves boundaries audibly. */
+const roundOffset = (seconds: number) => Math.round(seconds * 10) / 10;
+
+/** "−2:00", "+0:05.5": the offset added to the player's time to reach the chapters' time. */
+export function formatOffset(seconds: number): string {
+  const rounded = roundOffset(seconds);
+  const sign = rounded < 0 ? '−' : rounded > 0 ? '+' : '';
+  const magnitude = Math.abs(rounded);
+  const tenths = Math.round((magnitude % 1) * 10);
+  return `${sign}${formatClock(magnitude)}${tenths ? `.${tenths}` : ''}`;
+}
+
+const NUDGES = [-5, -1, 1, 5];
+
+/**
+ * Corrects where the chapters fall in this edition of the episode (an audio edition with an intro
+ * or ads runs ahead of the video the chapters were written for). One click while listening: "This
+ * chapter starts now" on the current chapter, or nudges by seconds. Each change is remembered for
+ * the episode on this site.
+ */
+export function OffsetControls({ state }: { state: SidebarState }) {
+  const correction = state.offsetCorrection;
+  if (!correction) return null;
+  const { clock } = state;
+  const offset = clock.offset.value;
+  const index = clock.activeIndex.value;
+  const chapter = clock.chapters.value[Math.max(0, index)];
+
+  const apply = (seconds: number) => {
+    const value = roundOffset(seconds);
+    clock.setOffset(value);
+    correction.save(value);
+  };
+  const startsNow = () => {
+    if (!chapter) return;
+    const mediaTime = clock.currentTime() - clock.offset.peek();
+    apply(chapter.start - mediaTime);
+  };
+  const reset = () => {
+    clock.setOffset(correction.defaultOffset);
+    correction.save(null);
+  };
+
+  return (
+    <div class="cb-offset" role="group" aria-label="Chapter timing">
+      <div class="cb-offset-row">
+        <button
+          type="button"
+          class="cb-tool"
+          disabled={!chapter}
+          title={chapter ? `Move the chapters so that “${chapter.title}” starts at the current time` : undefined}
+          onClick={startsNow}
+        >
+          This chapter starts now
+        </button>
+        <span class="cb-offset-value" title="Added to the player’s time to find the chapter">
+          Offset <output>{formatOffset(offset)}</output>
+        </span>
+      </div>
+      <div class="cb-offset-row">
+        {NUDGES.map((step) => (
+          <button
+            key={step}
+            type="button"
+            class="cb-tool cb-nudge"
+            aria-label={`Chapters ${Math.abs(step)} ${Math.abs(step) === 1 ? 'second' : 'seconds'} ${step > 0 ? 'earlier' : 'later'}`}
+            title={`Chapters change ${Math.abs(step)} s ${step > 0 ? 'earlier' : 'later'}`}
+            onClick={() => apply(clock.offset.peek() + step)}
+          >
+            {step > 0 ? `+${step}` : `−${-step}`} s
+          </button>
+        ))}
+        <button type="button" class="cb-tool cb-offset-reset" disabled={offset === correction.defaultOffset} onClick={reset}>
+          Reset
+        </button>
+      </div>
+    </div>
+  );
+}

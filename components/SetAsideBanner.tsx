@@ -1,0 +1,63 @@
+import type { SetAsideNotice } from '../utils/messaging';
+
+interface Props {
+  notices: readonly SetAsideNotice[];
+  onDownload(notice: SetAsideNotice): void;
+  onDismiss(notice: SetAsideNotice): void;
+}
+
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+const WHAT_HAPPENED: Record<SetAsideNotice['action'], string> = {
+  moved: 'Moved aside; Chapterbar no longer uses it.',
+  copied: 'A copy was kept; Chapterbar repaired what it could and goes on with that.',
+  missing: 'Nothing was left to keep.',
+};
+
+/**
+ * Stored values Chapterbar could not read: what, why, and what was done. They are never deleted
+ * behind the person's back; this is where they decide.
+ */
+export function SetAsideBanner({ notices, onDownload, onDismiss }: Props) {
+  const count = notices.length;
+  return (
+    <section class="op-banner" aria-labelledby="set-aside-heading">
+      <svg class="op-banner-icon" viewBox="0 0 24 24" aria-hidden="true">
+        <path d="M12 2L1 21h22zm-1 7h2v6h-2zm0 8h2v2h-2z" />
+      </svg>
+      <div class="op-banner-body">
+        <h2 id="set-aside-heading">
+          {count === 1 ? 'Chapterbar set aside something it could not read' : `Chapterbar set aside ${count} things it could not read`}
+        </h2>
+        <p>
+          The rest of your library works as usual. Download a copy to repair it by hand or to send with a bug report, and remove it
+          once you no longer need it.
+        </p>
+        <ul class="op-set-aside">
+          {notices.map((notice) => (
+            <li key={notice.id}>
+              <div>
+                <p class="op-set-aside-what">{notice.label}</p>
+                <p>Why: {notice.reason.charAt(0).toUpperCase() + notice.reason.slice(1)}.</p>
+                <p class="op-muted">
+                  {WHAT_HAPPENED[notice.action]} Stored as <code>{notice.key}</code>
+                  {notice.at > 0 ? `, ${when.format(notice.at)}` : ''}.
+                </p>
+              </div>
+              <div class="op-actions">
+                {notice.action !== 'missing' && (
+                  <button type="button" class="op-button" aria-label={`Download ${notice.label}`} onClick={() => onDownload(notice)}>
+                    Download
+                  </button>
+                )}
+                <button type="button" class="op-button op-quiet" aria-label={`Remove ${notice.label} for good`} onClick={() => onDismiss(notice)}>
+                  Remove
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}

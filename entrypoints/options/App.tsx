@@ -1,0 +1,270 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { storage } from 'wxt/utils/storage';
+import { ImportPanel } from '../../components/ImportPanel';
+import { ImportPreview } from '../../components/ImportPreview';
+import type { EpisodeActions, ExportFormat } from '../../components/LibraryEpisodeCard';
+import { LibraryEpisodeList } from '../../components/LibraryEpisodeList';
+import { NoticeBar, type Notice } from '../../components/NoticeBar';
+import { SetAsideBanner } from '../../components/SetAsideBanner';
+import { SettingsForm } from '../../components/SettingsForm';
+import { formatChapterbarJson } from '../../utils/chapters/formats/chapterbar-json';
+import { formatChapterbarText } from '../../utils/chapters/formats/chapterbar-text';
+import type { Episode } from '../../utils/chapters/schema';
+import { downloadFile, fileNameFor } from '../../utils/download';
+import { splitForImport } from '../../utils/export-files';
+import { buildSaveRequest, markSuperseded, readFiles, readImportInput, type ImportInput, type ImportItem } from '../../utils/import-batch';
+import { LIBRARY_REVISION_KEY } from '../../utils/library-revision';
+import { linksItem } from '../../utils/links';
+import { sendMessage, type LibraryListing, type SetAsideNotice } from '../../utils/messaging';
+import { offsetsItem } from '../../utils/offsets';
+import { DEFAULT_PREFERENCES, loadPreferences, savePreferences, watchPreferences, type Preferences } from '../../utils/preferences';
+import { QUARANTINE_KEY } from '../../utils/quarantine';
+import { createZip } from '../../utils/zip';
+
+/** Episodes asked of the background per message, so a large export never nears the message size limit. */
+const EXPORT_BATCH = 500;
+
+const quoted = (titles: readonly string[]) =>
+  titles.length <= 3 ? titles.map((title) => `“${title}”`).join(', ') : `“${titles[0]}” and ${titles.length - 1} more`;
+
+async function fetchEpisodes(ids: readonly string[]): Promise<{ episodes: Episode[]; problems: string[] }> {
+  const episodes: Episode[] = [];
+  const problems: string[] = [];
+  for (let i = 0; i < ids.length; i += EXPORT_BATCH) {
+    const reply = await sendMessage('getEpisodes', { ids: ids.slice(i, i + EXPORT_BATCH) });
+    episodes.push(...reply.episodes);
+    problems.push(...reply.problems);
+  }
+  return { episodes, problems };
+}
+
+export function App() {
+  const listing = useSignal<LibraryListing | null>(null);
+  const corrections = useSignal<unknown>({});
+  const preferences = useSignal<Preferences>(DEFAULT_PREFERENCES);
+  const importItems = useSignal<ImportItem[]>([]);
+  const saving = useSignal(false);
+  const importMessage = useSignal<{ kind: 'done' | 'error'; text: string } | null>(null);
+  const notice = useSignal<Notice | null>(null);
+
+  const refresh = async () => {
+    try {
+      listing.value = await sendMessage('listLibrary');
+    } catch (error) {
+      notice.value = { kind: 'error', text: `Chapterbar could not load your library (${String(error)}). Reload this page to try again.` };
+    }
+  };
+
+  useEffect(() => {
+    void refresh();
+    void offsetsItem.getValue().then((value) => (corrections.value = value));
+    void loadPreferences().then((value) => (preferences.value = value));
+    const controller = new AbortController();
+    // Changes from elsewhere (the popup's links, another options tab, the sidebar's corrections).
+    const unwatch = [
+      storage.watch(LIBRARY_REVISION_KEY, () => void refresh()),
+      storage.watch(QUARANTINE_KEY, () => void refresh()),
+      linksItem.watch(() => void refresh()),
+      offsetsItem.watch((value) => (corrections.value = value)),
+    ];
+    watchPreferences((value) => (preferences.value = value), controller.signal);
+    return () => {
+      unwatch.forEach((stop) => stop());
+      controller.abort();
+    };
+  }, []);
+
+  const entries = listing.value?.entries ?? [];
+  const titleOf = (id: string) => entries.find((entry) => entry.id === id)?.title ?? id;
+
+  const addItems = (items: ImportItem[]) => {
+    importMessage.value = null;
+    importItems.value = markSuperseded([...importItems.value, ...items]);
+  };
+  const addFiles = async (files: File[]) => addItems(await readFiles(files, entries));
+  const addText = (input: ImportInput) => addItems([readImportInput(input, entries)]);
+
+  const saveImport = async () => {
+    const request = buildSaveRequest(importItems.value);
+    if (!request) return;
+    saving.value = true;
+    try {
+      const result = await sendMessage('saveEpisodes', request);
+      if (result.ok) {
+        const titles = request.episodes.map(({ episode }) => episode.title);
+        importItems.value = [];
+        importMessage.value = {
+          kind: 'done',
+          text: `Saved ${quoted(titles)}. ${titles.length === 1 ? 'Its chapters show' : 'Their chapters show'} on matching videos and episodes now, in open tabs too.`,
+        };
+        await refresh();
+      } else {
+        importMessage.value = { kind: 'error', text: result.message };
+      }
+    } catch (error) {
+      importMessage.value = { kind: 'error', text: `Chapterbar could not reach its background to save (${String(error)}). Nothing was saved; try again.` };
+    } finally {
+      saving.value = false;
+    }
+  };
+
+  const focusUndo = () => requestAnimationFrame(() => document.querySelector<HTMLButtonElement>('.op-toast-button')?.focus());
+
+  const actions: EpisodeActions = {
+    async rename(id, change) {
+      const result = await sendMessage('renameEpisode', { id, ...change });
+      if (!result.ok) return result.message;
+      await refresh();
+      return null;
+    },
+    async link(id, address) {
+      const result = await sendMessage('linkMediaAddress', { episodeId: id, address });
+      if (!result.ok) return result.message;
+      await refresh();
+      return null;
+    },
+    unlink(site, mediaId) {
+      void sendMessage('unlinkMedia', { site, mediaId }).then(async (result) => {
+        notice.value = result.ok ? { kind: 'info', text: 'The link was removed.' } : { kind: 'error', text: result.message };
+        await refresh();
+      });
+    },
+    exportEpisode(id, format) {
+      void (async () => {
+        const { episodes, problems } = await fetchEpisodes([id]);
+        const episode = episodes[0];
+        if (!episode) {
+          notice.value = { kind: 'error', text: problems.join(' ') || 'This episode could not be exported.' };
+          return;
+        }
+        if (format === 'json') downloadFile(fileNameFor(episode.title, 'chapterbar.json'), formatChapterbarJson([episode]), 'application/json');
+        else downloadFile(fileNameFor(episode.title, 'txt'), formatChapterbarText(episode));
+        notice.value = { kind: 'info', text: `Exported “${episode.title}”.` };
+      })();
+    },
+    remove(id) {
+      const title = titleOf(id);
+      void sendMessage('deleteEpisodes', { ids: [id] }).then(async (result) => {
+        if (!result.ok) {
+          notice.value = { kind: 'error', text: result.message };
+          return;
+        }
+        notice.value = {
+          kind: 'info',
+          text: `Deleted “${title}”.`,
+          undo: () =>
+            void sendMessage('restoreEpisodes', { records: result.removed }).then(async (restored) => {
+              notice.value = restored.ok ? { kind: 'info', text: `“${title}” is back.` } : { kind: 'error', text: restored.message };
+              await refresh();
+              // The Undo button is gone; keep keyboard focus in the message rather than lose it.
+              requestAnimationFrame(() => document.querySelector<HTMLButtonElement>('.op-toast-close')?.focus());
+            }),
+        };
+        await refresh();
+        focusUndo();
+      });
+    },
+  };
+
+  const exportAll = async (format: ExportFormat) => {
+    const { episodes, problems } = await fetchEpisodes(entries.map((entry) => entry.id));
+    if (episodes.length === 0) {
+      notice.value = { kind: 'error', text: problems.join(' ') || 'There is nothing to export.' };
+      return;
+    }
+    const stamp = new Date().toISOString().slice(0, 10);
+    const count = `${episodes.length} ${episodes.length === 1 ? 'episode' : 'episodes'}`;
+    let done = `Exported ${count}.`;
+    try {
+      if (format === 'text') {
+        downloadFile(`chapterbar-library-${stamp}.zip`, createZip(episodes.map((episode) => ({ name: fileNameFor(episode.title, 'txt'), text: formatChapterbarText(episode) }))));
+      } else {
+        // A large library does not fit one file the importer accepts: several, zipped together.
+        const parts = splitForImport(episodes);
+        if (parts.length === 1) downloadFile(`chapterbar-library-${stamp}.chapterbar.json`, formatChapterbarJson(episodes), 'application/json');
+        else {
+          const files = parts.map((part, i) => ({ name: `chapterbar-library-${stamp}-part-${i + 1}-of-${parts.length}.chapterbar.json`, text: formatChapterbarJson(part) }));
+          downloadFile(`chapterbar-library-${stamp}.zip`, createZip(files));
+          done = `Exported ${count} in ${parts.length} files, zipped. To restore them, unzip and import all the files at once.`;
+        }
+      }
+    } catch (error) {
+      notice.value = { kind: 'error', text: `Chapterbar could not make the file (${String(error)}).` };
+      return;
+    }
+    notice.value = problems.length > 0 ? { kind: 'error', text: `${done} Not exported: ${problems.join(' ')}` } : { kind: 'info', text: done };
+  };
+
+  const downloadSetAside = async (item: SetAsideNotice) => {
+    const found = await sendMessage('getSetAside', { id: item.id });
+    if (!found) return;
+    downloadFile(`chapterbar-set-aside-${fileNameFor(item.label, 'json')}`, `${JSON.stringify(found, null, 2)}\n`, 'application/json');
+  };
+  const dismissSetAside = async (item: SetAsideNotice) => {
+    const result = await sendMessage('dismissSetAside', { id: item.id });
+    if (!result.ok) notice.value = { kind: 'error', text: result.message };
+    await refresh();
+  };
+
+  const changePreferences = (change: Partial<Preferences>) => {
+    preferences.value = { ...preferences.value, ...change };
+    void savePreferences(change);
+  };
+
+  const setAside = listing.value?.setAside ?? [];
+  return (
+    <div class="op">
+      <header class="op-header">
+        <div class="op-header-inner">
+          <svg class="op-logo" viewBox="0 0 32 32" aria-hidden="true">
+            <rect width="32" height="32" rx="8" />
+            <path d="M9 9h14M9 16h10M9 23h12" />
+          </svg>
+          <div>
+            <h1>Chapterbar</h1>
+            <p class="op-muted">Your chapter library and how the sidebar looks. Everything stays on this computer.</p>
+          </div>
+        </div>
+      </header>
+      <main class="op-main">
+        {setAside.length > 0 && <SetAsideBanner notices={setAside} onDownload={(n) => void downloadSetAside(n)} onDismiss={(n) => void dismissSetAside(n)} />}
+
+        <section class="op-section" aria-labelledby="import-heading">
+          <h2 id="import-heading">Add chapters</h2>
+          <p class="op-muted op-section-intro">
+            Import a chapter file and Chapterbar shows its chapters beside the episode on YouTube and Spotify, matched by title or by
+            the video you link it to.
+          </p>
+          <ImportPanel onFiles={(files) => void addFiles(files)} onText={addText} />
+          {importMessage.value && (
+            <p class={importMessage.value.kind === 'error' ? 'op-message op-message-error' : 'op-message'} role={importMessage.value.kind === 'error' ? 'alert' : 'status'}>
+              {importMessage.value.text}
+            </p>
+          )}
+          {importItems.value.length > 0 && (
+            <ImportPreview
+              items={importItems.value}
+              saving={saving.value}
+              onSave={() => void saveImport()}
+              onCancel={() => (importItems.value = [])}
+              onRemove={(key) => (importItems.value = markSuperseded(importItems.value.filter((item) => item.key !== key)))}
+            />
+          )}
+        </section>
+
+        <section class="op-section" aria-labelledby="library-heading">
+          <h2 id="library-heading">Your library</h2>
+          <LibraryEpisodeList entries={listing.value?.entries ?? null} corrections={corrections.value} actions={actions} onExportAll={(format) => void exportAll(format)} />
+        </section>
+
+        <section class="op-section" aria-labelledby="settings-heading">
+          <h2 id="settings-heading">Sidebar</h2>
+          <p class="op-muted op-section-intro">Changes apply at once, in every open tab.</p>
+          <SettingsForm preferences={preferences.value} onChange={changePreferences} />
+        </section>
+      </main>
+      <NoticeBar notice={notice.value} onClose={() => (notice.value = null)} />
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { runSite } from '../../utils/run-site';
+import { spotify } from '../../utils/sites/spotify';
+
+export default defineContentScript({
+  matches: spotify.matches,
+  // From the start, like the main-world bridge: the bridge reports the media element only when its
+  // time jumps or stops, and a report sent before this script listened would not come again.
+  runAt: 'document_start',
+  main: (ctx) => runSite(ctx, spotify),
+});

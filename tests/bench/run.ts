@@ -1,0 +1,299 @@
+import { execSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import type { CDPSession, Page } from 'playwright-core';
+import { EPISODE_VIDEO_ID, EXTENSION_PATH, ROOT, fixture, launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from '../e2e/harness/index.ts';
+import { SIDEBAR_PROBE } from './probes.ts';
+import { printTable, row, summarize, type Row } from './stats.ts';
+
+/*
+ * `npm run bench`: what Chapterbar costs a viewer, measured in real Chromium against fixture pages,
+ * with and without the extension in the same run. Prints a table, writes bench-results.json and
+ * ends with "budgets: H of N hold". It reports; it never fails on a budget.
+ */
+
+const PLAY_SECONDS = Number(process.env.BENCH_PLAY_SECONDS ?? 60);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WATCH = `https://www.youtube.com/watch?v=${EPISODE_VIDEO_ID}`;
+const OTHER = 'dQw4w9WgXcQ';
+/** Chapter starts of the bundled episode (seconds), for boundary latency. */
+const BOUNDARIES = [135, 271, 359, 550, 697, 881];
+
+const rows: Row[] = [];
+/** BENCH_ONLY=scale,memory runs a subset while working on one figure; the default runs all. */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'sizes,sidebar,boundary,memory,scale,playing').split(','));
+const log = (text: string) => console.error(`[bench] ${text}`);
+
+function sizes() {
+  const measure = (label: string, file: string, budget: number | null) => {
+    const bytes = readFileSync(file);
+    const gz = gzipSync(bytes, { level: 9 }).length / 1024;
+    rows.push(row(`size: ${label} (gzip)`, 'KB', [gz], budget, `${(bytes.length / 1024).toFixed(1)} KB raw`));
+  };
+  const scripts = join(EXTENSION_PATH, 'content-scripts');
+  for (const file of readdirSync(scripts).filter((f) => f.endsWith('.js'))) measure(`content script ${file}`, join(scripts, file), 20);
+  const chunks = join(EXTENSION_PATH, 'chunks');
+  for (const file of readdirSync(chunks).filter((f) => f.endsWith('.js'))) measure(`page ${file.replace(/-[\w-]+\.js$/, '')}`, join(chunks, file), null);
+  measure('background', join(EXTENSION_PATH, 'background.js'), null);
+}
+
+async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+async function openWatch(browser: LaunchedBrowser, query: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.addInitScript(SIDEBAR_PROBE);
+  await page.goto(`${WATCH}${query}`);
+  await fixture(page).ready();
+  return page;
+}
+
+async function timeToSidebar(browser: LaunchedBrowser) {
+  const firstLoad: number[] = [];
+  const afterNavigation: number[] = [];
+  const page = await openWatch(browser, '&paused=1&late=400');
+  for (let i = 0; i < 12; i++) {
+    if (i > 0) {
+      await page.reload();
+      await fixture(page).ready();
+    }
+    await page.waitForFunction(() => window.__bench.sidebarAt.length > 0 && window.__bench.videoAt.length > 0, null, { timeout: 15_000 });
+    firstLoad.push(await page.evaluate(() => window.__bench.sidebarAt[0]! - window.__bench.videoAt[0]!));
+  }
+  for (let i = 0; i < 12; i++) {
+    await fixture(page).navigate(OTHER, { replacePlayer: true });
+    await page.evaluate(() => {
+      window.__bench.videoAt.length = 0;
+      window.__bench.sidebarAt.length = 0;
+    });
+    await fixture(page).navigate(EPISODE_VIDEO_ID, { replacePlayer: true });
+    await page.waitForFunction(() => window.__bench.sidebarAt.length > 0 && window.__bench.videoAt.length > 0, null, { timeout: 15_000 });
+    afterNavigation.push(await page.evaluate(() => window.__bench.sidebarAt.at(-1)! - window.__bench.videoAt.at(-1)!));
+  }
+  rows.push(row('time to sidebar: first load', 'ms', firstLoad, 50, 'from the player <video> entering the page to all 16 chapters shown'));
+  rows.push(row('time to sidebar: after navigation', 'ms', afterNavigation, 50));
+  await page.close();
+}
+
+async function boundaryLatency(browser: LaunchedBrowser) {
+  const page = await openWatch(browser, '&paused=1');
+  await page.waitForFunction(() => window.__bench.sidebarAt.length > 0);
+  for (const rate of [1, 2]) {
+    const late: number[] = [];
+    for (const boundary of BOUNDARIES) {
+      const index = BOUNDARIES.indexOf(boundary) + 1;
+      await page.evaluate(
+        ({ start, playbackRate }) => {
+          const video = document.querySelector<HTMLVideoElement>('#movie_player video.html5-main-video')!;
+          window.__bench.current.length = 0;
+          video.playbackRate = playbackRate;
+          video.currentTime = start - 0.8 * playbackRate;
+          return video.play();
+        },
+        { start: boundary, playbackRate: rate },
+      );
+      await page.waitForFunction((i) => window.__bench.current.some((c) => c.index === i), index, { timeout: 5000 });
+      const hit = await page.evaluate((i) => window.__bench.current.find((c) => c.index === i)!, index);
+      late.push(((hit.mediaTime - boundary) / hit.rate) * 1000);
+      await page.evaluate(() => document.querySelector<HTMLVideoElement>('#movie_player video')!.pause());
+    }
+    rows.push(row(`boundary latency at ${rate}x`, 'ms', late, 50, 'media time past the boundary when aria-current moved'));
+  }
+  await page.close();
+}
+
+async function memory(browser: LaunchedBrowser) {
+  const page = await openWatch(browser, '&paused=1');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const sample = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const m = await metrics(cdp);
+    const ownNodes = await page.evaluate(() => {
+      const hosts = [...document.querySelectorAll('chapterbar-sidebar')];
+      return { hosts: hosts.length, nodes: hosts.reduce((sum, h) => sum + (h.shadowRoot?.querySelectorAll('*').length ?? 0) + 1, 0) };
+    });
+    let detached = Number.NaN;
+    try {
+      const result = (await cdp.send('DOM.getDetachedDomNodes' as never)) as { detachedNodes: { treeNode: { nodeName: string } }[] };
+      detached = result.detachedNodes.filter((d) => /CHAPTERBAR|ASIDE/i.test(d.treeNode.nodeName)).length;
+    } catch {
+      // Older Chromium without the experimental command: reported as n/a.
+    }
+    return { heap: m.JSHeapUsedSize! / 1024 / 1024, ...ownNodes, detached };
+  };
+  await fixture(page).navigate(OTHER);
+  await fixture(page).navigate(EPISODE_VIDEO_ID);
+  await page.waitForFunction(() => document.querySelector('chapterbar-sidebar'));
+  const after1 = await sample();
+  for (let i = 0; i < 99; i++) await fixture(page).navigate(i % 2 ? EPISODE_VIDEO_ID : OTHER, { replacePlayer: i % 3 === 0 });
+  await fixture(page).navigate(EPISODE_VIDEO_ID);
+  await page.waitForFunction(() => document.querySelector('chapterbar-sidebar'));
+  await page.waitForTimeout(500);
+  const after100 = await sample();
+  rows.push(row('memory: JS heap growth after 100 navigations', 'MB', [after100.heap - after1.heap], 1, `${after1.heap.toFixed(1)} MB → ${after100.heap.toFixed(1)} MB`));
+  rows.push(row('memory: extension DOM nodes growth', 'nodes', [after100.nodes - after1.nodes], 0, `${after1.nodes} → ${after100.nodes}; sidebars ${after1.hosts} → ${after100.hosts}`));
+  if (!Number.isNaN(after100.detached)) rows.push(row('memory: detached sidebar trees', 'trees', [after100.detached], 0));
+  await page.close();
+}
+
+async function bundleScale(): Promise<string> {
+  const result = await build({
+    entryPoints: [resolve(ROOT, 'tests/bench/scale-entry.tsx')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    target: 'es2022',
+    minify: true,
+    plugins: [
+      {
+        name: 'inline-text',
+        setup(b) {
+          b.onResolve({ filter: /\?inline$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.replace(/\?inline$/, '')), namespace: 'inline' }));
+          b.onLoad({ filter: /.*/, namespace: 'inline' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
+        },
+      },
+    ],
+  });
+  return result.outputFiles[0]!.text;
+}
+
+async function scale(browser: LaunchedBrowser, server: FixtureServer) {
+  const script = await bundleScale();
+  const stopPage = server.route('www.youtube.com', '/__bench/scale', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!doctype html><html><body style="width:400px"><script src="/__bench/scale.js"></script></body></html>');
+  });
+  const stopScript = server.route('www.youtube.com', '/__bench/scale.js', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/javascript' });
+    res.end(script);
+  });
+  const page = await browser.newPage();
+  await page.goto('https://www.youtube.com/__bench/scale');
+  type Scale = { measureRender(c: number, r: number): { render: number[]; change: number[] }; measureMatching(e: number, l: number): { index: number; match: number[] } };
+  const render = await page.evaluate(() => (window as unknown as { __scale: Scale }).__scale.measureRender(2000, 5));
+  const matching = await page.evaluate(() => (window as unknown as { __scale: Scale }).__scale.measureMatching(10_000, 500));
+  rows.push(row('scale: first render of 2,000 chapters', 'ms', render.render, 100));
+  rows.push(row('scale: chapter change in 2,000 chapters', 'ms', render.change, 2));
+  rows.push(row('scale: match a page in 10,000 episodes', 'ms', matching.match, 5, `index built once in ${matching.index.toFixed(0)} ms`));
+  await page.close();
+  stopPage();
+  stopScript();
+}
+
+/** One round: the same page, played then paused then hidden, with a given extension loaded. */
+async function playingRound(server: FixtureServer, extensionPath: string) {
+  const browser = await launchBrowser({ server, extensionPath });
+  try {
+    const page = await browser.newPage();
+    // 2:20 to 3:20 holds no chapter boundary, so any layout here is the extension ticking.
+    await page.goto(`${WATCH}&paused=1&t=140`);
+    await fixture(page).ready();
+    await page.waitForTimeout(1500);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const video = (action: 'play' | 'pause') =>
+      page.evaluate((a) => {
+        const v = document.querySelector<HTMLVideoElement>('#movie_player video.html5-main-video')!;
+        return a === 'play' ? v.play() : v.pause();
+      }, action);
+    const span = async (seconds: number, setup: () => Promise<unknown>) => {
+      await setup();
+      const before = await metrics(cdp);
+      await page.waitForTimeout(seconds * 1000);
+      const after = await metrics(cdp);
+      const per = (key: string) => (after[key]! - before[key]!) / seconds;
+      return { scriptMs: per('ScriptDuration') * 1000, layouts: per('LayoutCount'), styles: per('RecalcStyleCount') };
+    };
+    const playing = await span(PLAY_SECONDS, () => video('play'));
+    const paused = await span(10, () => video('pause'));
+    const other = await browser.newPage();
+    await other.goto('about:blank');
+    await other.bringToFront();
+    const hidden = await span(10, () => video('play'));
+    return { playing, paused, hidden };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function playingCost(server: FixtureServer) {
+  const nullExtension = mkdtempSync(join(tmpdir(), 'chapterbar-null-'));
+  // An extension that does nothing, so both runs start Chromium the same way.
+  writeFileSync(join(nullExtension, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'null', version: '1.0', background: { service_worker: 'worker.js' } }));
+  writeFileSync(join(nullExtension, 'worker.js'), '');
+  const withExt: Awaited<ReturnType<typeof playingRound>>[] = [];
+  const without: Awaited<ReturnType<typeof playingRound>>[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    log(`playing cost, round ${round + 1} of ${ROUNDS} (${PLAY_SECONDS} s each way)`);
+    // Alternate which goes first, so drift in the machine's load falls on both.
+    const order = round % 2 ? [false, true] : [true, false];
+    for (const loaded of order) (loaded ? withExt : without).push(await playingRound(server, loaded ? EXTENSION_PATH : nullExtension));
+  }
+  const delta = (pick: (r: (typeof withExt)[number]) => number) => withExt.map((r, i) => pick(r) - pick(without[i]!));
+  const noise = summarize(without.map((r) => r.playing.scriptMs));
+  rows.push(row('playing: script added per second of media', 'ms/s', delta((r) => r.playing.scriptMs), 0.3, `page with null extension: ${noise.median.toFixed(2)} ms/s; spread between identical null runs (noise): ${(noise.max - noise.min).toFixed(2)} ms/s`));
+  rows.push(row('playing: layouts added per second (no chapter change)', '/s', delta((r) => r.playing.layouts), 0.02));
+  rows.push(row('playing: style recalcs added per second (no chapter change)', '/s', delta((r) => r.playing.styles), 0.02));
+  rows.push(row('paused: script added per second', 'ms/s', delta((r) => r.paused.scriptMs), 0.05, 'zero work while paused: no timers, no listeners firing'));
+  rows.push(row('background tab: script added per second', 'ms/s', delta((r) => r.hidden.scriptMs), 0.05));
+}
+
+async function main() {
+  if (process.env.BENCH_SKIP_BUILD !== '1') {
+    log('building the extension');
+    execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
+  }
+  if (ONLY.has('sizes')) sizes();
+  const server = await startServer();
+  const browser = await launchBrowser({ server });
+  try {
+    if (ONLY.has('sidebar')) {
+      log('time to sidebar');
+      await timeToSidebar(browser);
+    }
+    if (ONLY.has('boundary')) {
+      log('boundary latency');
+      await boundaryLatency(browser);
+    }
+    if (ONLY.has('memory')) {
+      log('memory over 100 navigations');
+      await memory(browser);
+    }
+    if (ONLY.has('scale')) {
+      log('scale');
+      await scale(browser, server);
+    }
+  } finally {
+    await browser.close();
+  }
+  if (ONLY.has('playing')) await playingCost(server);
+  await server.close();
+
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${execSync('/usr/lib/chromium/chromium --version 2>/dev/null || chromium --version', { encoding: 'utf8' }).trim()}`;
+  console.log(`Chapterbar bench, ${new Date().toISOString()}, ${machine}\n`);
+  printTable(rows);
+  const budgeted = rows.filter((r) => r.holds !== null);
+  const holding = budgeted.filter((r) => r.holds).length;
+  writeFileSync(resolve(ROOT, 'bench-results.json'), JSON.stringify({ date: new Date().toISOString(), machine, playSeconds: PLAY_SECONDS, rounds: ROUNDS, rows }, null, 2));
+  console.log(`\nbudgets: ${holding} of ${budgeted.length} hold`);
+}
+
+declare global {
+  interface Window {
+    __bench: { videoAt: number[]; sidebarAt: number[]; current: { index: number; mediaTime: number; rate: number; at: number }[] };
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,86 @@
+import { storage } from 'wxt/utils/storage';
+import type { Episode } from './chapters/schema';
+import type { EpisodeRef } from './sites/types';
+
+/**
+ * The person's timing corrections: seconds added to a site's media time to reach the episode's
+ * timeline, per episode and site (`{ [episodeId]: { [site]: seconds } }`). They override the
+ * episode's own estimate (`episode.offsets`) until reset.
+ *
+ * Storage is untrusted (an older version, another tool, a half-written value), so it is read with
+ * hand-written checks rather than zod, which would be paid for in every content script: a bad
+ * value is ignored, and left in place for the rest of the item to survive writes around it.
+ */
+export const offsetsItem = storage.defineItem<Record<string, unknown>>('local:offsets', {
+  fallback: {},
+  version: 1,
+});
+
+/** Longer than any episode; a larger correction is a corrupted value, not a person's choice. */
+export const MAX_OFFSET_SECONDS = 24 * 60 * 60;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export const isOffset = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_OFFSET_SECONDS;
+
+/** The saved correction for an episode on a site, or undefined when there is none (or it is bad). */
+export function readOffset(raw: unknown, episodeId: string, site: string): number | undefined {
+  if (!isRecord(raw) || !Object.hasOwn(raw, episodeId)) return undefined;
+  const bySite = raw[episodeId];
+  if (!isRecord(bySite) || !Object.hasOwn(bySite, site)) return undefined;
+  const seconds = bySite[site];
+  return isOffset(seconds) ? seconds : undefined;
+}
+
+/**
+ * The item with one correction set (or removed, with null). Everything else is copied as it was,
+ * valid or not; computed keys define own properties, so an id like "__proto__" stays data.
+ */
+export function writeOffset(raw: unknown, episodeId: string, site: string, seconds: number | null): Record<string, unknown> {
+  const all = isRecord(raw) ? { ...raw } : {};
+  const previous = Object.hasOwn(all, episodeId) ? all[episodeId] : undefined;
+  const bySite: Record<string, unknown> = isRecord(previous) ? { ...previous } : {};
+  if (seconds === null) delete bySite[site];
+  else bySite[site] = seconds;
+  if (Object.keys(bySite).length > 0) Object.defineProperty(all, episodeId, { value: bySite, enumerable: true, configurable: true, writable: true });
+  else delete all[episodeId];
+  return all;
+}
+
+export async function loadOffset(episodeId: string, site: string): Promise<number | undefined> {
+  return readOffset(await offsetsItem.getValue(), episodeId, site);
+}
+
+/** Saves a correction; null forgets it, so the episode's own estimate applies again. */
+export async function saveOffset(episodeId: string, site: string, seconds: number | null): Promise<void> {
+  if (seconds !== null && !isOffset(seconds)) return;
+  await offsetsItem.setValue(writeOffset(await offsetsItem.getValue(), episodeId, site, seconds));
+}
+
+/**
+ * Whether the media may run on another timeline than the chapters: always, except when the page
+ * plays the very media the chapters were written for (its id is listed for that site) and the
+ * episode declares no offset there. Decided from data alone, so it holds for every site.
+ */
+export function isOffsetAdjustable(episode: Episode, ref: EpisodeRef): boolean {
+  const ownMedia = ref.mediaId !== undefined && (episode.ids[ref.site] ?? []).includes(ref.mediaId);
+  return !ownMedia || Object.hasOwn(episode.offsets, ref.site);
+}
+
+/** What the sidebar needs to correct the offset and remember it. */
+export interface OffsetCorrection {
+  /** The episode's own estimate for this site, which "Reset" returns to. */
+  defaultOffset: number;
+  save(seconds: number | null): void;
+}
+
+export function createOffsetCorrection(episodeId: string, site: string, defaultOffset: number): OffsetCorrection {
+  return {
+    defaultOffset,
+    save(seconds) {
+      saveOffset(episodeId, site, seconds).catch((error: unknown) => console.warn('[Chapterbar] could not save the offset', error));
+    },
+  };
+}
