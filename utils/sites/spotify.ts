@@ -43,6 +43,8 @@ const SELECTORS = {
 const AD_ATTRIBUTE = 'data-testadtype';
 
 /** Spotify ids are 22 base-62 characters; localized pages put /intl-xx/ before the path. */
+/** Spotify ids are 22 characters of base62. */
+const EPISODE_ID = /^[A-Za-z0-9]{22}$/;
 const ITEM_PATH = /^(?:\/intl-[a-z]{2}(?:-[a-z]+)?)?\/(episode|track|album|show|chapter|audiobook|artist|playlist)\/([A-Za-z0-9]{22})(?:\/|$)/i;
 
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
@@ -180,7 +182,26 @@ export const spotify: SiteAdapter = {
     'https://open.spotify.com/search',
   ],
 
+  name: 'Spotify',
+  mediaNoun: 'Spotify episode',
   mediaUrl: (episodeId) => `https://open.spotify.com/episode/${encodeURIComponent(episodeId)}`,
+  readMediaUrl(url) {
+    if (url.protocol !== 'https:' || url.hostname !== 'open.spotify.com') return null;
+    // Localised links put a segment such as "intl-de" before "episode".
+    const parts = url.pathname.split('/').filter((part) => part && !part.startsWith('intl-'));
+    return parts[0] === 'episode' && parts[1] && EPISODE_ID.test(parts[1]) ? { site: 'spotify', mediaId: parts[1] } : null;
+  },
+  readMediaId(text) {
+    const value = text.trim();
+    if (EPISODE_ID.test(value)) return value;
+    const uri = /^spotify:episode:([A-Za-z0-9]{22})$/.exec(value);
+    if (uri) return uri[1]!;
+    try {
+      return spotify.readMediaUrl!(new URL(value))?.mediaId ?? null;
+    } catch {
+      return null;
+    }
+  },
 
   readEpisode(doc): EpisodeRef | null {
     const widget = doc.querySelector(SELECTORS.widget);

@@ -69,6 +69,10 @@ export interface SiteAdapter {
   mediaUrl?(mediaId: string): string;
   /** The reverse of `mediaUrl`: the media an address of this site names, or null; pure. */
   readMediaUrl?(url: URL): MediaAddress | null;
+  /** A media id from what people paste: a bare id, an address or a URI of this site; null otherwise. */
+  readMediaId?(text: string): string | null;
+  /** How the site's media is called in messages ("YouTube video"). */
+  mediaNoun?: string;
   findPlayer(doc: Document): Player | null;
   /** Without preferences the site's natural place (beside the player) is meant. */
   findPlacement(doc: Document, url: URL, preferences?: PlacementPreferences): Placement | null;

@@ -60,6 +60,9 @@ function readVideoAddress(url: URL): MediaAddress | null {
     return VIDEO_ID.test(videoId) ? { site: 'youtube', mediaId: videoId } : null;
   }
   const host = url.hostname === 'youtube.com' ? 'www.youtube.com' : url.hostname;
+  // Shorts have no sidebar, but a person may still link an episode to one by its address.
+  const shorts = /^\/shorts\/([\w-]{11})$/.exec(url.pathname);
+  if (shorts && (host === 'www.youtube.com' || host === 'm.youtube.com')) return { site: 'youtube', mediaId: shorts[1]! };
   const page = readPage(new URL(`https://${host}${url.pathname}${url.search}`));
   return page ? { site: 'youtube', mediaId: page.videoId } : null;
 }
@@ -108,6 +111,16 @@ export const youtube: SiteAdapter = {
   mediaUrl: (videoId) => `https://www.youtube.com/watch?v=${encodeURIComponent(videoId)}`,
 
   readMediaUrl: readVideoAddress,
+  mediaNoun: 'YouTube video',
+  readMediaId(text) {
+    const value = text.trim();
+    if (VIDEO_ID.test(value)) return value;
+    try {
+      return readVideoAddress(new URL(value))?.mediaId ?? null;
+    } catch {
+      return null;
+    }
+  },
 
   readEpisode(doc, url): EpisodeRef | null {
     const page = readPage(url);

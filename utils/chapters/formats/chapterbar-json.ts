@@ -55,6 +55,15 @@ function readChapterbarJson(text: string): ChapterbarJsonResult {
   const problems: InputProblem[] = [];
   const linkWarnings: InputProblem[] = [];
   file.data.episodes.forEach((value, index) => {
+    // The same limit as every other format, checked before the schema walks every chapter.
+    const chapters = (value as { chapters?: unknown } | null)?.chapters;
+    if (Array.isArray(chapters) && chapters.length > MAX_CHAPTERS) {
+      problems.push({
+        field: `episodes[${index}].chapters[${MAX_CHAPTERS}]`,
+        message: `this episode has ${chapters.length} chapters; Chapterbar reads at most ${MAX_CHAPTERS}`,
+      });
+      return;
+    }
     const result = validateEpisode(withoutUnsafeLinks(withDerivedId(value), `episodes[${index}]`, linkWarnings));
     if (result.ok) {
       episodes.push(result.episode);

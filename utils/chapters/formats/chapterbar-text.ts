@@ -42,7 +42,7 @@ import { guardParse } from './guard';
 import type { ParseContext } from './parse-context';
 import { quote } from './problems';
 import { readHttpUrl } from './safe-url';
-import { readSpotifyEpisodeId, readYoutubeVideoId } from './site-ids';
+import { findSite, findSiteByName } from '../../sites/registry';
 import { splitLines } from './text-lines';
 
 const CHAPTERS_LINE = /^chapters:?$/i;
@@ -137,11 +137,12 @@ function readHeaderLine(
   };
 
   if (key === 'show') return value;
-  if (key === 'youtube' || key === 'spotify') {
-    const id = key === 'youtube' ? readYoutubeVideoId(value) : readSpotifyEpisodeId(value);
-    const siteName = key === 'youtube' ? 'YouTube video' : 'Spotify episode';
-    if (id) addId(key, id);
-    else problems.push({ line: lineNumber, message: `${quote(value)} is not a ${siteName} id or link` });
+  // A site's own header ("YouTube: <id or link>"): the site's adapter knows its ids and links.
+  const site = findSiteByName(key);
+  if (site?.readMediaId) {
+    const id = site.readMediaId(value);
+    if (id) addId(site.id, id);
+    else problems.push({ line: lineNumber, message: `${quote(value)} is not a ${site.mediaNoun ?? `${site.name ?? site.id} media`} id or link` });
   } else if (key === 'also titled') {
     if (value) (draft.altTitles ??= []).push(value);
   } else if (key === 'duration') {
@@ -309,8 +310,8 @@ function zFunction(s: string): number[] {
 
 /** "YouTube" for ids the YouTube: line reads back unchanged; "Id <site>" for any other id. */
 function siteHeader(site: string, id: string): string {
-  if (site === 'youtube' && readYoutubeVideoId(id) === id) return 'YouTube';
-  if (site === 'spotify' && readSpotifyEpisodeId(id) === id) return 'Spotify';
+  const adapter = findSite(site);
+  if (adapter?.name && adapter.readMediaId?.(id) === id) return adapter.name;
   return `Id ${site}`;
 }
 

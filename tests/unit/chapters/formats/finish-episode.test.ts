@@ -4,7 +4,6 @@ import { finishEpisode, type ChapterLocator } from '../../../../utils/chapters/f
 import { decodeHtmlEntities, htmlToText } from '../../../../utils/chapters/formats/html-text';
 import { fieldPath, formatProblem, quote } from '../../../../utils/chapters/formats/problems';
 import { readHttpUrl } from '../../../../utils/chapters/formats/safe-url';
-import { readSpotifyEpisodeId, readYoutubeVideoId } from '../../../../utils/chapters/formats/site-ids';
 
 const byLine: ChapterLocator = (index, part) => ({ line: index * 10 + (part === 'title' ? 2 : 1) });
 
@@ -81,17 +80,5 @@ describe('small helpers', () => {
       '&<>"\'\u00a0\u200e\u200fA😀&unknown;&#0;&#xD800;&#1114112;',
     );
     expect(htmlToText('a<br />b<BR>c <a href="#">d</a> &amp;lt;')).toBe('a\nb\nc d &lt;');
-  });
-
-  it('site ids from ids and links', () => {
-    expect(['C6Zpjij5AF4', 'https://www.youtube.com/watch?v=C6Zpjij5AF4', 'https://youtu.be/C6Zpjij5AF4?t=5', 'https://m.youtube.com/shorts/C6Zpjij5AF4', 'https://www.youtube.com/embed/C6Zpjij5AF4'].map(readYoutubeVideoId)).toEqual(
-      Array(5).fill('C6Zpjij5AF4'),
-    );
-    expect(['https://vimeo.com/C6Zpjij5AF4', 'https://www.youtube.com/watch?v=short', 'C6Zpjij5AF'].map(readYoutubeVideoId)).toEqual([null, null, null]);
-    const spotify = '4rOoJ6Egrf8K2IrywzwOMk';
-    expect([spotify, `spotify:episode:${spotify}`, `https://open.spotify.com/episode/${spotify}?si=x`, `https://open.spotify.com/intl-de/episode/${spotify}`].map(readSpotifyEpisodeId)).toEqual(
-      Array(4).fill(spotify),
-    );
-    expect([`https://open.spotify.com/show/${spotify}`, `https://evil.example/episode/${spotify}`].map(readSpotifyEpisodeId)).toEqual([null, null]);
   });
 });
