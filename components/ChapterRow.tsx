@@ -11,6 +11,21 @@ interface Props {
 }
 
 /**
+ * The chapter's link when it is http(s), else null. The schema and the parsers already drop other
+ * schemes; this check stands at the anchor itself, so a javascript: or data: link that reached the
+ * sidebar some other way still never becomes clickable.
+ */
+function readSafeLink(url: string | undefined): URL | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * One chapter. It subscribes only to "am I current" and "am I open", so a chapter change
  * re-renders two rows and a time update re-renders none.
  */
@@ -19,7 +34,8 @@ export function ChapterRow({ state, chapter, index }: Props) {
   const open = useComputed(() => current.value || state.expandAll.value || state.expanded.value.has(index));
   const start = formatClock(chapter.start);
   const range = Number.isFinite(chapter.end) ? `${start} – ${formatClock(chapter.end)}` : start;
-  const hasDetails = chapter.description !== '' || chapter.bullets.length > 0;
+  const link = readSafeLink(chapter.url);
+  const hasDetails = chapter.description !== '' || chapter.bullets.length > 0 || link !== null;
   const detailsId = `cb-details-${index}`;
 
   return (
@@ -35,7 +51,11 @@ export function ChapterRow({ state, chapter, index }: Props) {
           }}
         >
           <span class="cb-time">{start}</span>
-          <span class="cb-title">{chapter.title}</span>
+          {/* dir="auto": a title in a right-to-left script reads as one, and its direction
+              (or a stray override character) stays inside it. */}
+          <span class="cb-title" dir="auto">
+            {chapter.title}
+          </span>
         </button>
         {hasDetails && !current.value && (
           <button
@@ -56,13 +76,22 @@ export function ChapterRow({ state, chapter, index }: Props) {
       {open.value && (
         <div class="cb-details" id={detailsId}>
           <span class="cb-range">{range}</span>
-          {chapter.description && <p>{chapter.description}</p>}
+          {chapter.description && <p dir="auto">{chapter.description}</p>}
           {chapter.bullets.length > 0 && (
             <ul>
               {chapter.bullets.map((bullet, i) => (
-                <li key={i}>{bullet}</li>
+                <li key={i} dir="auto">
+                  {bullet}
+                </li>
               ))}
             </ul>
+          )}
+          {link && (
+            // A new tab, and the page learns nothing of where the person came from.
+            <a class="cb-link" href={link.href} target="_blank" rel="noopener noreferrer" title={link.href}>
+              {link.host}
+              {link.pathname === '/' ? '' : link.pathname}
+            </a>
           )}
         </div>
       )}

@@ -10,8 +10,15 @@ function Header({ state }: { state: SidebarState }) {
     <div class="cb-header">
       <div class="cb-heading">
         <h2>Chapters</h2>
+        {/* <bdi>: a direction override in the show's name cannot reorder the title after it. */}
         <span class="cb-episode" title={episode.title}>
-          {episode.show && !episode.title.startsWith(episode.show) ? `${episode.show} · ${episode.title}` : episode.title}
+          {episode.show && !episode.title.startsWith(episode.show) ? (
+            <>
+              <bdi>{episode.show}</bdi> · <bdi>{episode.title}</bdi>
+            </>
+          ) : (
+            <bdi>{episode.title}</bdi>
+          )}
         </span>
       </div>
       {!collapsed && (

@@ -332,7 +332,7 @@ const hasPlace = (problem: InputProblem) =>
  * Calls the parser once and checks the contract; throws (with the input, shortened) when it is
  * broken, so fast-check shrinks the input and reports the seed that reproduces it.
  */
-export function checkParse(parse: () => ParseOutcome, input: unknown, stats: FuzzStats, maxMs = MAX_MS_PER_INPUT): void {
+export function checkParse(parse: () => ParseOutcome, input: unknown, stats: FuzzStats, maxMs = MAX_MS_PER_INPUT): number {
   const started = performance.now();
   let result: ParseOutcome;
   try {
@@ -369,6 +369,7 @@ export function checkParse(parse: () => ParseOutcome, input: unknown, stats: Fuz
       throw new Error(`rejected without saying where: ${JSON.stringify(problems).slice(0, 300)} on ${preview(input)}`);
     }
   }
+  return elapsed;
 }
 
 function preview(input: unknown): string {
@@ -381,7 +382,7 @@ export function fuzz<T>(label: string, inputs: fc.Arbitrary<T>, parse: (input: T
   const stats = newStats();
   const started = performance.now();
   fc.assert(
-    fc.property(inputs, (input) => checkParse(() => parse(input), input, stats)),
+    fc.property(inputs, (input) => void checkParse(() => parse(input), input, stats)),
     { numRuns: RUNS_PER_FORMAT, seed: FUZZ_SEED, endOnFailure: false },
   );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

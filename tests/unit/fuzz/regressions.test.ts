@@ -41,6 +41,16 @@ describe('found by fuzzing', () => {
     expect(chapterSchema.safeParse({ start: 0, title: 'x', url: 'http://example.com/' }).success).toBe(true);
   });
 
+  it('a Chapterbar JSON episode has the same 5000-chapter limit as every other format', () => {
+    const chapters = Array.from({ length: 5001 }, (_, i) => ({ start: i, title: `C${i}` }));
+    const file = { format: 'chapterbar', version: 1, episodes: [{ title: 'Too long', chapters }, { title: 'Fine', chapters: chapters.slice(0, 3) }] };
+    const result = parseChapterbarJson(JSON.stringify(file));
+    expect(result.ok && result.episodes.map((episode) => episode.title)).toEqual(['Fine']);
+    expect(result.ok && result.warnings).toEqual([
+      { field: 'episodes[0].chapters[5000]', message: 'this episode was skipped: this episode has 5001 chapters; Chapterbar reads at most 5000' },
+    ]);
+  });
+
   it('XML that makes the DOM parser throw (a processing instruction without a name) is bad XML, with a line', () => {
     // happy-dom throws a DOMException here where browsers return a <parsererror> document; the
     // exception used to surface as "Chapterbar could not read this file (DOMException …)".
