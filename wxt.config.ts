@@ -10,7 +10,13 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [preact()],
-    build: { target: 'es2022' },
+    build: {
+      target: 'es2022',
+      // Terser's extra passes take about 1 KB (gzipped) more off each content script than esbuild,
+      // and content scripts are paid for on every YouTube and Spotify page.
+      minify: 'terser',
+      terserOptions: { compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: false } },
+    },
   }),
   manifest: ({ browser }) => ({
     name: 'Chapterbar',

@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { defineContentItem } from './content-storage';
 
 /**
  * A number the background changes in the same write as any change to the library (import,
@@ -7,9 +7,9 @@ import { storage } from 'wxt/utils/storage';
  * embedded players inside other sites' pages, which `tabs.query` by URL cannot find, and needs no
  * `tabs` permission. Kept in its own module, without zod, because content scripts import it.
  */
-export const LIBRARY_REVISION_KEY = 'local:library-revision';
+export const LIBRARY_REVISION_KEY = 'local:library-revision' as const;
 
-export const libraryRevisionItem = storage.defineItem<number>(LIBRARY_REVISION_KEY, { fallback: 0 });
+export const libraryRevisionItem = defineContentItem<number>(LIBRARY_REVISION_KEY, { fallback: 0 });
 
 /** Above the previous revision and near the clock, so a value restored from a backup never repeats one. */
 export function nextRevision(previous: unknown): number {

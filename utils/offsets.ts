@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { defineContentItem } from './content-storage';
 import type { Episode } from './chapters/schema';
 import type { EpisodeRef } from './sites/types';
 
@@ -11,10 +11,7 @@ import type { EpisodeRef } from './sites/types';
  * hand-written checks rather than zod, which would be paid for in every content script: a bad
  * value is ignored, and left in place for the rest of the item to survive writes around it.
  */
-export const offsetsItem = storage.defineItem<Record<string, unknown>>('local:offsets', {
-  fallback: {},
-  version: 1,
-});
+export const offsetsItem = defineContentItem<Record<string, unknown>>('local:offsets', { fallback: {} });
 
 /** Longer than any episode; a larger correction is a corrupted value, not a person's choice. */
 export const MAX_OFFSET_SECONDS = 24 * 60 * 60;

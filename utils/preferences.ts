@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { defineContentItem } from './content-storage';
 import type { SidebarPosition } from './sites/types';
 
 /** "site" follows the page's own light or dark mode; the others override it. */
@@ -67,9 +67,8 @@ export function findUnreadablePreferences(raw: unknown): Array<keyof Preferences
   );
 }
 
-export const preferencesItem = storage.defineItem<Record<string, unknown>>('local:preferences', {
+export const preferencesItem = defineContentItem<Record<string, unknown>>('local:preferences', {
   fallback: { ...DEFAULT_PREFERENCES },
-  version: 1,
 });
 
 export async function loadPreferences(): Promise<Preferences> {

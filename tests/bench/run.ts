@@ -1,11 +1,11 @@
 import { execSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { CDPSession, Page } from 'playwright-core';
-import { EPISODE_VIDEO_ID, EXTENSION_PATH, ROOT, fixture, launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from '../e2e/harness/index.ts';
+import { EPISODE_VIDEO_ID, EXTENSION_PATH as BUILD_PATH, ROOT, fixture, launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from '../e2e/harness/index.ts';
 import { SIDEBAR_PROBE } from './probes.ts';
 import { printTable, row, summarize, type Row } from './stats.ts';
 
@@ -23,6 +23,8 @@ const OTHER = 'dQw4w9WgXcQ';
 const BOUNDARIES = [135, 271, 359, 550, 697, 881];
 
 const rows: Row[] = [];
+/** A copy of the build, so a rebuild during the run (an editor, another command) cannot change it. */
+const EXTENSION_PATH = mkdtempSync(join(tmpdir(), 'chapterbar-bench-'));
 /** BENCH_ONLY=scale,memory runs a subset while working on one figure; the default runs all. */
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'sizes,sidebar,boundary,memory,scale,playing').split(','));
 const log = (text: string) => console.error(`[bench] ${text}`);
@@ -252,9 +254,10 @@ async function main() {
     log('building the extension');
     execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
   }
+  cpSync(BUILD_PATH, EXTENSION_PATH, { recursive: true });
   if (ONLY.has('sizes')) sizes();
   const server = await startServer();
-  const browser = await launchBrowser({ server });
+  const browser = await launchBrowser({ server, extensionPath: EXTENSION_PATH });
   try {
     if (ONLY.has('sidebar')) {
       log('time to sidebar');
