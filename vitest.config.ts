@@ -12,6 +12,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          // The fake browser has no i18n.getMessage: this one reads public/_locales/en.
+          setupFiles: ['tests/unit/setup/i18n.ts'],
         },
       },
       {
@@ -24,6 +26,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One Chromium at a time: the machines have two cores.
           fileParallelism: false,
+          // Node 20's built-in WebSocket, for driving Firefox over WebDriver BiDi (harness/firefox.ts).
+          execArgv: ['--experimental-websocket', '--disable-warning=ExperimentalWarning'],
         },
       },
     ],

@@ -18,14 +18,20 @@ export default defineConfig({
       terserOptions: { compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: false } },
     },
   }),
+  // The sources zip that Firefox's add-on review rebuilds from: what git tracks, not local outputs.
+  zip: { excludeSources: ['bench-results.json', 'tests/.artifacts/**', '**/*.log'] },
   manifest: ({ browser }) => ({
-    name: 'Chapterbar',
-    description: 'Chapters beside the player for podcast episodes on YouTube and Spotify.',
+    // Every text a person reads is in public/_locales/<lang>/messages.json (English complete).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Chrome caps storage.local at 10 MB; a library of a few thousand episodes with descriptions
     // is more (see utils/library-store.ts and its 10,000-episode test). `unlimitedStorage` lifts
     // the cap there without an install warning. Firefox measures storage.local against its much
     // larger IndexedDB limits and would show a warning, so it is asked for on Chrome only.
-    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'unlimitedStorage'],
+    // `scripting` (Chrome only, no install warning): after an update the background runs the new
+    // content scripts in tabs already open (utils/reinject.ts); Firefox does that by itself.
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'unlimitedStorage', 'scripting'],
     // The same hosts as the content scripts (so no new warning): they let the popup read a tab's
     // URL, to tell a supported page whose content script is gone from any other page.
     host_permissions: [...youtube.matches, ...spotify.matches],
@@ -37,12 +43,21 @@ export default defineConfig({
         ? "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
         : { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'" },
     commands: {
-      'next-chapter': { suggested_key: { default: 'Alt+Shift+Period' }, description: 'Next chapter' },
-      'previous-chapter': { suggested_key: { default: 'Alt+Shift+Comma' }, description: 'Previous chapter' },
-      'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+0' }, description: 'Show or hide the chapter sidebar' },
+      'next-chapter': { suggested_key: { default: 'Alt+Shift+Period' }, description: '__MSG_commandNextChapter__' },
+      'previous-chapter': { suggested_key: { default: 'Alt+Shift+Comma' }, description: '__MSG_commandPreviousChapter__' },
+      'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+0' }, description: '__MSG_commandToggleSidebar__' },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'chapterbar@chapterbar.app', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'chapterbar@chapterbar.app',
+              strict_min_version: '115.0',
+              // Firefox's declaration for add-on listings: Chapterbar collects and transmits nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });

@@ -34,7 +34,8 @@ export function ChapterList({ state }: { state: SidebarState }) {
     const following = state.following.value && state.autoFollow.value;
     state.collapsed.value;
     state.overlayOpen.value;
-    if (!following || index < 0) return;
+    // While the person searches, the list shows their results, not the current chapter.
+    if (!following || index < 0 || state.query.value.trim()) return;
     const adjacent = index === lastIndex + 1;
     lastIndex = index;
     // After Preact has rendered the new current row (and its summary).
@@ -51,6 +52,7 @@ export function ChapterList({ state }: { state: SidebarState }) {
     return () => cancelAnimationFrame(frame);
   });
 
+  const matches = state.matches.value;
   const stopFollowing = () => {
     if (state.following.peek()) state.following.value = false;
   };
@@ -67,9 +69,9 @@ export function ChapterList({ state }: { state: SidebarState }) {
         if (listRef.current && moveFocus(listRef.current, event.key)) event.preventDefault();
       }}
     >
-      {state.clock.chapters.value.map((chapter, index) => (
-        <ChapterRow key={index} state={state} chapter={chapter} index={index} />
-      ))}
+      {state.clock.chapters.value.map((chapter, index) =>
+        matches && !matches.has(index) ? null : <ChapterRow key={index} state={state} chapter={chapter} index={index} />,
+      )}
     </ol>
   );
 }

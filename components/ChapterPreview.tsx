@@ -1,12 +1,13 @@
 import type { Episode } from '../utils/chapters/schema';
 import { formatClock } from '../utils/chapters/time';
+import { t } from '../utils/i18n';
 
 /** The chapters of an episode as the sidebar will show them: time range, title, description, bullets. */
 export function ChapterPreview({ episode }: { episode: Episode }) {
   const { chapters } = episode;
   return (
     // A scrolling region must be reachable by keyboard, and named for screen readers.
-    <div class="op-chapters-scroll" tabIndex={0} role="region" aria-label={`Chapters of ${episode.title}`}>
+    <div class="op-chapters-scroll" tabIndex={0} role="region" aria-label={t('chaptersOf', episode.title)}>
       <ol class="op-chapters">
         {chapters.map((chapter, index) => {
           const end = chapter.end ?? chapters[index + 1]?.start ?? episode.duration;

@@ -1,8 +1,11 @@
 import { useComputed } from '@preact/signals';
 import type { TimedChapter } from '../utils/chapters/active';
 import { formatClock } from '../utils/chapters/time';
+import { t } from '../utils/i18n';
 import { toggleExpanded, type SidebarState } from '../utils/sidebar-state';
+import { ChapterActions } from './ChapterActions';
 import { ChapterProgress } from './ChapterProgress';
+import { Highlight } from './Highlight';
 
 interface Props {
   state: SidebarState;
@@ -26,12 +29,20 @@ function readSafeLink(url: string | undefined): URL | null {
 }
 
 /**
- * One chapter. It subscribes only to "am I current" and "am I open", so a chapter change
- * re-renders two rows and a time update re-renders none.
+ * One chapter. It subscribes only to "am I current", "am I open" and the search, so a chapter
+ * change re-renders two rows and a time update re-renders none.
  */
 export function ChapterRow({ state, chapter, index }: Props) {
   const current = useComputed(() => state.clock.activeIndex.value === index);
-  const open = useComputed(() => current.value || state.expandAll.value || state.expanded.value.has(index));
+  const matcher = state.matcher.value;
+  // A search that matches the summary opens it, so that what matched is in view.
+  const open = useComputed(
+    () =>
+      current.value ||
+      state.expandAll.value ||
+      state.expanded.value.has(index) ||
+      (state.matcher.value !== null && [chapter.description, ...chapter.bullets].some((text) => state.matcher.value!.hits(text))),
+  );
   const start = formatClock(chapter.start);
   const range = Number.isFinite(chapter.end) ? `${start} – ${formatClock(chapter.end)}` : start;
   const link = readSafeLink(chapter.url);
@@ -50,11 +61,12 @@ export function ChapterRow({ state, chapter, index }: Props) {
             state.clock.seekTo(chapter.start);
           }}
         >
-          <span class="cb-time">{start}</span>
+          {/* The space keeps the visible text equal to the accessible name ("0:00 Intro"); flex drops it from layout. */}
+          <span class="cb-time">{start}</span>{' '}
           {/* dir="auto": a title in a right-to-left script reads as one, and its direction
               (or a stray override character) stays inside it. */}
           <span class="cb-title" dir="auto">
-            {chapter.title}
+            <Highlight text={chapter.title} matcher={matcher} />
           </span>
         </button>
         {hasDetails && !current.value && (
@@ -63,8 +75,8 @@ export function ChapterRow({ state, chapter, index }: Props) {
             class="cb-toggle"
             aria-expanded={open.value}
             aria-controls={detailsId}
-            aria-label={`${open.value ? 'Hide' : 'Show'} summary: ${chapter.title}`}
-            title={open.value ? 'Hide summary' : 'Show summary'}
+            aria-label={open.value ? t('hideSummaryOf', chapter.title) : t('showSummaryOf', chapter.title)}
+            title={open.value ? t('hideSummary') : t('showSummary')}
             onClick={() => toggleExpanded(state, index)}
           >
             <svg viewBox="0 0 24 24" aria-hidden="true">
@@ -76,12 +88,16 @@ export function ChapterRow({ state, chapter, index }: Props) {
       {open.value && (
         <div class="cb-details" id={detailsId}>
           <span class="cb-range">{range}</span>
-          {chapter.description && <p dir="auto">{chapter.description}</p>}
+          {chapter.description && (
+            <p dir="auto">
+              <Highlight text={chapter.description} matcher={matcher} />
+            </p>
+          )}
           {chapter.bullets.length > 0 && (
             <ul>
               {chapter.bullets.map((bullet, i) => (
                 <li key={i} dir="auto">
-                  {bullet}
+                  <Highlight text={bullet} matcher={matcher} />
                 </li>
               ))}
             </ul>
@@ -93,6 +109,7 @@ export function ChapterRow({ state, chapter, index }: Props) {
               {link.pathname === '/' ? '' : link.pathname}
             </a>
           )}
+          <ChapterActions state={state} chapter={chapter} index={index} current={current.value} />
         </div>
       )}
       {current.value && <ChapterProgress progress={state.clock.progress} />}

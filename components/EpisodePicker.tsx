@@ -1,4 +1,5 @@
 import { useComputed, useSignal } from '@preact/signals';
+import { plural, t } from '../utils/i18n';
 import type { EpisodeSummary } from '../utils/messaging';
 import { normalizeTitle } from '../utils/episode-match';
 
@@ -18,12 +19,12 @@ export function EpisodePicker({ episodes, onPick }: Props) {
     });
   });
   return (
-    <section class="pc-picker" aria-label="Use chapters from">
-      <h2>Use chapters from…</h2>
+    <section class="pc-picker" aria-label={t('useChaptersFrom')}>
+      <h2>{t('useChaptersFromHeading')}</h2>
       <input
         type="search"
-        placeholder="Search your episodes"
-        aria-label="Search your episodes"
+        placeholder={t('searchYourEpisodes')}
+        aria-label={t('searchYourEpisodes')}
         value={query.value}
         onInput={(event) => (query.value = event.currentTarget.value)}
       />
@@ -34,12 +35,12 @@ export function EpisodePicker({ episodes, onPick }: Props) {
               <span class="pc-title">{episode.title}</span>
               <span class="pc-meta">
                 {episode.show ? `${episode.show} · ` : ''}
-                {episode.chapterCount} chapters
+                {plural(episode.chapterCount, 'chapterCountOne', 'chapterCount')}
               </span>
             </button>
           </li>
         ))}
-        {shown.value.length === 0 && <li class="pc-muted">No episode matches “{query.value}”.</li>}
+        {shown.value.length === 0 && <li class="pc-muted">{t('noEpisodeMatches', query.value)}</li>}
       </ul>
     </section>
   );

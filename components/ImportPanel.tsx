@@ -1,12 +1,11 @@
 import { useSignal } from '@preact/signals';
+import { t } from '../utils/i18n';
 import type { ImportInput } from '../utils/import-batch';
 
 interface Props {
   onFiles(files: File[]): void;
   onText(input: ImportInput): void;
 }
-
-const FORMATS = 'Podcasting 2.0 JSON, Podlove Simple Chapters, WebVTT, timestamp lists like “0:00 Intro” from video descriptions, and Chapterbar’s own text and JSON.';
 
 /** The three ways in: the file picker, dropping files (or text) anywhere on the panel, and pasting. */
 export function ImportPanel({ onFiles, onText }: Props) {
@@ -22,7 +21,7 @@ export function ImportPanel({ onFiles, onText }: Props) {
     if (files.length > 0) onFiles(files);
     else {
       const text = transfer.getData('text/plain');
-      if (text.trim()) onText({ name: 'Dropped text', text });
+      if (text.trim()) onText({ name: t('droppedText'), text });
     }
   };
 
@@ -48,8 +47,8 @@ export function ImportPanel({ onFiles, onText }: Props) {
           <path d="M12 3l5 5h-3v6h-4V8H7zM5 17h14v3H5z" />
         </svg>
         <div>
-          <p class="op-dropzone-title">Drop chapter files here, or choose them</p>
-          <p class="op-muted">{FORMATS}</p>
+          <p class="op-dropzone-title">{t('dropHere')}</p>
+          <p class="op-muted">{t('importFormats')}</p>
         </div>
         <input
           id="import-files"
@@ -65,23 +64,23 @@ export function ImportPanel({ onFiles, onText }: Props) {
           }}
         />
         <label for="import-files" class="op-button op-primary">
-          Import chapters
+          {t('importChapters')}
         </label>
       </div>
       <details class="op-paste">
-        <summary>Paste chapters instead</summary>
+        <summary>{t('pasteInstead')}</summary>
         <label class="op-field-label" for="import-paste">
-          Paste chapters
+          {t('pasteChapters')}
         </label>
         <p class="op-muted" id="import-paste-hint">
-          For example the timestamps from a video’s description, or the text of a chapter file.
+          {t('pasteHint')}
         </p>
         <textarea
           id="import-paste"
           rows={8}
           aria-describedby="import-paste-hint"
           value={pasted.value}
-          placeholder={'0:00 Intro\n2:15 From hedge funds to AI\n9:10 Compute strategy'}
+          placeholder={t('pastePlaceholder')}
           onInput={(event) => (pasted.value = event.currentTarget.value)}
         />
         <button
@@ -89,11 +88,11 @@ export function ImportPanel({ onFiles, onText }: Props) {
           class="op-button"
           disabled={pasted.value.trim() === ''}
           onClick={() => {
-            onText({ name: 'Pasted text', text: pasted.value });
+            onText({ name: t('pastedText'), text: pasted.value });
             pasted.value = '';
           }}
         >
-          Preview pasted chapters
+          {t('previewPasted')}
         </button>
       </details>
     </div>

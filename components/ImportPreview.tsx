@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { formatClock } from '../utils/chapters/time';
-import { buildSaveRequest, FORMAT_LABELS, type ImportItem, type PreviewEpisode } from '../utils/import-batch';
+import { plural, t } from '../utils/i18n';
+import { buildSaveRequest, formatLabel, type ImportItem, type PreviewEpisode } from '../utils/import-batch';
 import { siteName } from '../utils/media-address';
 import { ChapterPreview } from './ChapterPreview';
 import { ProblemList } from './ProblemList';
@@ -12,8 +13,6 @@ interface Props {
   onCancel(): void;
   onRemove(key: string): void;
 }
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /** What an import will add, before anything is saved: every episode's chapters and every warning. */
 export function ImportPreview({ items, saving, onSave, onCancel, onRemove }: Props) {
@@ -30,17 +29,17 @@ export function ImportPreview({ items, saving, onSave, onCancel, onRemove }: Pro
   return (
     <section class="op-preview" aria-labelledby="preview-heading">
       <h3 id="preview-heading" tabIndex={-1} ref={heading}>
-        Check before saving
+        {t('checkBeforeSaving')}
       </h3>
       {items.map((item) => (
         <article class={`op-card op-import${item.ok ? '' : ' op-import-failed'}`} key={item.key} aria-label={item.name}>
           <header class="op-import-header">
             <div>
               <h4>{item.name}</h4>
-              <p class="op-muted">{item.format ? FORMAT_LABELS[item.format] : 'Unknown format'}</p>
+              <p class="op-muted">{(item.format && formatLabel(item.format)) || t('unknownFormat')}</p>
             </div>
-            <button type="button" class="op-button op-quiet" aria-label={`Remove ${item.name} from this import`} onClick={() => onRemove(item.key)}>
-              Remove
+            <button type="button" class="op-button op-quiet" aria-label={t('removeFromImport', item.name)} onClick={() => onRemove(item.key)}>
+              {t('remove')}
             </button>
           </header>
           {item.ok ? (
@@ -50,34 +49,28 @@ export function ImportPreview({ items, saving, onSave, onCancel, onRemove }: Pro
               ))}
               {item.warnings.length > 0 && (
                 <div class="op-warnings">
-                  <p class="op-warnings-title">
-                    {plural(item.warnings.length, 'warning')}: Chapterbar can import this file, but check these.
-                  </p>
+                  <p class="op-warnings-title">{t('warningsTitle', plural(item.warnings.length, 'warningCountOne', 'warningCount'))}</p>
                   <ProblemList problems={item.warnings} kind="warning" />
                 </div>
               )}
             </>
           ) : (
-            <div class="op-error" role="group" aria-label={`Problems in ${item.name}`}>
-              <p class="op-error-title">Chapterbar can’t import {item.name}.</p>
+            <div class="op-error" role="group" aria-label={t('problemsIn', item.name)}>
+              <p class="op-error-title">{t('cannotImport', item.name)}</p>
               <ProblemList problems={item.problems} kind="error" />
-              <p class="op-muted">Fix these in the file and import it again, or remove it from this import to save the others.</p>
+              <p class="op-muted">{t('fixAndImport')}</p>
             </div>
           )}
         </article>
       ))}
       <div class="op-actions op-preview-actions">
         <button type="button" class="op-button op-primary" disabled={!request || saving} onClick={onSave}>
-          {saving ? 'Saving…' : `Save ${plural(episodeCount, 'episode')}`}
+          {saving ? t('saving') : t('saveEpisodes', plural(episodeCount, 'episodeCountOne', 'episodeCount'))}
         </button>
         <button type="button" class="op-button" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
-        {refused > 0 && (
-          <p class="op-muted">
-            Nothing is saved while {refused === 1 ? 'a file has' : `${refused} files have`} problems.
-          </p>
-        )}
+        {refused > 0 && <p class="op-muted">{refused === 1 ? t('nothingSavedOne') : t('nothingSavedMany', refused)}</p>}
       </div>
     </section>
   );
@@ -94,18 +87,16 @@ function PreviewedEpisode({ preview }: { preview: PreviewEpisode }) {
         {episode.show && <p class="op-show">{episode.show}</p>}
         <p class="op-episode-title">{episode.title}</p>
         <p class="op-muted">
-          {plural(episode.chapters.length, 'chapter')}
+          {plural(episode.chapters.length, 'chapterCountOne', 'chapterCount')}
           {length ? ` · ${formatClock(length)}` : ''}
           {sites.length > 0 ? ` · ${sites.join(', ')}` : ''}
         </p>
         {replaces && (
           <p class="op-note">
-            {replaces.origin === 'bundled'
-              ? 'Stands in for the episode that comes with Chapterbar; deleting it later brings that one back.'
-              : `Replaces “${replaces.title}”, already in your library.`}
+            {replaces.origin === 'bundled' ? t('standsInForBundled') : t('replacesTitle', replaces.title)}
           </p>
         )}
-        {supersededBy && <p class="op-note">{supersededBy} in this import has the same episode; that one is saved.</p>}
+        {supersededBy && <p class="op-note">{t('supersededBy', supersededBy)}</p>}
       </div>
       <ChapterPreview episode={episode} />
     </div>

@@ -1,7 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import { formatClock } from '../utils/chapters/time';
-import { FORMAT_LABELS } from '../utils/import-batch';
+import { plural, t } from '../utils/i18n';
+import { formatLabel } from '../utils/import-batch';
 import { mediaPageUrl, siteName } from '../utils/media-address';
 import type { LibraryEntry } from '../utils/messaging';
 import { isOffset } from '../utils/offsets';
@@ -29,7 +30,7 @@ interface Props {
 export function formatOffset(seconds: number): string {
   const sign = seconds < 0 ? '−' : '+';
   const size = Math.abs(seconds);
-  if (size < 60 && !Number.isInteger(size)) return `${sign}${Number(size.toFixed(2))} s`;
+  if (size < 60 && !Number.isInteger(size)) return `${sign}${t('secondsShort', Number(size.toFixed(2)))}`;
   return `${sign}${formatClock(size)}`;
 }
 
@@ -67,15 +68,15 @@ export function LibraryEpisodeCard({ entry, corrections, actions }: Props) {
           </h3>
         </div>
         <span class={`op-badge${imported ? '' : ' op-badge-bundled'}`}>
-          {imported ? (entry.replacesBundled ? 'Your copy' : 'Imported') : 'Comes with Chapterbar'}
+          {imported ? (entry.replacesBundled ? t('badgeYourCopy') : t('badgeImported')) : t('badgeBundled')}
         </span>
       </div>
       <p class="op-muted op-episode-meta">
-        {entry.chapterCount} {entry.chapterCount === 1 ? 'chapter' : 'chapters'}
+        {plural(entry.chapterCount, 'chapterCountOne', 'chapterCount')}
         {entry.duration ? ` · ${formatClock(entry.duration)}` : ''}
-        {entry.source?.format && entry.source.format in FORMAT_LABELS ? ` · ${FORMAT_LABELS[entry.source.format as keyof typeof FORMAT_LABELS]}` : ''}
-        {entry.source?.fileName ? ` from ${entry.source.fileName}` : ''}
-        {entry.importedAt ? ` · added ${dateFormat.format(entry.importedAt)}` : ''}
+        {entry.source?.format && formatLabel(entry.source.format) ? ` · ${formatLabel(entry.source.format)}` : ''}
+        {entry.source?.fileName ? ` ${t('fromFile', entry.source.fileName)}` : ''}
+        {entry.importedAt ? ` · ${t('addedOn', dateFormat.format(entry.importedAt))}` : ''}
       </p>
 
       {editing.value === 'rename' && (
@@ -84,27 +85,27 @@ export function LibraryEpisodeCard({ entry, corrections, actions }: Props) {
 
       <dl class="op-facts">
         <div>
-          <dt>Shows on</dt>
+          <dt>{t('showsOn')}</dt>
           <dd>
             {fileIds.length === 0 && entry.links.length === 0 ? (
-              <span class="op-muted">Any video or episode with this title</span>
+              <span class="op-muted">{t('showsOnTitle')}</span>
             ) : (
               <ul class="op-chips">
                 {fileIds.map(({ site, mediaId }) => (
                   <li key={`file-${site}-${mediaId}`} class="op-chip">
                     <MediaLink site={site} mediaId={mediaId} />
-                    <span class="op-chip-note">from the file</span>
+                    <span class="op-chip-note">{t('fromTheFile')}</span>
                   </li>
                 ))}
                 {entry.links.map(({ site, mediaId }) => (
                   <li key={`link-${site}-${mediaId}`} class="op-chip">
                     <MediaLink site={site} mediaId={mediaId} />
-                    <span class="op-chip-note">linked by you</span>
+                    <span class="op-chip-note">{t('linkedByYou')}</span>
                     <button
                       type="button"
                       class="op-chip-remove"
-                      aria-label={`Remove the link to ${siteName(site)} ${mediaId}`}
-                      title="Remove this link"
+                      aria-label={t('removeLinkTo', `${siteName(site)} ${mediaId}`)}
+                      title={t('removeThisLink')}
                       onClick={() => actions.unlink(site, mediaId)}
                     >
                       <svg viewBox="0 0 24 24" aria-hidden="true">
@@ -118,10 +119,10 @@ export function LibraryEpisodeCard({ entry, corrections, actions }: Props) {
           </dd>
         </div>
         <div>
-          <dt>Time offsets</dt>
+          <dt>{t('timeOffsets')}</dt>
           <dd>
             {offsetSites.length === 0 ? (
-              <span class="op-muted">None: the chapters follow each site’s own clock</span>
+              <span class="op-muted">{t('noOffsets')}</span>
             ) : (
               <ul class="op-offsets">
                 {offsetSites.map((site) => {
@@ -133,7 +134,7 @@ export function LibraryEpisodeCard({ entry, corrections, actions }: Props) {
                       {corrected !== undefined && (
                         <span class="op-muted">
                           {' '}
-                          (set in the sidebar{own !== undefined ? `; the file says ${formatOffset(own)}` : ''})
+                          {own !== undefined ? t('offsetSetInSidebarFileSays', formatOffset(own)) : t('offsetSetInSidebar')}
                         </span>
                       )}
                     </li>
@@ -152,26 +153,26 @@ export function LibraryEpisodeCard({ entry, corrections, actions }: Props) {
       <div class="op-actions op-episode-actions">
         {imported && (
           <button type="button" class="op-button" ref={renameButton} aria-expanded={editing.value === 'rename'} onClick={() => (editing.value = 'rename')}>
-            Rename
+            {t('rename')}
           </button>
         )}
         <button type="button" class="op-button" ref={linkButton} aria-expanded={editing.value === 'link'} onClick={() => (editing.value = 'link')}>
-          Link to a video
+          {t('linkToVideo')}
         </button>
-        <span class="op-button-group" role="group" aria-label={`Export ${entry.title}`}>
+        <span class="op-button-group" role="group" aria-label={t('exportTitle', entry.title)}>
           <span class="op-group-label" aria-hidden="true">
-            Export
+            {t('export')}
           </span>
-          <button type="button" class="op-button" aria-label={`Export ${entry.title} as Chapterbar JSON`} onClick={() => actions.exportEpisode(entry.id, 'json')}>
-            JSON
+          <button type="button" class="op-button" aria-label={t('exportTitleJson', entry.title)} onClick={() => actions.exportEpisode(entry.id, 'json')}>
+            {t('exportJson')}
           </button>
-          <button type="button" class="op-button" aria-label={`Export ${entry.title} as text`} onClick={() => actions.exportEpisode(entry.id, 'text')}>
-            Text
+          <button type="button" class="op-button" aria-label={t('exportTitleText', entry.title)} onClick={() => actions.exportEpisode(entry.id, 'text')}>
+            {t('exportText')}
           </button>
         </span>
         {imported && (
-          <button type="button" class="op-button op-danger" aria-label={`Delete ${entry.title}`} onClick={() => actions.remove(entry.id)}>
-            Delete
+          <button type="button" class="op-button op-danger" aria-label={t('deleteTitle', entry.title)} onClick={() => actions.remove(entry.id)}>
+            {t('delete')}
           </button>
         )}
       </div>

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import { normalizeTitle } from '../utils/episode-match';
+import { plural, t } from '../utils/i18n';
 import type { LibraryEntry } from '../utils/messaging';
 import { LibraryEpisodeCard, type EpisodeActions, type ExportFormat } from './LibraryEpisodeCard';
 
@@ -35,18 +36,18 @@ export function LibraryEpisodeList({ entries, corrections, actions, onExportAll 
   // Recomputed only when the library or the query changes, not on every render of the page.
   const matching = useMemo(() => filterEntries(entries ?? [], query.value), [entries, query.value]);
 
-  if (!entries) return <p class="op-muted">Loading your library…</p>;
+  if (!entries) return <p class="op-muted">{t('loadingLibrary')}</p>;
   const visible = matching.slice(0, shown.value);
   const count = entries.length;
   return (
     <>
       <div class="op-toolbar">
         <div class="op-field op-search">
-          <label for="library-search">Search your library</label>
+          <label for="library-search">{t('searchLibrary')}</label>
           <input
             id="library-search"
             type="search"
-            placeholder="Title, show or video id"
+            placeholder={t('searchLibraryPlaceholder')}
             value={query.value}
             onInput={(event) => {
               query.value = event.currentTarget.value;
@@ -54,28 +55,26 @@ export function LibraryEpisodeList({ entries, corrections, actions, onExportAll 
             }}
           />
         </div>
-        <div class="op-button-group" role="group" aria-label="Export every episode">
+        <div class="op-button-group" role="group" aria-label={t('exportEvery')}>
           <button type="button" class="op-button" onClick={() => onExportAll('json')}>
-            Export all (JSON)
+            {t('exportAllJson')}
           </button>
           <button type="button" class="op-button" onClick={() => onExportAll('text')}>
-            Export all (text, .zip)
+            {t('exportAllText')}
           </button>
         </div>
       </div>
       <p class="op-muted op-count" aria-live="polite">
-        {query.value.trim()
-          ? `${matching.length} of ${count} episodes match “${query.value.trim()}”.`
-          : `${count} ${count === 1 ? 'episode' : 'episodes'}.`}
+        {query.value.trim() ? t('libraryMatches', matching.length, count, query.value.trim()) : t('libraryCount', plural(count, 'episodeCountOne', 'episodeCount'))}
       </p>
-      <ul class="op-episodes" aria-label="Episodes">
+      <ul class="op-episodes" aria-label={t('episodes')}>
         {visible.map((entry) => (
           <LibraryEpisodeCard key={entry.id} entry={entry} corrections={correctionsOf(corrections, entry.id)} actions={actions} />
         ))}
       </ul>
       {matching.length > visible.length && (
         <button type="button" class="op-button op-more" onClick={() => (shown.value += PAGE_SIZE)}>
-          Show {Math.min(PAGE_SIZE, matching.length - visible.length)} more of {matching.length - visible.length}
+          {t('showMore', Math.min(PAGE_SIZE, matching.length - visible.length), matching.length - visible.length)}
         </button>
       )}
     </>

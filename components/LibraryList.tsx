@@ -1,10 +1,11 @@
+import { plural, t } from '../utils/i18n';
 import type { EpisodeSummary } from '../utils/messaging';
 
 /** The episodes Chapterbar knows, each opening its page when it has one. */
 export function LibraryList({ episodes }: { episodes: EpisodeSummary[] }) {
   return (
-    <section aria-label="Your episodes">
-      <h2>Your episodes</h2>
+    <section aria-label={t('yourEpisodes')}>
+      <h2>{t('yourEpisodes')}</h2>
       <ul class="pc-library">
         {episodes.map((episode) => (
           <li key={episode.id}>
@@ -17,7 +18,7 @@ export function LibraryList({ episodes }: { episodes: EpisodeSummary[] }) {
             )}
             <span class="pc-meta">
               {episode.show ? `${episode.show} · ` : ''}
-              {episode.chapterCount} chapters
+              {plural(episode.chapterCount, 'chapterCountOne', 'chapterCount')}
             </span>
           </li>
         ))}

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../utils/i18n';
 
 interface Props {
   id: string;
@@ -36,13 +37,13 @@ export function LinkForm({ id, title, onSubmit, onClose }: Props) {
       }}
     >
       <div class="op-field">
-        <label for={inputId}>YouTube or Spotify address</label>
+        <label for={inputId}>{t('linkAddress')}</label>
         <input
           id={inputId}
           ref={input}
           type="url"
           inputMode="url"
-          placeholder="https://www.youtube.com/watch?v=…"
+          placeholder={t('linkAddressPlaceholder')}
           value={address.value}
           aria-invalid={error.value !== null}
           aria-describedby={error.value ? `${hintId} ${errorId}` : hintId}
@@ -50,7 +51,7 @@ export function LinkForm({ id, title, onSubmit, onClose }: Props) {
         />
       </div>
       <p class="op-muted op-field-hint" id={hintId}>
-        {`Chapterbar will show the chapters of “${title}” on that video or episode, whatever its title.`}
+        {t('linkHint', title)}
       </p>
       {error.value && (
         <p class="op-inline-error" id={errorId} role="alert">
@@ -59,10 +60,10 @@ export function LinkForm({ id, title, onSubmit, onClose }: Props) {
       )}
       <div class="op-actions">
         <button type="submit" class="op-button op-primary" disabled={busy.value || address.value.trim() === ''}>
-          Link
+          {t('link')}
         </button>
         <button type="button" class="op-button" onClick={onClose}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>

@@ -1,3 +1,5 @@
+import { t } from '../utils/i18n';
+
 export interface Notice {
   text: string;
   kind: 'info' | 'error';
@@ -23,10 +25,10 @@ export function NoticeBar({ notice, onClose }: Props) {
           <p>{notice.text}</p>
           {notice.undo && (
             <button type="button" class="op-button op-toast-button" onClick={notice.undo}>
-              Undo
+              {t('undo')}
             </button>
           )}
-          <button type="button" class="op-toast-close" aria-label="Close this message" onClick={onClose}>
+          <button type="button" class="op-toast-close" aria-label={t('closeMessage')} onClick={onClose}>
             <svg viewBox="0 0 24 24" aria-hidden="true">
               <path d="M6 6l12 12M18 6L6 18" />
             </svg>

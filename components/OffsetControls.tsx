@@ -1,4 +1,5 @@
 import { formatClock } from '../utils/chapters/time';
+import { t } from '../utils/i18n';
 import type { SidebarState } from '../utils/sidebar-state';
 
 /** Corrections are kept to a tenth of a second: finer is noise, coarser moves boundaries audibly. */
@@ -14,6 +15,15 @@ export function formatOffset(seconds: number): string {
 }
 
 const NUDGES = [-5, -1, 1, 5];
+
+const signed = (step: number) => (step > 0 ? `+${step}` : `−${-step}`);
+
+/** "Chapters 5 seconds earlier": a positive step moves them earlier against the media. */
+function nudgeLabel(step: number): string {
+  const size = Math.abs(step);
+  if (step > 0) return size === 1 ? t('nudgeEarlierOne') : t('nudgeEarlier', size);
+  return size === 1 ? t('nudgeLaterOne') : t('nudgeLater', size);
+}
 
 /**
  * Corrects where the chapters fall in this edition of the episode (an audio edition with an intro
@@ -45,19 +55,19 @@ export function OffsetControls({ state }: { state: SidebarState }) {
   };
 
   return (
-    <div class="cb-offset" role="group" aria-label="Chapter timing">
+    <div class="cb-offset" role="group" aria-label={t('chapterTiming')}>
       <div class="cb-offset-row">
         <button
           type="button"
           class="cb-tool"
           disabled={!chapter}
-          title={chapter ? `Move the chapters so that “${chapter.title}” starts at the current time` : undefined}
+          title={chapter ? t('startsNowHint', chapter.title) : undefined}
           onClick={startsNow}
         >
-          This chapter starts now
+          {t('startsNow')}
         </button>
-        <span class="cb-offset-value" title="Added to the player’s time to find the chapter">
-          Offset <output>{formatOffset(offset)}</output>
+        <span class="cb-offset-value" title={t('offsetHint')}>
+          {t('offset')} <output>{formatOffset(offset)}</output>
         </span>
       </div>
       <div class="cb-offset-row">
@@ -66,15 +76,16 @@ export function OffsetControls({ state }: { state: SidebarState }) {
             key={step}
             type="button"
             class="cb-tool cb-nudge"
-            aria-label={`Chapters ${Math.abs(step)} ${Math.abs(step) === 1 ? 'second' : 'seconds'} ${step > 0 ? 'earlier' : 'later'}`}
-            title={`Chapters change ${Math.abs(step)} s ${step > 0 ? 'earlier' : 'later'}`}
+            // The name begins with the visible "+5 s" (WCAG 2.5.3, label in name), then says what it does.
+            aria-label={t('nudgeName', t('secondsShort', signed(step)), nudgeLabel(step))}
+            title={nudgeLabel(step)}
             onClick={() => apply(clock.offset.peek() + step)}
           >
-            {step > 0 ? `+${step}` : `−${-step}`} s
+            {t('secondsShort', signed(step))}
           </button>
         ))}
         <button type="button" class="cb-tool cb-offset-reset" disabled={offset === correction.defaultOffset} onClick={reset}>
-          Reset
+          {t('reset')}
         </button>
       </div>
     </div>

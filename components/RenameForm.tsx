@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../utils/i18n';
 
 interface Props {
   id: string;
@@ -37,7 +38,7 @@ export function RenameForm({ id, title, show, onSubmit, onClose }: Props) {
       }}
     >
       <div class="op-field">
-        <label for={`rename-title-${id}`}>Title</label>
+        <label for={`rename-title-${id}`}>{t('titleLabel')}</label>
         <input
           id={`rename-title-${id}`}
           ref={input}
@@ -50,10 +51,10 @@ export function RenameForm({ id, title, show, onSubmit, onClose }: Props) {
         />
       </div>
       <div class="op-field">
-        <label for={`rename-show-${id}`}>Show</label>
+        <label for={`rename-show-${id}`}>{t('showLabel')}</label>
         <input id={`rename-show-${id}`} value={showValue.value} maxLength={500} onInput={(event) => (showValue.value = event.currentTarget.value)} />
       </div>
-      <p class="op-muted op-field-hint">The old title keeps matching its videos.</p>
+      <p class="op-muted op-field-hint">{t('renameHint')}</p>
       {error.value && (
         <p class="op-inline-error" id={errorId} role="alert">
           {error.value}
@@ -61,10 +62,10 @@ export function RenameForm({ id, title, show, onSubmit, onClose }: Props) {
       )}
       <div class="op-actions">
         <button type="submit" class="op-button op-primary" disabled={busy.value}>
-          Save name
+          {t('saveName')}
         </button>
         <button type="button" class="op-button" onClick={onClose}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>

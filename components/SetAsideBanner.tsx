@@ -1,3 +1,4 @@
+import { t, type MessageKey } from '../utils/i18n';
 import type { SetAsideNotice } from '../utils/messaging';
 
 interface Props {
@@ -8,10 +9,10 @@ interface Props {
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-const WHAT_HAPPENED: Record<SetAsideNotice['action'], string> = {
-  moved: 'Moved aside; Chapterbar no longer uses it.',
-  copied: 'A copy was kept; Chapterbar repaired what it could and goes on with that.',
-  missing: 'Nothing was left to keep.',
+const WHAT_HAPPENED: Record<SetAsideNotice['action'], MessageKey> = {
+  moved: 'setAsideMoved',
+  copied: 'setAsideCopied',
+  missing: 'setAsideMissing',
 };
 
 /**
@@ -27,31 +28,28 @@ export function SetAsideBanner({ notices, onDownload, onDismiss }: Props) {
       </svg>
       <div class="op-banner-body">
         <h2 id="set-aside-heading">
-          {count === 1 ? 'Chapterbar set aside something it could not read' : `Chapterbar set aside ${count} things it could not read`}
+          {count === 1 ? t('setAsideOne') : t('setAsideMany', count)}
         </h2>
-        <p>
-          The rest of your library works as usual. Download a copy to repair it by hand or to send with a bug report, and remove it
-          once you no longer need it.
-        </p>
+        <p>{t('setAsideIntro')}</p>
         <ul class="op-set-aside">
           {notices.map((notice) => (
             <li key={notice.id}>
               <div>
                 <p class="op-set-aside-what">{notice.label}</p>
-                <p>Why: {notice.reason.charAt(0).toUpperCase() + notice.reason.slice(1)}.</p>
+                <p>{t('setAsideWhy', notice.reason.charAt(0).toUpperCase() + notice.reason.slice(1))}</p>
                 <p class="op-muted">
-                  {WHAT_HAPPENED[notice.action]} Stored as <code>{notice.key}</code>
+                  {t(WHAT_HAPPENED[notice.action])} {t('setAsideStoredAs')} <code>{notice.key}</code>
                   {notice.at > 0 ? `, ${when.format(notice.at)}` : ''}.
                 </p>
               </div>
               <div class="op-actions">
                 {notice.action !== 'missing' && (
-                  <button type="button" class="op-button" aria-label={`Download ${notice.label}`} onClick={() => onDownload(notice)}>
-                    Download
+                  <button type="button" class="op-button" aria-label={t('downloadLabel', notice.label)} onClick={() => onDownload(notice)}>
+                    {t('download')}
                   </button>
                 )}
-                <button type="button" class="op-button op-quiet" aria-label={`Remove ${notice.label} for good`} onClick={() => onDismiss(notice)}>
-                  Remove
+                <button type="button" class="op-button op-quiet" aria-label={t('removeForGood', notice.label)} onClick={() => onDismiss(notice)}>
+                  {t('remove')}
                 </button>
               </div>
             </li>

@@ -1,3 +1,4 @@
+import { t, type MessageKey } from '../utils/i18n';
 import type { Preferences } from '../utils/preferences';
 
 interface Props {
@@ -7,41 +8,42 @@ interface Props {
 
 interface Choice<K extends keyof Preferences> {
   key: K;
-  legend: string;
-  options: Array<{ value: Preferences[K]; label: string; hint?: string }>;
+  legend: MessageKey;
+  options: Array<{ value: Preferences[K]; label: MessageKey; hint?: MessageKey }>;
 }
 
+// Message keys: the words are read when the form renders, in the browser's language.
 const CHOICES = [
   {
     key: 'position',
-    legend: 'Where the sidebar goes',
+    legend: 'settingPosition',
     options: [
-      { value: 'beside', label: 'Beside the player', hint: 'At the top of the column on the right' },
-      { value: 'below', label: 'Below the player', hint: 'Under the video’s title' },
+      { value: 'beside', label: 'settingBeside', hint: 'settingBesideHint' },
+      { value: 'below', label: 'settingBelow', hint: 'settingBelowHint' },
     ],
   } satisfies Choice<'position'>,
   {
     key: 'collapsed',
-    legend: 'When a page opens',
+    legend: 'settingOnOpen',
     options: [
-      { value: false, label: 'Show the chapters' },
-      { value: true, label: 'Show only the header', hint: 'The sidebar’s Hide and Show buttons change this too' },
+      { value: false, label: 'settingShowChapters' },
+      { value: true, label: 'settingHeaderOnly', hint: 'settingHeaderOnlyHint' },
     ],
   } satisfies Choice<'collapsed'>,
   {
     key: 'theme',
-    legend: 'Theme',
+    legend: 'settingTheme',
     options: [
-      { value: 'site', label: 'Match the site', hint: 'Light or dark, as the page is' },
-      { value: 'light', label: 'Light' },
-      { value: 'dark', label: 'Dark' },
+      { value: 'site', label: 'settingThemeSite', hint: 'settingThemeSiteHint' },
+      { value: 'light', label: 'settingThemeLight' },
+      { value: 'dark', label: 'settingThemeDark' },
     ],
   } satisfies Choice<'theme'>,
 ] as const;
 
-const SWITCHES: Array<{ key: 'expandAll' | 'autoFollow'; label: string; hint: string }> = [
-  { key: 'expandAll', label: 'Expand all chapter summaries', hint: 'Every chapter shows its description and bullets, not only the current one.' },
-  { key: 'autoFollow', label: 'Follow the current chapter', hint: 'The list scrolls by itself to keep the chapter that plays in view.' },
+const SWITCHES: Array<{ key: 'expandAll' | 'autoFollow'; label: MessageKey; hint: MessageKey }> = [
+  { key: 'expandAll', label: 'settingExpandAll', hint: 'settingExpandAllHint' },
+  { key: 'autoFollow', label: 'settingFollow', hint: 'settingFollowHint' },
 ];
 
 /** The sidebar's settings; each change is saved at once and open tabs apply it at once. */
@@ -50,7 +52,7 @@ export function SettingsForm({ preferences, onChange }: Props) {
     <form class="op-settings" onSubmit={(event) => event.preventDefault()}>
       {CHOICES.map((choice) => (
         <fieldset key={choice.key} class="op-choice">
-          <legend>{choice.legend}</legend>
+          <legend>{t(choice.legend)}</legend>
           {choice.options.map((option) => {
             const id = `setting-${choice.key}-${String(option.value)}`;
             return (
@@ -60,14 +62,14 @@ export function SettingsForm({ preferences, onChange }: Props) {
                   id={id}
                   name={choice.key}
                   checked={preferences[choice.key] === option.value}
-                  aria-describedby={option.hint ? `${id}-hint` : undefined}
+                  aria-describedby={'hint' in option && option.hint ? `${id}-hint` : undefined}
                   onChange={() => onChange({ [choice.key]: option.value })}
                 />
                 <label for={id}>
-                  {option.label}
-                  {option.hint && (
+                  {t(option.label)}
+                  {'hint' in option && option.hint && (
                     <span class="op-muted" id={`${id}-hint`}>
-                      {option.hint}
+                      {t(option.hint)}
                     </span>
                   )}
                 </label>
@@ -77,7 +79,7 @@ export function SettingsForm({ preferences, onChange }: Props) {
         </fieldset>
       ))}
       <fieldset class="op-choice">
-        <legend>Chapter list</legend>
+        <legend>{t('settingChapterList')}</legend>
         {SWITCHES.map(({ key, label, hint }) => (
           <div class="op-radio" key={key}>
             <input
@@ -88,9 +90,9 @@ export function SettingsForm({ preferences, onChange }: Props) {
               onChange={(event) => onChange({ [key]: event.currentTarget.checked })}
             />
             <label for={`setting-${key}`}>
-              {label}
+              {t(label)}
               <span class="op-muted" id={`setting-${key}-hint`}>
-                {hint}
+                {t(hint)}
               </span>
             </label>
           </div>

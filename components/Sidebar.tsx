@@ -1,6 +1,9 @@
+import { t } from '../utils/i18n';
 import type { SidebarState } from '../utils/sidebar-state';
 import { ChapterList } from './ChapterList';
+import { ChapterSource } from './ChapterSource';
 import { OffsetControls } from './OffsetControls';
+import { SidebarSearch } from './SidebarSearch';
 
 function Header({ state }: { state: SidebarState }) {
   const { episode } = state;
@@ -9,7 +12,7 @@ function Header({ state }: { state: SidebarState }) {
   return (
     <div class="cb-header">
       <div class="cb-heading">
-        <h2>Chapters</h2>
+        <h2>{t('chaptersHeading')}</h2>
         {/* <bdi>: a direction override in the show's name cannot reorder the title after it. */}
         <span class="cb-episode" title={episode.title}>
           {episode.show && !episode.title.startsWith(episode.show) ? (
@@ -28,22 +31,23 @@ function Header({ state }: { state: SidebarState }) {
           aria-pressed={state.expandAll.value}
           onClick={() => (state.expandAll.value = !state.expandAll.value)}
         >
-          Expand all
+          {t('expandAll')}
         </button>
       )}
       {overlay ? (
         <button type="button" class="cb-tool" onClick={() => (state.overlayOpen.value = false)}>
-          Close
+          {t('close')}
         </button>
       ) : (
         <button
           type="button"
           class="cb-tool"
           aria-expanded={!collapsed}
-          aria-label={collapsed ? 'Show chapters' : 'Collapse chapters'}
+          aria-label={collapsed ? t('showChaptersLabel') : t('collapseChaptersLabel')}
           onClick={() => state.setCollapsed(!collapsed)}
         >
-          {collapsed ? 'Show' : 'Hide'}
+          {/* The visible words begin the accessible name (WCAG 2.5.3, label in name). */}
+          {collapsed ? t('showChapters') : t('collapseChapters')}
         </button>
       )}
     </div>
@@ -55,19 +59,21 @@ function Panel({ state }: { state: SidebarState }) {
   return (
     <aside
       class={`cb${collapsed ? ' cb-collapsed' : ''}`}
-      aria-label="Chapters"
+      aria-label={t('chaptersHeading')}
       // Over the video the panel is dark whatever the page's theme, as players' own menus are.
       data-theme={state.layout.value === 'overlay' ? 'dark' : state.theme.value}
       data-layout={state.layout.value}
     >
       <Header state={state} />
+      {!collapsed && <ChapterSource state={state} />}
+      {!collapsed && <SidebarSearch state={state} />}
       {state.autoFollow.value && !state.following.value && (
         <button
           type="button"
           class="cb-tool cb-resume"
           onClick={() => (state.following.value = true)}
         >
-          Back to current
+          {t('backToCurrent')}
         </button>
       )}
       {!collapsed && <ChapterList state={state} />}
@@ -89,7 +95,7 @@ export function Sidebar({ state }: { state: SidebarState }) {
           aria-expanded={false}
           onClick={() => (state.overlayOpen.value = true)}
         >
-          Chapters
+          {t('chaptersHeading')}
         </button>
       )}
       {open && <Panel state={state} />}

@@ -5,6 +5,7 @@ import { loadBundledEpisodes } from '../utils/bundled-episodes';
 import { runCommandInActiveTab } from '../utils/commands';
 import { createLibraryService } from '../utils/library-service';
 import { onMessage } from '../utils/messaging';
+import { reinjectAfterInstall } from '../utils/reinject';
 
 /** The tab that last reported media, so a popup opened in a tab of its own can find it. */
 const lastMediaTab = storage.defineItem<number | null>('session:lastMediaTab', { fallback: null });
@@ -33,8 +34,11 @@ export default defineBackground(() => {
     if (sender.tab?.id !== undefined) await lastMediaTab.setValue(sender.tab.id);
   });
   onMessage('getMediaTab', () => lastMediaTab.getValue());
+  onMessage('openLibrary', () => browser.runtime.openOptionsPage());
 
   browser.commands.onCommand.addListener((command) => void runCommandInActiveTab(command));
+  // Tabs opened before an install or update get the new content scripts; the old ones stop by themselves.
+  browser.runtime.onInstalled.addListener(reinjectAfterInstall);
   // The same path the shortcuts take, reachable from the end-to-end tests' service-worker handle.
   Object.assign(globalThis, { chapterbarRunCommand: runCommandInActiveTab });
 });

@@ -22,6 +22,10 @@ export interface ChapterClock {
   playbackRate(): number;
   seekTo(documentSeconds: number): void;
   setOffset(seconds: number): void;
+  /** The chapter being replayed until the person stops it, or -1. */
+  loopIndex: ReadonlySignal<number>;
+  /** Replays a chapter (from its start, each time its end is reached) until set to -1. */
+  setLoop(index: number): void;
   offset: ReadonlySignal<number>;
   /** Re-reads the player; called on every discontinuity and when a scheduled boundary is due. */
   sync(): void;
@@ -29,6 +33,13 @@ export interface ChapterClock {
 
 /** A boundary this close is treated as reached, so float error cannot schedule a zero-length wait. */
 const EPSILON = 0.02;
+/**
+ * A looped chapter jumps back this long before its end, so the next chapter never flashes up and
+ * the last chapter loops before the media ends (an ended media element stops playing).
+ */
+const LOOP_LEAD = 0.15;
+/** A player that did not move when asked is not asked again at once (no seek storm). */
+const LOOP_RETRY_MS = 1000;
 
 /**
  * Follows the player without ticking: after each discontinuity it reads the time once and sleeps
@@ -46,7 +57,9 @@ export function createChapterClock(
   const progress = signal<ChapterProgress>({ fraction: 0, remaining: 0, running: false });
   const playing = signal(false);
   const offset = signal(initialOffset);
+  const loopIndex = signal(-1);
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let loopSeekAt = Number.NEGATIVE_INFINITY;
 
   const currentTime = () => player.currentTime() + offset.value;
 
@@ -64,12 +77,22 @@ export function createChapterClock(
     const time = currentTime();
     const isPlaying = !player.paused();
     const rate = player.playbackRate();
+    // The looped chapter's end is due: back to its start. The boundary timer below wakes this up.
+    const looped = chapters.peek()[loopIndex.peek()];
+    if (looped && isPlaying && time >= looped.end - LOOP_LEAD && time < looped.end + 1 && Date.now() - loopSeekAt > LOOP_RETRY_MS) {
+      loopSeekAt = Date.now();
+      player.seek(looped.start - offset.peek());
+      sync();
+      return;
+    }
     batch(() => {
       if (mediaDuration !== duration.peek()) duration.value = mediaDuration;
       const list = chapters.peek();
       const index = findActiveChapter(list, time + EPSILON);
       const chapter = list[index];
       activeIndex.value = index;
+      // The person moved out of the looped chapter (the site's own seek bar): the loop ends.
+      if (loopIndex.peek() >= 0 && index !== loopIndex.peek()) loopIndex.value = -1;
       playing.value = isPlaying;
       if (!chapter || !Number.isFinite(chapter.end)) {
         progress.value = { fraction: 0, remaining: 0, running: false };
@@ -79,7 +102,8 @@ export function createChapterClock(
         progress.value = { fraction, remaining: Math.max(0, (chapter.end - time) / rate), running: isPlaying };
       }
       if (isPlaying) {
-        const next = list[index + 1]?.start ?? (chapter && Number.isFinite(chapter.end) ? chapter.end : undefined);
+        let next = list[index + 1]?.start ?? (chapter && Number.isFinite(chapter.end) ? chapter.end : undefined);
+        if (looped && index === loopIndex.peek() && Number.isFinite(looped.end)) next = looped.end - LOOP_LEAD;
         if (next !== undefined && next > time) {
           timer = setTimeout(sync, Math.max(10, ((next - time) / rate) * 1000));
         }
@@ -99,7 +123,17 @@ export function createChapterClock(
     offset,
     currentTime,
     playbackRate: () => player.playbackRate(),
+    loopIndex,
+    setLoop(index) {
+      const chapter = chapters.peek()[index];
+      // Only a chapter with an end can loop; a chapter too short to hear once is not looped either.
+      loopIndex.value = chapter && Number.isFinite(chapter.end) && chapter.end - chapter.start > 2 * LOOP_LEAD ? index : -1;
+      sync();
+    },
     seekTo(documentSeconds) {
+      // Going elsewhere (a click on another chapter, the popup, a shortcut) ends the loop.
+      const looped = chapters.peek()[loopIndex.peek()];
+      if (looped && (documentSeconds < looped.start || documentSeconds >= looped.end)) loopIndex.value = -1;
       player.seek(documentSeconds - offset.peek());
       // Some players report the new time before `seeked`; syncing now keeps the highlight instant.
       sync();

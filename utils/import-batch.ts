@@ -1,6 +1,7 @@
 import { parseChapterFile, type ChapterFormat } from './chapters/detect';
 import { MAX_INPUT_CHARS } from './chapters/formats/guard';
 import type { Episode, InputProblem } from './chapters/schema';
+import { t, type MessageKey } from './i18n';
 import type { LibraryEntry, SaveEpisodesRequest } from './messaging';
 
 /**
@@ -11,14 +12,19 @@ import type { LibraryEntry, SaveEpisodesRequest } from './messaging';
  */
 
 /** Short names for the preview; detect.ts has the long ones for its "unknown format" message. */
-export const FORMAT_LABELS: Record<ChapterFormat, string> = {
-  'chapterbar-text': 'Chapterbar text',
-  'chapterbar-json': 'Chapterbar JSON',
-  'podcasting20-json': 'Podcasting 2.0 chapters',
-  'podlove-xml': 'Podlove Simple Chapters',
-  webvtt: 'WebVTT chapters',
-  'timestamp-list': 'Timestamp list',
+const FORMAT_LABELS: Record<ChapterFormat, MessageKey> = {
+  'chapterbar-text': 'formatChapterbarText',
+  'chapterbar-json': 'formatChapterbarJson',
+  'podcasting20-json': 'formatPodcasting20',
+  'podlove-xml': 'formatPodlove',
+  webvtt: 'formatWebvtt',
+  'timestamp-list': 'formatTimestampList',
 };
+
+/** A format's short name ("Timestamp list"), or null for a value that names no format Chapterbar reads. */
+export function formatLabel(format: string): string | null {
+  return Object.hasOwn(FORMAT_LABELS, format) ? t(FORMAT_LABELS[format as ChapterFormat]) : null;
+}
 
 export interface ImportInput {
   /** The file's name, or "Pasted text". */
@@ -108,13 +114,13 @@ export async function readFiles(files: readonly File[], library: readonly Librar
           name: file.name,
           ok: false,
           format: null,
-          problems: [{ message: `this file is ${formatBytes(file.size)}, and chapter files are a few kilobytes. Choose the chapter file, not the episode itself.` }],
+          problems: [{ message: t('fileTooLarge', formatBytes(file.size)) }],
         };
       }
       try {
         return readImportInput({ name: file.name, text: await file.text() }, library);
       } catch (error) {
-        return { key: nextKey(), name: file.name, ok: false, format: null, problems: [{ message: `the browser could not read this file (${String(error)}). Try choosing it again.` }] };
+        return { key: nextKey(), name: file.name, ok: false, format: null, problems: [{ message: t('fileUnreadable', String(error)) }] };
       }
     }),
   );
@@ -122,8 +128,8 @@ export async function readFiles(files: readonly File[], library: readonly Librar
 
 /** Where a problem is, for a person: "Line 14", "Field chapters[2].startTime", or nothing. */
 export function problemPlace(problem: InputProblem): string | null {
-  if (problem.line !== undefined) return `Line ${problem.line}`;
-  if (problem.field) return `Field ${problem.field}`;
+  if (problem.line !== undefined) return t('problemLine', problem.line);
+  if (problem.field) return t('problemField', problem.field);
   return null;
 }
 

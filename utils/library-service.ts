@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Episode } from './chapters/schema';
 import { fieldPath } from './chapters/formats/problems';
 import { episodeRefSchema } from './episode-ref-schema';
+import { t } from './i18n';
 import { createLibrary, type Library, type LibraryItem } from './library';
 import { LIBRARY_REVISION_KEY, libraryRevisionItem, nextRevision } from './library-revision';
 import {
@@ -72,14 +73,14 @@ const textSchema = (max: number) => z.string().max(max);
 const saveSchema = z.object({
   episodes: z
     .array(z.object({ episode: z.unknown(), source: importSourceSchema.optional() }))
-    .min(1, 'there is nothing to save')
-    .max(MAX_EPISODES_PER_REQUEST, `Chapterbar saves at most ${MAX_EPISODES_PER_REQUEST} episodes at once`),
+    .min(1, t('requestNothingToSave'))
+    .max(MAX_EPISODES_PER_REQUEST, t('requestTooMany', MAX_EPISODES_PER_REQUEST)),
 });
 const idsSchema = z.object({ ids: z.array(idSchema).max(MAX_EPISODES_PER_REQUEST) });
 const renameSchema = z.object({
   id: idSchema,
-  title: z.string().trim().min(1, 'an episode needs a title').max(500, 'a title is at most 500 characters'),
-  show: z.string().trim().max(500, 'a show name is at most 500 characters'),
+  title: z.string().trim().min(1, t('requestNeedsTitle')).max(500, t('requestTitleTooLong', 500)),
+  show: z.string().trim().max(500, t('requestShowTooLong', 500)),
 });
 const linkAddressSchema = z.object({ episodeId: idSchema, address: textSchema(2000) });
 const mediaSchema = z.object({ site: z.string().min(1).max(40), mediaId: z.string().min(1).max(200) });
@@ -89,10 +90,10 @@ const setAsideIdSchema = z.object({ id: z.string().min(1).max(100) });
 
 const invalidRequest = (error: z.ZodError): { ok: false; message: string } => ({
   ok: false,
-  message: `Chapterbar could not do that: ${error.issues.map((issue) => `${fieldPath(issue.path) || 'the request'}: ${issue.message}`).join('; ')}.`,
+  message: t('requestInvalid', error.issues.map((issue) => `${fieldPath(issue.path) || t('theRequest')}: ${issue.message}`).join('; ')),
 });
 
-const quote = (text: string) => `“${text.length > 80 ? `${text.slice(0, 79)}…` : text}”`;
+const quote = (text: string) => t('quotedTitle', text.length > 80 ? `${text.slice(0, 79)}…` : text);
 
 export function createLibraryService({ bundled }: { bundled: readonly Episode[] }): LibraryService {
   /** Revisions this service wrote, so that its own writes are not mistaken for another writer's. */
@@ -140,8 +141,8 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
     if (rawLinks !== null && JSON.stringify(rawLinks) !== JSON.stringify(links)) {
       setAside.push({
         key: linksItem.key,
-        label: 'Your links between videos and episodes',
-        reason: 'some links were unreadable; the readable ones were kept',
+        label: t('setAsideLinksLabel'),
+        reason: t('setAsideLinksReason'),
         action: 'copied',
         value: rawLinks,
       });
@@ -151,8 +152,8 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
     if (unreadable.length > 0) {
       setAside.push({
         key: preferencesItem.key,
-        label: 'Your sidebar settings',
-        reason: `${unreadable.join(', ')} ${unreadable.length === 1 ? 'was' : 'were'} unreadable and went back to the default`,
+        label: t('setAsideSettingsLabel'),
+        reason: unreadable.length === 1 ? t('setAsideSettingsReasonOne', unreadable[0]!) : t('setAsideSettingsReasonMany', unreadable.join(t('listSeparator'))),
         action: 'copied',
         value: rawPreferences,
       });
@@ -208,7 +209,7 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
       notes.push({
         key: episodeKey(id),
         label: entry?.title ?? id,
-        reason: 'its chapters were missing from storage, so it was taken off the list',
+        reason: t('setAsideMissingReason'),
         action: 'missing',
         value: entry ?? null,
       });
@@ -285,7 +286,7 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
 
   const failure = (error: unknown): { ok: false; message: string } => ({
     ok: false,
-    message: error instanceof Error ? error.message : `Something went wrong: ${String(error)}`,
+    message: error instanceof Error ? error.message : t('somethingWentWrong', String(error)),
   });
 
   async function changeLinks(change: (links: Links) => Links): Promise<void> {
@@ -333,9 +334,9 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
       const read = await readEpisodes(known);
       await tidyAfterRead(read.damaged, read.missing, read.upgraded);
       const problems = [
-        ...request.data.ids.filter((id) => !current.library.get(id)).map((id) => `${quote(id)} is no longer in your library.`),
-        ...read.damaged.map((damage) => `${quote(damage.label)} could not be read and was set aside: ${damage.reason}.`),
-        ...read.missing.map((id) => `${quote(current.library.get(id)?.title ?? id)} has lost its chapters and was taken off the list.`),
+        ...request.data.ids.filter((id) => !current.library.get(id)).map((id) => t('exportGone', quote(id))),
+        ...read.damaged.map((damage) => t('exportDamaged', quote(damage.label), damage.reason)),
+        ...read.missing.map((id) => t('exportMissing', quote(current.library.get(id)?.title ?? id))),
       ];
       const episodes = known.flatMap((item) => read.episodes.get(item.id) ?? []);
       return { episodes, problems };
@@ -353,12 +354,12 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
         else {
           const title = (episode as { title?: unknown } | null)?.title;
           const name = typeof title === 'string' ? quote(title) : `episode ${index + 1}`;
-          const details = record.error.issues.slice(0, 3).map((issue) => `${fieldPath(issue.path.slice(1)) || 'the episode'}: ${issue.message}`);
+          const details = record.error.issues.slice(0, 3).map((issue) => `${fieldPath(issue.path.slice(1)) || t('theEpisode')}: ${issue.message}`);
           problems.push(`${name}: ${details.join('; ')}`);
         }
       });
       if (problems.length > 0) {
-        return { ok: false, message: `Nothing was saved, because ${problems.length === 1 ? 'an episode is' : 'some episodes are'} not valid. ${problems.join('. ')}.` };
+        return { ok: false, message: t(problems.length === 1 ? 'saveInvalidOne' : 'saveInvalidMany', problems.join('. ')) };
       }
       try {
         return { ok: true, saved: await restoreOrSave(records) };
@@ -374,15 +375,15 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
       try {
         return await mutate<LibraryResult>(async (current) => {
           const item = current.library.get(id);
-          if (!item) return { next: current, result: { ok: false, message: 'This episode is no longer in your library.' } };
+          if (!item) return { next: current, result: { ok: false, message: t('episodeGone') } };
           if (item.origin === 'bundled') {
-            return { next: current, result: { ok: false, message: 'Episodes that come with Chapterbar keep their names. Export it, then import your copy to change it.' } };
+            return { next: current, result: { ok: false, message: t('bundledKeepsName') } };
           }
           const reads = await loadEpisodeRecords([id], new Map([[id, item.title]]));
           const read = reads.get(id);
           if (read?.kind !== 'ok') {
             const next = await setAsideEpisodes(current, read?.kind === 'damaged' ? [read.damage] : [], read?.kind === 'missing' ? [id] : []);
-            return { next, result: { ok: false, message: `${quote(item.title)} could not be read, so it was set aside. See the notice at the top of the page.` } };
+            return { next, result: { ok: false, message: t('renameUnreadable', quote(item.title)) } };
           }
           const old = read.record.episode;
           // The old title keeps matching the pages it matched: renaming is for the list, not for YouTube.
@@ -404,11 +405,11 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
       if (!media) {
         return {
           ok: false,
-          message: `Chapterbar doesn’t recognise ${quote(request.data.address.trim() || 'an empty address')} as a video or episode address. Paste the address of a YouTube video (https://www.youtube.com/watch?v=…) or a Spotify episode (https://open.spotify.com/episode/…).`,
+          message: t('addressUnknown', quote(request.data.address.trim() || t('emptyAddress'))),
         };
       }
       const current = await state;
-      if (!current.library.get(request.data.episodeId)) return { ok: false, message: 'This episode is no longer in your library.' };
+      if (!current.library.get(request.data.episodeId)) return { ok: false, message: t('episodeGone') };
       try {
         await changeLinks((links) => ({ ...links, [`${media.site}:${media.mediaId}`]: request.data.episodeId }));
         return { ok: true, ...media };
@@ -453,7 +454,7 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
           const items = request.data.ids.map((id) => current.library.get(id)).filter((item): item is LibraryItem => item !== undefined);
           const bundledOnes = items.filter((item) => item.origin === 'bundled');
           if (bundledOnes.length > 0) {
-            const message = `${quote(bundledOnes[0]!.title)} comes with Chapterbar and can’t be deleted. It only shows on its own video.`;
+            const message = t('bundledNoDelete', quote(bundledOnes[0]!.title));
             return { next: current, result: { ok: false, message } };
           }
           const ids = items.map((item) => item.id);
@@ -487,7 +488,7 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
       const records: EpisodeRecord[] = [];
       for (const raw of request.data.records) {
         const record = episodeRecordSchema.safeParse(raw);
-        if (!record.success) return { ok: false, message: 'Chapterbar could not undo: the deleted episode it was given is not valid.' };
+        if (!record.success) return { ok: false, message: t('undoInvalid') };
         records.push(record.data);
       }
       try {

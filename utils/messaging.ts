@@ -20,13 +20,24 @@ export interface TabChapter {
   /** Seconds, or null for a last chapter that runs to the end of unknown media. */
   end: number | null;
   title: string;
+  /** For the popup's search; absent in replies from older content scripts. */
+  description?: string;
+  bullets?: string[];
 }
 
 /** What a tab's content script reports about its media, for the popup. */
 export interface TabState {
   site: string;
   media: EpisodeRef;
-  episode: { id: string; show: string; title: string; linked: boolean; chapters: TabChapter[] } | null;
+  episode: {
+    id: string;
+    show: string;
+    title: string;
+    linked: boolean;
+    chapters: TabChapter[];
+    /** Where the chapters come from: 'library', or the page's 'description', 'chapters', 'auto-chapters'. */
+    origin?: string;
+  } | null;
   activeIndex: number;
   /** On the episode's timeline, at the moment of the reply. */
   currentTime: number;
@@ -101,6 +112,8 @@ export interface ProtocolMap {
   findEpisode(ref: EpisodeRef): EpisodeMatch | null;
   /** "This tab plays media": lets the popup find it when opened elsewhere. */
   announceMediaTab(): void;
+  /** Opens the library (the options page); content scripts cannot open it themselves. */
+  openLibrary(): void;
   // popup → background
   getMediaTab(): number | null;
   listEpisodes(): EpisodeSummary[];

@@ -1,14 +1,18 @@
 import { signal as createSignal } from '@preact/signals';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createChapterClock } from './chapter-clock';
+import type { Episode } from './chapters/schema';
+import { t } from './i18n';
 import { sendMessage, type EpisodeMatch } from './messaging';
 import { createOffsetCorrection, isOffsetAdjustable, loadOffset } from './offsets';
 import { watchLibraryRevision } from './library-revision';
 import { loadPreferences, savePreferences, watchPreferences, type Preferences } from './preferences';
+import { createPageEpisode, waitForPageChapters } from './page-chapters';
+import { showProgressMarkers, type ProgressMarkers } from './progress-markers';
 import { createSidebarState, type SidebarState } from './sidebar-state';
 import { createSidebarMount } from './sidebar-mount';
 import { serveTabControl } from './tab-control';
-import type { EpisodeRef, Placement, Player, SiteAdapter } from './sites/types';
+import type { EpisodeRef, PageChapterSource, PageChapters, Placement, Player, SiteAdapter } from './sites/types';
 import { coalesce, waitFor } from './wait-for';
 
 
@@ -23,6 +27,8 @@ interface Session {
   mediaKey: string;
   title: string | undefined;
   matched: boolean;
+  /** The episode found for this media, once found. */
+  matchedId?: string;
   controller: AbortController;
   /** Re-reads layout and theme without rebuilding anything. */
   refresh(): void;
@@ -39,6 +45,8 @@ const mediaKeyOf = (ref: EpisodeRef) => (ref.mediaId ? `${ref.site}:${ref.mediaI
 export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options: RunSiteOptions = {}): void {
   const findEpisode = options.findEpisode ?? ((ref: EpisodeRef) => sendMessage('findEpisode', ref));
   let session: Session | null = null;
+  /** "Saved to your library", for the sidebar that the saved episode's arrival rebuilds. */
+  let pendingNotice: { mediaKey: string; text: string } | null = null;
   let preferences: Preferences | null = null;
   // Hiding applies to every tab at once, so it is watched here rather than per episode.
   const hidden = createSignal(false);
@@ -60,8 +68,14 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     const ref = adapter.readEpisode(document, new URL(location.href));
     const key = ref ? mediaKeyOf(ref) : '';
     if (session && ref && session.mediaKey === key) {
-      // Same media: only a title that arrived late can turn an unmatched page into a match.
-      if (session.matched || session.title === ref.title) return session.refresh();
+      // Same media: only a title that arrived late can turn an unmatched page into a match...
+      if (session.title === ref.title) return session.refresh();
+      if (session.matched) {
+        // ...or show that a match was made from the previous video's title, which lingers on
+        // YouTube after a navigation: look again, and rebuild only if the episode differs.
+        if (ref.title !== undefined) recheckMatch(session, ref);
+        return session.refresh();
+      }
     }
     session?.controller.abort();
     session = ref ? startSession(ref, key) : null;
@@ -75,6 +89,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     signal.addEventListener('abort', () => ctx.signal.removeEventListener('abort', stop), { once: true });
     let state: SidebarState | null = null;
     let placement: Placement | null = null;
+    let markers: ProgressMarkers | null = null;
     let remount = () => {};
     const current: Session = {
       ref,
@@ -87,6 +102,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
       controller,
       refresh() {
         if (!state) return;
+        markers?.refresh();
         state.theme.value = readSidebarTheme();
         const next = adapter.findPlacement(document, new URL(location.href), placementPreferences());
         if (next && (next.anchor !== placement?.anchor || next.layout !== placement?.layout)) {
@@ -100,46 +116,133 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     (async () => {
       void sendMessage('announceMediaTab').catch(() => {});
       const match = await findEpisode(ref);
-      if (signal.aborted || !match) return;
-      current.matched = true;
+      if (signal.aborted) return;
+      if (match) {
+        current.matched = true;
+        current.matchedId = match.episode.id;
+      }
+      // A library episode always wins; without one, the chapters the page publishes itself (its
+      // description's timestamps, the site's chapters), which may render a moment after the title.
+      const readPage = () => adapter.readPageChapters?.(document, new URL(location.href), current.ref) ?? null;
+      let page: PageChapters | null = readPage();
+      if (!match && !page) page = await waitForPageChapters(readPage, signal);
+      if (signal.aborted || (!match && !page)) return;
       const player = await waitFor(() => adapter.findPlayer(document), signal);
       await preferencesReady;
       placement = await waitFor(() => adapter.findPlacement(document, new URL(location.href), placementPreferences()), signal);
-      // The person's correction for this episode on this site, if any, wins over the episode's estimate.
-      const savedOffset = await loadOffset(match.episode.id, ref.site).catch(() => undefined);
-      if (signal.aborted) return;
-      const clock = createChapterClock(match.episode.chapters, player, savedOffset ?? match.offset, signal);
-      state = createSidebarState(match.episode, clock, {
-        layout: placement.layout,
-        theme: readSidebarTheme(),
-        collapsed: preferences?.collapsed ?? false,
-        expandAll: preferences?.expandAll ?? false,
-        autoFollow: preferences?.autoFollow ?? true,
-        linked: match.linked,
-        onCollapsedChange: (collapsed) => void savePreferences({ collapsed }),
-        offsetCorrection: isOffsetAdjustable(match.episode, ref)
-          ? createOffsetCorrection(match.episode.id, ref.site, match.offset)
-          : undefined,
-      });
-      const sidebarState = state;
-      // Settings from the options page apply at once: position and theme through refresh().
-      watchPreferences((value) => {
-        preferences = value;
-        sidebarState.collapsed.value = value.collapsed;
-        sidebarState.expandAll.value = value.expandAll;
-        sidebarState.autoFollow.value = value.autoFollow;
-        current.refresh();
-      }, signal);
-
       if (signal.aborted) return;
       remount = () => void mount.remount();
-      signal.addEventListener('abort', () => mount.hide(sidebarState), { once: true });
-      await mount.show(sidebarState, () => placement);
-      if (ref.duration === undefined) verifyDuration(ref, match, player, controller);
+
+      // One view at a time (the library's chapters or the page's); switching replaces it.
+      let view: AbortController | null = null;
+      const show = async (origin: 'library' | 'page'): Promise<void> => {
+        view?.abort();
+        const viewController = new AbortController();
+        view = viewController;
+        const viewSignal = viewController.signal;
+        const endView = () => viewController.abort();
+        signal.addEventListener('abort', endView, { once: true });
+        viewSignal.addEventListener('abort', () => signal.removeEventListener('abort', endView), { once: true });
+
+        const library = origin === 'library' ? match : null;
+        const pageChapters = page;
+        const episode: Episode | null = library
+          ? library.episode
+          : pageChapters && createPageEpisode(current.ref, pageChapters, t(adapter.mediaKind === 'episode' ? 'thisEpisode' : 'thisVideo'));
+        if (!episode) return;
+        // The person's correction for this episode on this site, if any, wins over the episode's estimate.
+        // A page's chapters are on the media's own timeline.
+        const savedOffset = library ? await loadOffset(library.episode.id, ref.site).catch(() => undefined) : undefined;
+        if (viewSignal.aborted) return;
+        const clock = createChapterClock(episode.chapters, player, library ? savedOffset ?? library.offset : 0, viewSignal);
+        const mediaId = ref.mediaId;
+        const sidebarState = createSidebarState(episode, clock, {
+          layout: placement!.layout,
+          theme: readSidebarTheme(),
+          collapsed: preferences?.collapsed ?? false,
+          expandAll: preferences?.expandAll ?? false,
+          autoFollow: preferences?.autoFollow ?? true,
+          linked: library?.linked ?? false,
+          onCollapsedChange: (collapsed) => void savePreferences({ collapsed }),
+          offsetCorrection: library && isOffsetAdjustable(library.episode, ref) ? createOffsetCorrection(library.episode.id, ref.site, library.offset) : undefined,
+          origin: library ? 'library' : pageChapters!.source,
+          alternative: library ? pageChapters?.source ?? null : match ? 'library' : null,
+          site: { name: adapter.name ?? adapter.id, mediaKind: adapter.mediaKind ?? 'video' },
+          notice: takeNotice(mediaKey),
+          actions: {
+            switchOrigin: () => void show(origin === 'library' ? 'page' : 'library'),
+            saveToLibrary: library || !pageChapters ? undefined : () => savePageChapters(mediaKey, episode, pageChapters.source),
+            openLibrary: () => void sendMessage('openLibrary').catch(() => {}),
+            // Links open the media on its own timeline: the chapters' time less the offset.
+            linkAt: mediaId && adapter.mediaUrlAt ? (seconds) => adapter.mediaUrlAt!(mediaId, seconds - clock.offset.peek()) : undefined,
+          },
+        });
+        state = sidebarState;
+        // Settings from the options page apply at once: position and theme through refresh().
+        watchPreferences((value) => {
+          preferences = value;
+          sidebarState.collapsed.value = value.collapsed;
+          sidebarState.expandAll.value = value.expandAll;
+          sidebarState.autoFollow.value = value.autoFollow;
+          current.refresh();
+        }, viewSignal);
+        // Marks on the site's progress bar for the library's chapters (the site draws its own).
+        markers = library && adapter.findProgressBar ? showProgressMarkers(() => adapter.findProgressBar!(document), clock, player, viewSignal) : null;
+        viewSignal.addEventListener('abort', () => mount.hide(sidebarState), { once: true });
+        await mount.show(sidebarState, () => placement);
+      };
+      await show(match ? 'library' : 'page');
+      if (match && !page) {
+        // The page's own chapters, to switch to, may render after the library's are shown.
+        void waitForPageChapters(readPage, signal).then((found) => {
+          if (!found || signal.aborted) return;
+          page = found;
+          if (state?.origin === 'library') state.alternative.value = found.source;
+        });
+      }
+      if (match && ref.duration === undefined) verifyDuration(ref, match, player, controller);
     })().catch((error: unknown) => {
       if (!signal.aborted) console.warn('[Chapterbar]', error);
     });
     return current;
+  }
+
+  /**
+   * Saves a page's chapters through the library's own save path (the background validates them).
+   * The library's change then rebuilds this page's sidebar with the saved episode, which finds the
+   * note left here and says it was saved.
+   */
+  async function savePageChapters(mediaKey: string, episode: Episode, source: PageChapterSource): Promise<{ ok: true } | { ok: false; message: string }> {
+    const result = await sendMessage('saveEpisodes', { episodes: [{ episode, source: source === 'description' ? { format: 'timestamp-list' } : {} }] });
+    if (!result.ok) return { ok: false, message: result.message };
+    pendingNotice = { mediaKey, text: t('savedToLibrary') };
+    return { ok: true };
+  }
+
+  /** The note for the next sidebar of this media, once. */
+  function takeNotice(mediaKey: string): string | null {
+    const notice = pendingNotice?.mediaKey === mediaKey ? pendingNotice.text : null;
+    pendingNotice = null;
+    return notice;
+  }
+
+  /** A matched session's title changed: its sidebar stays only if the new title leads to the same episode. */
+  function recheckMatch(active: Session, ref: EpisodeRef) {
+    active.title = ref.title;
+    findEpisode(ref).then(
+      (match) => {
+        if (session !== active || active.controller.signal.aborted) return;
+        if (match?.episode.id === active.matchedId) {
+          active.ref = ref;
+          return;
+        }
+        active.controller.abort();
+        session = null;
+        evaluate();
+      },
+      // No answer (the extension is being updated): the sidebar shown stays until the next look.
+      () => {},
+    );
   }
 
   /** A title match is re-checked against the media's length once the media knows it. */
@@ -182,7 +285,11 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
       const shown = active?.state;
       if (active && shown) {
         const match = await findEpisode(active.ref).catch(() => null);
-        const same = match !== null && match.linked === shown.linked && JSON.stringify(match.episode) === JSON.stringify(shown.episode);
+        // A page's chapters stay until the library has an episode for this media (saved from them, say).
+        const same =
+          shown.origin === 'library'
+            ? match !== null && match.linked === shown.linked && JSON.stringify(match.episode) === JSON.stringify(shown.episode)
+            : match === null;
         if (same || session !== active) return;
       }
       session?.controller.abort();

@@ -19,7 +19,10 @@ export const tabStateSchema = z.object({
       show: z.string(),
       title: z.string(),
       linked: z.boolean(),
-      chapters: z.array(z.object({ start: seconds, end: seconds.nullable(), title: z.string() })),
+      chapters: z.array(
+        z.object({ start: seconds, end: seconds.nullable(), title: z.string(), description: z.string().optional(), bullets: z.array(z.string()).optional() }),
+      ),
+      origin: z.string().max(40).optional(),
     })
     .nullable(),
   activeIndex: z.number().int().min(-1),

@@ -12,6 +12,7 @@ import { formatChapterbarJson } from '../../utils/chapters/formats/chapterbar-js
 import { formatChapterbarText } from '../../utils/chapters/formats/chapterbar-text';
 import type { Episode } from '../../utils/chapters/schema';
 import { downloadFile, fileNameFor } from '../../utils/download';
+import { plural, t } from '../../utils/i18n';
 import { splitForImport } from '../../utils/export-files';
 import { buildSaveRequest, markSuperseded, readFiles, readImportInput, type ImportInput, type ImportItem } from '../../utils/import-batch';
 import { LIBRARY_REVISION_KEY } from '../../utils/library-revision';
@@ -26,7 +27,7 @@ import { createZip } from '../../utils/zip';
 const EXPORT_BATCH = 500;
 
 const quoted = (titles: readonly string[]) =>
-  titles.length <= 3 ? titles.map((title) => `“${title}”`).join(', ') : `“${titles[0]}” and ${titles.length - 1} more`;
+  titles.length <= 3 ? titles.map((title) => t('quotedTitle', title)).join(t('listSeparator')) : t('titleAndMore', titles[0] ?? '', titles.length - 1);
 
 async function fetchEpisodes(ids: readonly string[]): Promise<{ episodes: Episode[]; problems: string[] }> {
   const episodes: Episode[] = [];
@@ -52,7 +53,7 @@ export function App() {
     try {
       listing.value = await sendMessage('listLibrary');
     } catch (error) {
-      notice.value = { kind: 'error', text: `Chapterbar could not load your library (${String(error)}). Reload this page to try again.` };
+      notice.value = { kind: 'error', text: t('libraryLoadFailed', String(error)) };
     }
   };
 
@@ -96,14 +97,14 @@ export function App() {
         importItems.value = [];
         importMessage.value = {
           kind: 'done',
-          text: `Saved ${quoted(titles)}. ${titles.length === 1 ? 'Its chapters show' : 'Their chapters show'} on matching videos and episodes now, in open tabs too.`,
+          text: titles.length === 1 ? t('savedOne', quoted(titles)) : t('savedMany', quoted(titles)),
         };
         await refresh();
       } else {
         importMessage.value = { kind: 'error', text: result.message };
       }
     } catch (error) {
-      importMessage.value = { kind: 'error', text: `Chapterbar could not reach its background to save (${String(error)}). Nothing was saved; try again.` };
+      importMessage.value = { kind: 'error', text: t('saveUnreachable', String(error)) };
     } finally {
       saving.value = false;
     }
@@ -126,7 +127,7 @@ export function App() {
     },
     unlink(site, mediaId) {
       void sendMessage('unlinkMedia', { site, mediaId }).then(async (result) => {
-        notice.value = result.ok ? { kind: 'info', text: 'The link was removed.' } : { kind: 'error', text: result.message };
+        notice.value = result.ok ? { kind: 'info', text: t('linkRemoved') } : { kind: 'error', text: result.message };
         await refresh();
       });
     },
@@ -135,12 +136,12 @@ export function App() {
         const { episodes, problems } = await fetchEpisodes([id]);
         const episode = episodes[0];
         if (!episode) {
-          notice.value = { kind: 'error', text: problems.join(' ') || 'This episode could not be exported.' };
+          notice.value = { kind: 'error', text: problems.join(' ') || t('exportOneFailed') };
           return;
         }
         if (format === 'json') downloadFile(fileNameFor(episode.title, 'chapterbar.json'), formatChapterbarJson([episode]), 'application/json');
         else downloadFile(fileNameFor(episode.title, 'txt'), formatChapterbarText(episode));
-        notice.value = { kind: 'info', text: `Exported “${episode.title}”.` };
+        notice.value = { kind: 'info', text: t('exportedOne', episode.title) };
       })();
     },
     remove(id) {
@@ -152,10 +153,10 @@ export function App() {
         }
         notice.value = {
           kind: 'info',
-          text: `Deleted “${title}”.`,
+          text: t('deletedOne', title),
           undo: () =>
             void sendMessage('restoreEpisodes', { records: result.removed }).then(async (restored) => {
-              notice.value = restored.ok ? { kind: 'info', text: `“${title}” is back.` } : { kind: 'error', text: restored.message };
+              notice.value = restored.ok ? { kind: 'info', text: t('restoredOne', title) } : { kind: 'error', text: restored.message };
               await refresh();
               // The Undo button is gone; keep keyboard focus in the message rather than lose it.
               requestAnimationFrame(() => document.querySelector<HTMLButtonElement>('.op-toast-close')?.focus());
@@ -170,12 +171,12 @@ export function App() {
   const exportAll = async (format: ExportFormat) => {
     const { episodes, problems } = await fetchEpisodes(entries.map((entry) => entry.id));
     if (episodes.length === 0) {
-      notice.value = { kind: 'error', text: problems.join(' ') || 'There is nothing to export.' };
+      notice.value = { kind: 'error', text: problems.join(' ') || t('nothingToExport') };
       return;
     }
     const stamp = new Date().toISOString().slice(0, 10);
-    const count = `${episodes.length} ${episodes.length === 1 ? 'episode' : 'episodes'}`;
-    let done = `Exported ${count}.`;
+    const count = plural(episodes.length, 'episodeCountOne', 'episodeCount');
+    let done = t('exportedMany', count);
     try {
       if (format === 'text') {
         downloadFile(`chapterbar-library-${stamp}.zip`, createZip(episodes.map((episode) => ({ name: fileNameFor(episode.title, 'txt'), text: formatChapterbarText(episode) }))));
@@ -186,14 +187,14 @@ export function App() {
         else {
           const files = parts.map((part, i) => ({ name: `chapterbar-library-${stamp}-part-${i + 1}-of-${parts.length}.chapterbar.json`, text: formatChapterbarJson(part) }));
           downloadFile(`chapterbar-library-${stamp}.zip`, createZip(files));
-          done = `Exported ${count} in ${parts.length} files, zipped. To restore them, unzip and import all the files at once.`;
+          done = t('exportedZipped', count, parts.length);
         }
       }
     } catch (error) {
-      notice.value = { kind: 'error', text: `Chapterbar could not make the file (${String(error)}).` };
+      notice.value = { kind: 'error', text: t('exportFileFailed', String(error)) };
       return;
     }
-    notice.value = problems.length > 0 ? { kind: 'error', text: `${done} Not exported: ${problems.join(' ')}` } : { kind: 'info', text: done };
+    notice.value = problems.length > 0 ? { kind: 'error', text: t('exportedSome', done, problems.join(' ')) } : { kind: 'info', text: done };
   };
 
   const downloadSetAside = async (item: SetAsideNotice) => {
@@ -222,8 +223,8 @@ export function App() {
             <path d="M9 9h14M9 16h10M9 23h12" />
           </svg>
           <div>
-            <h1>Chapterbar</h1>
-            <p class="op-muted">Your chapter library and how the sidebar looks. Everything stays on this computer.</p>
+            <h1>{t('extName')}</h1>
+            <p class="op-muted">{t('optionsIntro')}</p>
           </div>
         </div>
       </header>
@@ -231,11 +232,8 @@ export function App() {
         {setAside.length > 0 && <SetAsideBanner notices={setAside} onDownload={(n) => void downloadSetAside(n)} onDismiss={(n) => void dismissSetAside(n)} />}
 
         <section class="op-section" aria-labelledby="import-heading">
-          <h2 id="import-heading">Add chapters</h2>
-          <p class="op-muted op-section-intro">
-            Import a chapter file and Chapterbar shows its chapters beside the episode on YouTube and Spotify, matched by title or by
-            the video you link it to.
-          </p>
+          <h2 id="import-heading">{t('addChapters')}</h2>
+          <p class="op-muted op-section-intro">{t('addChaptersIntro')}</p>
           <ImportPanel onFiles={(files) => void addFiles(files)} onText={addText} />
           {importMessage.value && (
             <p class={importMessage.value.kind === 'error' ? 'op-message op-message-error' : 'op-message'} role={importMessage.value.kind === 'error' ? 'alert' : 'status'}>
@@ -254,13 +252,13 @@ export function App() {
         </section>
 
         <section class="op-section" aria-labelledby="library-heading">
-          <h2 id="library-heading">Your library</h2>
+          <h2 id="library-heading">{t('yourLibrary')}</h2>
           <LibraryEpisodeList entries={listing.value?.entries ?? null} corrections={corrections.value} actions={actions} onExportAll={(format) => void exportAll(format)} />
         </section>
 
         <section class="op-section" aria-labelledby="settings-heading">
-          <h2 id="settings-heading">Sidebar</h2>
-          <p class="op-muted op-section-intro">Changes apply at once, in every open tab.</p>
+          <h2 id="settings-heading">{t('sidebarSettings')}</h2>
+          <p class="op-muted op-section-intro">{t('sidebarSettingsIntro')}</p>
           <SettingsForm preferences={preferences.value} onChange={changePreferences} />
         </section>
       </main>

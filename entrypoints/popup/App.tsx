@@ -1,13 +1,21 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { originLabel } from '../../components/ChapterSource';
 import { EpisodePicker } from '../../components/EpisodePicker';
 import { LibraryList } from '../../components/LibraryList';
 import { PopupChapters } from '../../components/PopupChapters';
 import { formatClock } from '../../utils/chapters/time';
+import { t } from '../../utils/i18n';
 import { sendMessage, type EpisodeSummary, type TabState } from '../../utils/messaging';
 import { askTab, findPopupTarget, type PopupTarget } from '../../utils/popup-target';
+import { findSite } from '../../utils/sites/registry';
+import type { ChapterOrigin, SidebarSite } from '../../utils/sidebar-state';
 import type { TabReply } from '../../utils/tab-state-schema';
+
+const PAGE_ORIGINS: readonly string[] = ['description', 'chapters', 'auto-chapters'];
+/** Chapters the page itself published (the reply says so as text, checked here). */
+const isPageOrigin = (origin: string | undefined): origin is Exclude<ChapterOrigin, 'library'> => origin !== undefined && PAGE_ORIGINS.includes(origin);
 
 /** How often the open popup refreshes the tab's state; it stops when the popup closes. */
 const REFRESH_MS = 500;
@@ -49,30 +57,30 @@ export function App() {
       await refresh();
       return result;
     } catch {
-      notice.value = 'Chapterbar lost the connection to this tab. Reload the page and try again.';
+      notice.value = t('popupConnectionLost');
       return undefined;
     }
   };
 
-  if (!target.value || !reply.value) return <main class="pc"><p class="pc-muted">Looking for an episode…</p></main>;
+  if (!target.value || !reply.value) return <main class="pc"><p class="pc-muted">{t('popupLooking')}</p></main>;
 
   const current = reply.value;
   if (current.kind !== 'state') {
     return (
       <main class="pc">
-        <h1>Chapterbar</h1>
+        <h1>{t('extName')}</h1>
         {current.kind === 'unreachable' && target.value.supportedSite ? (
           <div class="pc-notice" role="status">
-            <p>Chapterbar can’t reach this tab yet: it was opened before Chapterbar was installed or updated.</p>
+            <p>{t('popupUnreachable')}</p>
             <button type="button" class="pc-button" onClick={() => tabId !== null && void browser.tabs.reload(tabId)}>
-              Reload the page
+              {t('reloadPage')}
             </button>
           </div>
         ) : current.kind === 'no-media' ? (
-          <p class="pc-notice" role="status">Nothing plays in this tab. Open a YouTube video or a Spotify episode.</p>
+          <p class="pc-notice" role="status">{t('popupNothingPlays')}</p>
         ) : (
           <p class="pc-notice" role="status">
-            Chapterbar shows chapters on YouTube and on Spotify’s web player. Open an episode there, or one of yours:
+            {t('popupUnsupportedPage')}
           </p>
         )}
         <LibraryList episodes={library.value} />
@@ -81,6 +89,9 @@ export function App() {
   }
 
   const state = current.state;
+  // What the site plays, for "No chapters for this video" (the adapter knows; the popup does not).
+  const site = findSite(state.site);
+  const kind = site?.mediaKind ?? 'video';
   return (
     <main class="pc">
       {notice.value && <p class="pc-notice" role="alert">{notice.value}</p>}
@@ -89,6 +100,7 @@ export function App() {
           state={state}
           onSeek={(index) => void send((tab) => sendMessage('seekChapter', index, { tabId: tab, frameId: 0 }))}
           onStep={(direction) => void send((tab) => sendMessage('stepChapter', direction, { tabId: tab, frameId: 0 }))}
+          site={{ name: site?.name ?? state.site, mediaKind: kind }}
           onUnlink={() =>
             void send(async (tab) => {
               if (state.media.mediaId) await sendMessage('unlinkEpisode', { site: state.site, mediaId: state.media.mediaId });
@@ -98,8 +110,8 @@ export function App() {
         />
       ) : (
         <>
-          <h1>No chapters for this {state.site === 'youtube' ? 'video' : 'episode'}</h1>
-          <p class="pc-muted">{state.media.title ?? 'This media'} has no chapters in your library.</p>
+          <h1>{t(kind === 'episode' ? 'noChaptersEpisode' : 'noChaptersVideo')}</h1>
+          <p class="pc-muted">{t('notInLibrary', state.media.title ?? t(kind === 'episode' ? 'thisEpisode' : 'thisVideo'))}</p>
           {state.media.mediaId ? (
             <EpisodePicker
               episodes={library.value}
@@ -124,7 +136,7 @@ export function App() {
             void send((tab) => sendMessage('setSidebarVisible', visible, { tabId: tab, frameId: 0 }));
           }}
         />
-        Show the sidebar on the page
+        {t('showSidebarOnPage')}
       </label>
     </main>
   );
@@ -132,12 +144,13 @@ export function App() {
 
 interface EpisodeViewProps {
   state: TabState;
+  site: SidebarSite;
   onSeek(index: number): void;
   onStep(direction: 1 | -1): void;
   onUnlink(): void;
 }
 
-function EpisodeView({ state, onSeek, onStep, onUnlink }: EpisodeViewProps) {
+function EpisodeView({ state, site, onSeek, onStep, onUnlink }: EpisodeViewProps) {
   const episode = state.episode!;
   const active = episode.chapters[state.activeIndex];
   const last = episode.chapters.at(-1);
@@ -154,19 +167,20 @@ function EpisodeView({ state, onSeek, onStep, onUnlink }: EpisodeViewProps) {
           </span>
           {active && <span> · {active.title}</span>}
         </p>
+        {isPageOrigin(episode.origin) && <p class="pc-muted">{originLabel(episode.origin, site)}</p>}
       </header>
       <div class="pc-steps">
         <button type="button" class="pc-button" onClick={() => onStep(-1)}>
-          Previous chapter
+          {t('commandPreviousChapter')}
         </button>
         <button type="button" class="pc-button" onClick={() => onStep(1)} disabled={state.activeIndex >= episode.chapters.length - 1}>
-          Next chapter
+          {t('commandNextChapter')}
         </button>
       </div>
       <PopupChapters chapters={episode.chapters} activeIndex={state.activeIndex} onSeek={onSeek} />
       {episode.linked && (
         <button type="button" class="pc-link-button" onClick={onUnlink}>
-          Remove the link to these chapters
+          {t('removeLink')}
         </button>
       )}
     </>

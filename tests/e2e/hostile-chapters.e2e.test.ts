@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseChapterFile } from '../../utils/chapters/detect';
 import { formatChapterbarJson } from '../../utils/chapters/formats/chapterbar-json';
 import type { Episode } from '../../utils/chapters/schema';
-import { createRecord, episodeKey, indexShardKey, shardOf, summarize } from '../../utils/library-store';
 import { fixture, launchBrowser, screenshot, startServer, youtubeVideo, type FixtureServer, type LaunchedBrowser } from './harness/index.ts';
+import { storeEpisodes } from './harness/library.ts';
 
 // An episode written by an attacker, imported the way a person would import a file (the same
 // parser, the same storage layout), then shown beside the video it names. Its text must render as
@@ -52,31 +52,6 @@ const host = () => page.locator('chapterbar-sidebar');
 const sidebar = (): Locator => page.getByRole('complementary', { name: 'Chapters' });
 const row = (index: number) => sidebar().locator(`li.cb-row[data-index="${index}"]`);
 
-/** Stores episodes as the library does (utils/library-store.ts), from inside the extension. */
-async function storeEpisodes(episodes: Episode[]) {
-  const writes: Record<string, unknown> = {};
-  for (const episode of episodes) {
-    const record = createRecord(episode, { fileName: 'hostile.chapterbar.json', format: 'chapterbar-json' });
-    writes[episodeKey(episode.id)] = record;
-    const shard = indexShardKey(shardOf(episode.id));
-    writes[shard] = { v: 1, entries: { [episode.id]: summarize(record) } };
-  }
-  // A revision the background did not write makes it (and every tab) read the library again. The
-  // key is LIBRARY_REVISION_KEY of utils/library-revision.ts, whose storage item cannot be
-  // imported outside the extension (defining it reads storage).
-  writes['local:library-revision'] = Date.now() + 1000;
-  const driverWrites = Object.fromEntries(Object.entries(writes).map(([key, value]) => [key.replace(/^local:/, ''), value]));
-  await worker.evaluate(async (items) => {
-    const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string[]): Promise<Record<string, { entries?: object }>>; set(i: object): Promise<void> } } } }).chrome.storage.local;
-    // Keep whatever the shards already hold.
-    const current = await local.get(Object.keys(items));
-    for (const [key, value] of Object.entries(items as Record<string, { entries?: object }>)) {
-      if (key.startsWith('library-index-') && current[key]?.entries) value.entries = { ...current[key].entries, ...value.entries };
-    }
-    await local.set(items);
-  }, driverWrites);
-}
-
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser({ server });
@@ -110,7 +85,7 @@ describe('a hostile chapter file', () => {
     expect(await host().count()).toBe(0);
 
     // Imported while the tab is open, as a person would: the tab shows it at once.
-    await storeEpisodes(parsed.episodes);
+    await storeEpisodes(worker, parsed.episodes, 'hostile.chapterbar.json');
     await sidebar().waitFor();
     expect(await host().count()).toBe(1);
     await expect.poll(() => sidebar().locator('button.cb-seek').count()).toBe(6);

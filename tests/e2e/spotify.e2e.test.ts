@@ -419,6 +419,36 @@ describe('the page cannot steer Chapterbar', () => {
     expect(browser.consoleErrorsOf(page)).toEqual([]);
   });
 
+  it('ignores well-formed messages from another frame, and hears the same from the page (so the checks above can fail)', async () => {
+    await open(`mode=audio&paused=1&t=${mediaTimeIn('9:10')}`);
+    await sidebar().waitFor();
+    await expectCurrent('9:10');
+    const before = (await state()).element!.currentTime;
+    // Playing: a paused report that disagrees with the bar's time is not believed anyway.
+    const media = { source: 'chapterbar:bridge', v: 1, type: 'media', currentTime: mediaTimeIn('19:42'), duration: 2702, paused: false, rate: 1 };
+    const seek = { source: 'chapterbar:content', v: 1, type: 'seek', time: mediaTimeIn('27:41') };
+    // A frame inside the page (an ad, a widget) speaks exactly the protocol: both sides ignore it.
+    await page.evaluate(
+      ([m, s]) =>
+        new Promise<void>((done) => {
+          const frame = document.createElement('iframe');
+          frame.srcdoc = `<script>parent.postMessage(${JSON.stringify(m)}, '*'); parent.postMessage(${JSON.stringify(s)}, '*');</script>`;
+          frame.addEventListener('load', () => done(), { once: true });
+          document.body.append(frame);
+        }),
+      [media, seek] as const,
+    );
+    await page.waitForTimeout(800);
+    await expectCurrent('9:10');
+    expect((await state()).element!.currentTime).toBe(before);
+    // The page's own window is the bridge's channel: there the same media message is heard, which
+    // shows that the listener the fakes above went to is live. (The page could as well play its
+    // own media from there: it cannot tell Chapterbar anything it could not do itself.)
+    await page.evaluate((m) => window.postMessage(m, location.origin), media);
+    await expectCurrent('19:42');
+    expect(browser.consoleErrorsOf(page)).toEqual([]);
+  });
+
   it('leaves document.createElement and play() behaving as the page knows them', async () => {
     await open('mode=audio&paused=1');
     const checks = await page.evaluate(() => {

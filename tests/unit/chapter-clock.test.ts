@@ -142,3 +142,82 @@ describe('createChapterClock', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 });
+
+describe('looping a chapter', () => {
+  beforeEach(() => vi.useFakeTimers({ now: 1_000_000 }));
+  afterEach(() => vi.useRealTimers());
+
+  it('jumps back to the chapter’s start when its end is reached, on the boundary timer', () => {
+    const fake = createFakePlayer(30);
+    const clock = createChapterClock(chapters, fake.player, 0, new AbortController().signal);
+    fake.player.seek(12);
+    clock.setLoop(1);
+    fake.play();
+    expect(clock.loopIndex.value).toBe(1);
+    // One timer, set for just before the chapter's end: no polling.
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(7_800);
+    expect(fake.player.currentTime()).toBeCloseTo(19.8, 1);
+    expect(clock.activeIndex.value).toBe(1);
+    vi.advanceTimersByTime(100);
+    // Back near 10 s: the next chapter never became current.
+    expect(fake.player.currentTime()).toBeGreaterThanOrEqual(10);
+    expect(fake.player.currentTime()).toBeLessThan(10.2);
+    expect(clock.activeIndex.value).toBe(1);
+    vi.advanceTimersByTime(9_900);
+    expect(fake.player.currentTime()).toBeLessThan(20);
+    expect(clock.activeIndex.value).toBe(1);
+    expect(vi.getTimerCount()).toBe(1);
+  });
+
+  it('loops the last chapter before the media ends', () => {
+    const fake = createFakePlayer(30);
+    const clock = createChapterClock(chapters, fake.player, 0, new AbortController().signal);
+    fake.player.seek(25);
+    clock.setLoop(2);
+    fake.play();
+    vi.advanceTimersByTime(5_000);
+    expect(fake.player.currentTime()).toBeLessThan(30);
+    expect(fake.player.currentTime()).toBeGreaterThanOrEqual(20);
+  });
+
+  it('stops when turned off, when the person seeks elsewhere, or when playback leaves the chapter', () => {
+    const fake = createFakePlayer(30);
+    const clock = createChapterClock(chapters, fake.player, 0, new AbortController().signal);
+    fake.player.seek(12);
+    clock.setLoop(1);
+    fake.play();
+    clock.setLoop(-1);
+    vi.advanceTimersByTime(8_500);
+    expect(clock.activeIndex.value).toBe(2);
+
+    clock.seekTo(12);
+    clock.setLoop(1);
+    clock.seekTo(15);
+    expect(clock.loopIndex.value).toBe(1);
+    clock.seekTo(2);
+    expect(clock.loopIndex.value).toBe(-1);
+
+    clock.seekTo(12);
+    clock.setLoop(1);
+    fake.player.seek(25); // the site's own seek bar
+    expect(clock.loopIndex.value).toBe(-1);
+  });
+
+  it('applies the offset: the loop seeks on the media’s timeline', () => {
+    const fake = createFakePlayer(60);
+    const clock = createChapterClock(chapters, fake.player, -5, new AbortController().signal);
+    fake.player.seek(17); // document time 12
+    clock.setLoop(1);
+    fake.play();
+    vi.advanceTimersByTime(8_000);
+    expect(fake.player.currentTime()).toBeCloseTo(15, 0);
+  });
+
+  it('does not loop a chapter without an end', () => {
+    const fake = createFakePlayer(30);
+    const clock = createChapterClock([{ start: 0, title: 'open', description: '', bullets: [] }], { ...fake.player, duration: () => undefined }, 0, new AbortController().signal);
+    clock.setLoop(0);
+    expect(clock.loopIndex.value).toBe(-1);
+  });
+});

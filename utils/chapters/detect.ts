@@ -9,6 +9,7 @@ import type { Episode, InputProblem, ParseResult } from './schema';
 import { parseChapterbarJson } from './formats/chapterbar-json';
 import { parseChapterbarText } from './formats/chapterbar-text';
 import { guardParse } from './formats/guard';
+import { t, type MessageKey } from '../i18n';
 import { htmlToText } from './formats/html-text';
 import type { ParseContext } from './formats/parse-context';
 import { parsePodcasting20Json } from './formats/podcasting20-json';
@@ -27,14 +28,14 @@ export type ChapterFormat =
   | 'webvtt'
   | 'timestamp-list';
 
-/** Names people know the formats by, in the order the "unknown format" message lists them. */
-export const CHAPTER_FORMAT_NAMES: Record<ChapterFormat, string> = {
-  'chapterbar-text': 'Chapterbar text (a CHAPTERS line, then “- 0:00 – 2:15” chapters)',
-  'chapterbar-json': 'Chapterbar JSON (exported from Chapterbar)',
-  'podcasting20-json': 'Podcasting 2.0 JSON chapters',
-  'podlove-xml': 'Podlove Simple Chapters (psc:chapters in a feed or .psc file)',
-  webvtt: 'WebVTT chapters (.vtt)',
-  'timestamp-list': 'timestamp lists like “0:00 Intro”, as in video descriptions',
+/** Names people know the formats by (message keys), in the order the "unknown format" message lists them. */
+export const CHAPTER_FORMAT_NAMES: Record<ChapterFormat, MessageKey> = {
+  'chapterbar-text': 'formatNameChapterbarText',
+  'chapterbar-json': 'formatNameChapterbarJson',
+  'podcasting20-json': 'formatNamePodcasting20',
+  'podlove-xml': 'formatNamePodlove',
+  webvtt: 'formatNameWebvtt',
+  'timestamp-list': 'formatNameTimestampList',
 };
 
 export type ChapterFileResult =
@@ -76,11 +77,11 @@ export function parseChapterFile(text: string, context: ParseContext = {}): Chap
 
   const format = detectFormat(text, context.fileName);
   if (format === null) {
-    const known = Object.values(CHAPTER_FORMAT_NAMES).join('; ');
+    const known = Object.values(CHAPTER_FORMAT_NAMES).map((key) => t(key)).join('; ');
     return {
       ok: false,
       format,
-      problems: [{ line: wholeFileLine(text), message: `Chapterbar cannot tell what kind of chapter file this is. It reads: ${known}.` }],
+      problems: [{ line: wholeFileLine(text), message: t('unknownFileFormat', known) }],
     };
   }
   if (format === 'chapterbar-json') {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../i18n';
 
 /** Seconds from the start of the media; fractions are kept (Podcasting 2.0 uses them). */
 export const secondsSchema = z.number().finite().nonnegative();
@@ -7,7 +8,7 @@ export const chapterSchema = z.object({
   start: secondsSchema,
   /** Absent when the source leaves it open: the next start or the media's duration closes it. */
   end: secondsSchema.optional(),
-  title: z.string().trim().min(1, 'a chapter needs a title'),
+  title: z.string().trim().min(1, t('chapterNeedsTitle')),
   description: z.string().default(''),
   bullets: z.array(z.string()).default([]),
   /**
@@ -17,7 +18,7 @@ export const chapterSchema = z.object({
   url: z
     .string()
     .url()
-    .refine((url) => /^https?:\/\//i.test(url), 'only http(s) links are kept')
+    .refine((url) => /^https?:\/\//i.test(url), t('onlyHttpLinks'))
     .optional(),
 });
 
@@ -29,26 +30,26 @@ export const episodeSchema = z
     /** Stable key in the library; derived from show and title when a source has none. */
     id: z.string().min(1),
     show: z.string().default(''),
-    title: z.string().trim().min(1, 'an episode needs a title'),
+    title: z.string().trim().min(1, t('requestNeedsTitle')),
     altTitles: z.array(z.string()).default([]),
     /** Media ids per site, e.g. { youtube: ['C6Zpjij5AF4'] }. */
     ids: siteKeyedSchema(z.array(z.string().min(1))).default({}),
     /** Seconds to add to a site's media time to reach the document's timeline. */
     offsets: siteKeyedSchema(z.number().finite()).default({}),
     duration: secondsSchema.optional(),
-    chapters: z.array(chapterSchema).min(1, 'an episode needs at least one chapter'),
+    chapters: z.array(chapterSchema).min(1, t('episodeNeedsChapter')),
   })
   .superRefine((episode, ctx) => {
     episode.chapters.forEach((chapter, i) => {
       const next = episode.chapters[i + 1];
       if (chapter.end !== undefined && chapter.end <= chapter.start) {
-        ctx.addIssue({ code: 'custom', path: ['chapters', i, 'end'], message: 'a chapter must end after it starts' });
+        ctx.addIssue({ code: 'custom', path: ['chapters', i, 'end'], message: t('chapterEndsAfterStart') });
       }
       if (next && next.start < chapter.start) {
-        ctx.addIssue({ code: 'custom', path: ['chapters', i + 1, 'start'], message: 'chapters must be in time order' });
+        ctx.addIssue({ code: 'custom', path: ['chapters', i + 1, 'start'], message: t('chaptersInOrder') });
       }
       if (next && chapter.end !== undefined && chapter.end > next.start) {
-        ctx.addIssue({ code: 'custom', path: ['chapters', i, 'end'], message: 'a chapter overlaps the next one' });
+        ctx.addIssue({ code: 'custom', path: ['chapters', i, 'end'], message: t('chapterOverlaps') });
       }
     });
   });

@@ -1,4 +1,5 @@
 import { parseClock } from '../chapters/time';
+import { readBlockText, readDescriptionChapters } from '../page-chapters';
 import { createSpotifyPlayer, startBridgeReceiver, type BridgeReceiver, type PlayerBar } from './spotify-player';
 import type { EpisodeRef, Placement, SiteAdapter } from './types';
 
@@ -37,6 +38,11 @@ const SELECTORS = {
   layout: '[data-right-sidebar-hidden]',
   /** The main view's container: the browsing area between the side panels, above the bar. */
   mainView: '.main-view-container',
+  /**
+   * An episode page's show notes (https://open.spotify.com/episode/<id>), as public scrapers of
+   * open.spotify.com select them; not in the saved page (it plays music), so assumed.
+   */
+  episodeDescription: '[data-testid="episode-description"]',
 } as const;
 
 /** The bar's ad marker: "ad-type-none" while the content itself plays. */
@@ -185,6 +191,20 @@ export const spotify: SiteAdapter = {
   name: 'Spotify',
   mediaNoun: 'Spotify episode',
   mediaUrl: (episodeId) => `https://open.spotify.com/episode/${encodeURIComponent(episodeId)}`,
+  // Spotify's "Share from" links: whole seconds in `?t=`.
+  mediaUrlAt: (episodeId, seconds) => `${spotify.mediaUrl!(episodeId)}?t=${Math.max(0, Math.floor(seconds))}`,
+  mediaKind: 'episode',
+  /**
+   * Timestamps in the show notes, read on the episode's own page only: the person browses
+   * anywhere while an episode plays, and another episode's page must not lend it chapters.
+   */
+  readPageChapters(doc, url, ref) {
+    const page = readItemLink(url.href);
+    if (page?.kind !== 'episode' || !ref.mediaId || page.id !== ref.mediaId) return null;
+    const notes = doc.querySelector(SELECTORS.episodeDescription);
+    const chapters = notes ? readDescriptionChapters(readBlockText(notes), ref.duration) : null;
+    return chapters ? { source: 'description', chapters } : null;
+  },
   readMediaUrl(url) {
     if (url.protocol !== 'https:' || url.hostname !== 'open.spotify.com') return null;
     // Localised links put a segment such as "intl-de" before "episode".

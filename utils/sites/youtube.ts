@@ -1,5 +1,6 @@
 import { createMediaPlayer } from './media-player';
 import type { EpisodeRef, MediaAddress, Placement, SiteAdapter } from './types';
+import { readYoutubePageChapters } from './youtube-page-chapters';
 
 /*
  * YouTube, desktop (www), mobile (m.) and embeds (www and youtube-nocookie).
@@ -28,6 +29,8 @@ const SELECTORS = {
   /** Desktop single-column layout (narrow windows): the title block under the player. */
   below: '#below',
   belowMetadata: '#below ytd-watch-metadata',
+  /** The seek bar's box in the player's bottom controls (watch, mobile and embed players alike). */
+  progressBar: '.ytp-progress-bar-container',
 } as const;
 
 const VIDEO_ID = /^[\w-]{11}$/;
@@ -109,6 +112,9 @@ export const youtube: SiteAdapter = {
   ],
 
   mediaUrl: (videoId) => `https://www.youtube.com/watch?v=${encodeURIComponent(videoId)}`,
+  // YouTube's own "Copy video URL at current time" form: whole seconds, `&t=123s`.
+  mediaUrlAt: (videoId, seconds) => `${youtube.mediaUrl!(videoId)}&t=${Math.max(0, Math.floor(seconds))}s`,
+  mediaKind: 'video',
 
   readMediaUrl: readVideoAddress,
   mediaNoun: 'YouTube video',
@@ -133,6 +139,17 @@ export const youtube: SiteAdapter = {
       title: readTitle(doc, page.kind, page.videoId),
       duration,
     };
+  },
+
+  readPageChapters(doc, url, ref) {
+    const page = readPage(url);
+    // Embeds carry no description or chapter panels of their own.
+    if (!page || page.kind === 'embed' || ref.mediaId !== page.videoId) return null;
+    return readYoutubePageChapters(doc, page.videoId, ref.duration);
+  },
+
+  findProgressBar(doc) {
+    return findMovieElement(doc)?.querySelector<HTMLElement>(SELECTORS.progressBar) ?? null;
   },
 
   findPlayer(doc) {

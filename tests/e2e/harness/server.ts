@@ -7,6 +7,7 @@ import { extname, resolve, sep } from 'node:path';
 import { generate } from 'selfsigned';
 import { MEDIA_DIR, SITES_DIR } from './paths.ts';
 import { YOUTUBE_VIDEOS, type FixtureVideo } from './videos.ts';
+import { buildInitialData, buildPlayerResponse, scriptJson } from './youtube-data.ts';
 
 /**
  * A local HTTPS server that impersonates YouTube and Spotify for the browser.
@@ -206,6 +207,9 @@ function renderTemplate(html: string, url: URL): string {
     channel: escapeHtml(video?.channel ?? ''),
     lengthSeconds: String(video?.lengthSeconds ?? 0),
     durationIso: video ? `PT${Math.floor(video.lengthSeconds / 60)}M${video.lengthSeconds % 60}S` : '',
+    // The inline `var ytInitialData = …` and `var ytInitialPlayerResponse = …` of a first load.
+    initialData: video ? scriptJson(buildInitialData(video)) : '{}',
+    playerResponse: video ? scriptJson(buildPlayerResponse(video)) : '{}',
   };
   return html.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
 }

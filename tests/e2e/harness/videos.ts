@@ -16,6 +16,14 @@ export interface FixtureVideo {
   /** Server path of the media file, e.g. `/media/episode-45min.webm`. */
   media: string;
   views: string;
+  /** The description's text; timestamps in it become links, as YouTube makes them. */
+  description?: string;
+  /** YouTube's chapters (made from the description by YouTube): player-bar marks and a chapters panel. */
+  chapters?: Array<{ start: number; title: string }>;
+  /** YouTube's auto-generated chapters (the auto-chapters panel). */
+  autoChapters?: Array<{ start: number; title: string }>;
+  /** "Key moments" markers, which are not chapters. */
+  keyMoments?: Array<{ start: number; title: string }>;
 }
 
 export const YOUTUBE_VIDEOS_FILE = resolve(SITES_DIR, 'youtube/videos.json');

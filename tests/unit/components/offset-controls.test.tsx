@@ -90,9 +90,9 @@ describe('OffsetControls', () => {
     const { saved, correction } = recordingCorrection();
     const view = mount(89, correction); // 59 s: the last second of "Opening"
     expect(view.current()).toBe('Opening');
-    act(() => view.button('Chapters 1 second earlier').click());
+    act(() => view.button('+1 s: Chapters 1 second earlier').click());
     expect(view.current()).toBe('Middle');
-    act(() => view.button('Chapters 5 seconds later').click());
+    act(() => view.button('−5 s: Chapters 5 seconds later').click());
     expect(view.current()).toBe('Opening');
     expect(view.shown()).toBe('−0:34');
     expect(saved).toEqual([-29, -34]);

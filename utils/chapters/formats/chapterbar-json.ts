@@ -16,6 +16,7 @@ import { readJson } from './json-text';
 import { fieldPath, wholeFileLine } from './problems';
 import { readHttpUrl } from './safe-url';
 import { stripBom } from './text-lines';
+import { t } from '../../i18n';
 
 export const CHAPTERBAR_JSON_FORMAT = 'chapterbar';
 export const CHAPTERBAR_JSON_VERSION = 1;
@@ -23,7 +24,7 @@ export const CHAPTERBAR_JSON_VERSION = 1;
 export type ChapterbarJsonResult = { ok: true; episodes: Episode[]; warnings: InputProblem[] } | Failure;
 
 const fileSchema = z.looseObject({
-  format: z.literal(CHAPTERBAR_JSON_FORMAT, { error: 'not a Chapterbar file: "format" must be "chapterbar"' }),
+  format: z.literal(CHAPTERBAR_JSON_FORMAT, { error: t('parseCbjFormat') }),
   version: z.number({ error: '"version" must be a whole number' }).int('"version" must be a whole number').positive(),
   episodes: z.array(z.unknown(), { error: '"episodes" must be a list of episodes' }),
 });
@@ -41,7 +42,7 @@ function readChapterbarJson(text: string): ChapterbarJsonResult {
   if (typeof version === 'number' && Number.isInteger(version) && version > CHAPTERBAR_JSON_VERSION) {
     return failure({
       field: 'version',
-      message: `made by a newer Chapterbar (version ${version}); update Chapterbar to import it`,
+      message: t('parseCbjNewer', version),
     });
   }
   const file = fileSchema.safeParse(json.value);
@@ -60,7 +61,7 @@ function readChapterbarJson(text: string): ChapterbarJsonResult {
     if (Array.isArray(chapters) && chapters.length > MAX_CHAPTERS) {
       problems.push({
         field: `episodes[${index}].chapters[${MAX_CHAPTERS}]`,
-        message: `this episode has ${chapters.length} chapters; Chapterbar reads at most ${MAX_CHAPTERS}`,
+        message: t('parseCbjTooManyInEpisode', chapters.length, MAX_CHAPTERS),
       });
       return;
     }
@@ -76,12 +77,12 @@ function readChapterbarJson(text: string): ChapterbarJsonResult {
   });
   const chapterCount = episodes.reduce((sum, episode) => sum + episode.chapters.length, 0);
   if (chapterCount > MAX_CHAPTERS * 10) {
-    return failure({ field: 'episodes', message: `this file has ${chapterCount} chapters; Chapterbar imports at most ${MAX_CHAPTERS * 10} at once` });
+    return failure({ field: 'episodes', message: t('parseCbjTooManyInFile', chapterCount, MAX_CHAPTERS * 10) });
   }
   if (episodes.length === 0) {
-    return failure(...(problems.length > 0 ? problems : [{ field: 'episodes', message: 'the file holds no episodes' }]));
+    return failure(...(problems.length > 0 ? problems : [{ field: 'episodes', message: t('parseCbjNoEpisodes') }]));
   }
-  const warnings = problems.map((problem) => ({ ...problem, message: `this episode was skipped: ${problem.message}` }));
+  const warnings = problems.map((problem) => ({ ...problem, message: t('parseCbjSkipped', problem.message) }));
   return { ok: true, episodes, warnings: [...linkWarnings, ...warnings] };
 }
 
@@ -107,7 +108,7 @@ function withoutUnsafeLinks(value: unknown, field: string, warnings: InputProble
     if (typeof chapter !== 'object' || chapter === null || !('url' in chapter) || typeof chapter.url !== 'string') return chapter;
     const url = readHttpUrl(chapter.url);
     if (url) return { ...chapter, url };
-    warnings.push({ field: `${field}.chapters[${index}].url`, message: 'only http(s) links are kept; this one was dropped' });
+    warnings.push({ field: `${field}.chapters[${index}].url`, message: t('parseLinkDropped') });
     const { url: _dropped, ...rest } = chapter;
     return rest;
   });

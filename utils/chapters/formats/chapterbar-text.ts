@@ -44,13 +44,14 @@ import { quote } from './problems';
 import { readHttpUrl } from './safe-url';
 import { findSite, findSiteByName } from '../../sites/registry';
 import { splitLines } from './text-lines';
+import { t } from '../../i18n';
 
 const CHAPTERS_LINE = /^chapters:?$/i;
 /** "- 0:00 – 2:15" or "- 12:30"; tokens are digit runs so that "2:75" is caught as a bad time, not as a bullet. */
 const CHAPTER_LINE = /^[-–—]\s*([0-9][0-9:.,]*)\s*(?:[-–—]\s*([0-9][0-9:.,]*))?$/;
 const HEADER_LINE = /^([A-Za-z][A-Za-z0-9 -]{0,40}?)\s*:\s*(.*)$/;
 const LINK_LINE = /^link:\s*(\S+)$/i;
-const CLOCK_HINT = 'write m:ss or h:mm:ss';
+const clockHint = () => t('parseClockHint');
 
 interface ChapterBlock {
   line: number;
@@ -81,7 +82,7 @@ function readChapterbarText(text: string, context: ParseContext | undefined): Pa
     const line = firstChapter >= 0 ? firstChapter + 1 : Math.min(lines.length, titleIndex + 2);
     return {
       ok: false,
-      problems: [{ line: Math.max(1, line), message: 'no “CHAPTERS” line: write CHAPTERS on its own line before the first chapter' }],
+      problems: [{ line: Math.max(1, line), message: t('parseCbtNoChaptersLine') }],
     };
   }
 
@@ -111,7 +112,7 @@ function readChapterbarText(text: string, context: ParseContext | undefined): Pa
       const block = kept[index];
       return { line: part === 'title' ? (block?.titleLine ?? block?.line) : block?.line };
     },
-    noChaptersMessage: 'no chapters after the CHAPTERS line; each chapter starts with a line like “- 0:00 – 2:15”',
+    noChaptersMessage: t('parseCbtNoChapters'),
     noChaptersAt: { line: chaptersIndex + 1 },
   });
 }
@@ -126,7 +127,7 @@ function readHeaderLine(
 ): string | undefined {
   const match = HEADER_LINE.exec(line);
   if (!match) {
-    warnings.push({ line: lineNumber, message: 'not a header line (like “YouTube: C6Zpjij5AF4”); ignored' });
+    warnings.push({ line: lineNumber, message: t('parseCbtNotHeader') });
     return undefined;
   }
   const key = (match[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
@@ -142,21 +143,21 @@ function readHeaderLine(
   if (site?.readMediaId) {
     const id = site.readMediaId(value);
     if (id) addId(site.id, id);
-    else problems.push({ line: lineNumber, message: `${quote(value)} is not a ${site.mediaNoun ?? `${site.name ?? site.id} media`} id or link` });
+    else problems.push({ line: lineNumber, message: t('parseCbtBadMediaId', quote(value), site.mediaNoun ?? `${site.name ?? site.id} media`) });
   } else if (key === 'also titled') {
     if (value) (draft.altTitles ??= []).push(value);
   } else if (key === 'duration') {
     const duration = readClock(value);
     if (duration !== null && duration > 0) draft.duration = duration;
-    else problems.push({ line: lineNumber, message: `${quote(value)} is not a duration; ${CLOCK_HINT}` });
+    else problems.push({ line: lineNumber, message: t('parseCbtBadDuration', quote(value), clockHint()) });
   } else if (key.startsWith('offset ')) {
     const offset = readOffset(value);
     if (offset !== null) (draft.offsets ??= {})[key.slice('offset '.length)] = offset;
-    else problems.push({ line: lineNumber, message: `${quote(value)} is not an offset; write seconds such as -120 or +2:00` });
+    else problems.push({ line: lineNumber, message: t('parseCbtBadOffset', quote(value)) });
   } else if (key.startsWith('id ')) {
     if (value) addId(key.slice('id '.length), value);
   } else {
-    warnings.push({ line: lineNumber, message: `unknown header ${quote(match[1] ?? '')}; ignored` });
+    warnings.push({ line: lineNumber, message: t('parseCbtUnknownHeader', quote(match[1] ?? '')) });
   }
   return undefined;
 }
@@ -180,7 +181,7 @@ function readChapterBlocks(
   const blocks: ChapterBlock[] = [];
   let block: ChapterBlock | undefined;
   const reportMissingTitle = (b: ChapterBlock) =>
-    problems.push({ line: b.line, message: 'this chapter has no title: write it on the line after the times' });
+    problems.push({ line: b.line, message: t('parseCbtNoTitle') });
 
   for (let i = from; i < lines.length; i++) {
     const line = lines[i] ?? '';
@@ -195,7 +196,7 @@ function readChapterBlocks(
       continue;
     }
     if (!block) {
-      problems.push({ line: lineNumber, message: 'expected a chapter line like “- 0:00 – 2:15” here' });
+      problems.push({ line: lineNumber, message: t('parseCbtExpectedChapter') });
       continue;
     }
     const bullet = readBullet(line);
@@ -215,14 +216,14 @@ function readChapterBlocks(
     if (link) {
       const url = readHttpUrl(link[1] ?? '');
       if (url) block.url = url;
-      else warnings.push({ line: lineNumber, message: 'only http(s) links are kept; this one was dropped' });
+      else warnings.push({ line: lineNumber, message: t('parseLinkDropped') });
       block.stage = 'description';
     } else if (bullet !== null) {
       block.bullets.push(bullet);
       block.stage = 'bullets';
     } else {
       if (block.stage === 'bullets') {
-        warnings.push({ line: lineNumber, message: 'text after the bullets; it was added to the description' });
+        warnings.push({ line: lineNumber, message: t('parseCbtTextAfterBullets') });
       } else {
         block.stage = 'description';
       }
@@ -256,7 +257,7 @@ function startBlock(
     [endText, end],
   ] as const) {
     if (text !== undefined && value === null) {
-      problems.push({ line: lineNumber, message: `${quote(text)} is not a time; ${CLOCK_HINT}` });
+      problems.push({ line: lineNumber, message: t('parseNotATime', quote(text), clockHint()) });
     }
   }
   const valid = start !== null && end !== null;

@@ -3,6 +3,7 @@ import { chapterSchema, episodeIdFrom, validateEpisode, type InputProblem, type 
 import { writeClock } from './clock';
 import { MAX_CHAPTERS } from './guard';
 import type { ParseContext } from './parse-context';
+import { t } from '../../i18n';
 
 export type ChapterDraft = z.input<typeof chapterSchema>;
 
@@ -52,7 +53,7 @@ export function finishEpisode(draft: EpisodeDraft, options: FinishOptions): Pars
     // Pointing at the first chapter past the limit tells where the file could be split.
     problems.push({
       ...locate(MAX_CHAPTERS, 'start'),
-      message: `this file has ${chapters.length} chapters; Chapterbar reads at most ${MAX_CHAPTERS}`,
+      message: t('parseTooManyChapters', chapters.length, MAX_CHAPTERS),
     });
   } else {
     problems.push(...findTimingProblems(chapters, locate));
@@ -62,8 +63,8 @@ export function finishEpisode(draft: EpisodeDraft, options: FinishOptions): Pars
   closeLastChapter(chapters, context.duration);
   const show = (draft.show ?? '').trim() || (context.show ?? '').trim();
   const title = draft.title?.trim() || context.title?.trim() || fileStem(context.fileName);
-  if (!title) warnings.push({ message: 'the file names no episode title; it is called “Untitled episode” for now' });
-  const finalTitle = title || 'Untitled episode';
+  if (!title) warnings.push({ message: t('parseNoTitle', t('untitledEpisode')) });
+  const finalTitle = title || t('untitledEpisode');
   const duration = draft.duration ?? validDuration(context.duration);
   const episode = {
     id: episodeIdFrom(show, finalTitle),
@@ -89,7 +90,7 @@ export function findTimingProblems(chapters: readonly ChapterDraft[], locate: Ch
     if (chapter.end !== undefined && chapter.end <= chapter.start) {
       problems.push({
         ...locate(i, 'end'),
-        message: `this chapter ends at ${writeClock(chapter.end)}, which is not after its start at ${writeClock(chapter.start)}`,
+        message: t('parseEndBeforeStart', writeClock(chapter.end), writeClock(chapter.start)),
       });
     }
     const next = chapters[i + 1];
@@ -97,12 +98,12 @@ export function findTimingProblems(chapters: readonly ChapterDraft[], locate: Ch
     if (next.start < chapter.start) {
       problems.push({
         ...locate(i + 1, 'start'),
-        message: `this chapter starts at ${writeClock(next.start)}, before the previous one starts at ${writeClock(chapter.start)}`,
+        message: t('parseStartBeforePrevious', writeClock(next.start), writeClock(chapter.start)),
       });
     } else if (chapter.end !== undefined && chapter.end > next.start) {
       problems.push({
         ...locate(i + 1, 'start'),
-        message: `this chapter starts at ${writeClock(next.start)}, before the previous one ends at ${writeClock(chapter.end)}`,
+        message: t('parseStartBeforeEnd', writeClock(next.start), writeClock(chapter.end)),
       });
     }
   });
@@ -140,5 +141,5 @@ function sortAndCap(problems: InputProblem[]): InputProblem[] {
   const sorted = [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   if (sorted.length <= MAX_REPORTED_PROBLEMS) return sorted;
   const rest = sorted.length - MAX_REPORTED_PROBLEMS;
-  return [...sorted.slice(0, MAX_REPORTED_PROBLEMS), { message: `… and ${rest} more problems` }];
+  return [...sorted.slice(0, MAX_REPORTED_PROBLEMS), { message: t('parseMoreProblems', rest) }];
 }

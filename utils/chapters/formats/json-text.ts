@@ -1,4 +1,5 @@
 import type { InputProblem } from '../schema';
+import { t } from '../../i18n';
 
 export type JsonReading = { ok: true; value: unknown } | { ok: false; problem: InputProblem };
 
@@ -13,7 +14,7 @@ export function readJson(text: string): JsonReading {
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     const offset = findJsonSyntaxError(text) ?? positionIn(detail);
-    const problem: InputProblem = { message: `this is not valid JSON (${detail.slice(0, 200)})` };
+    const problem: InputProblem = { message: t('parseBadJson', detail.slice(0, 200)) };
     if (offset !== null) problem.line = lineAt(text, offset);
     return { ok: false, problem };
   }

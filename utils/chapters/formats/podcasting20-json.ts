@@ -21,6 +21,7 @@ import type { ParseContext } from './parse-context';
 import { fieldPath, wholeFileLine } from './problems';
 import { readHttpUrl } from './safe-url';
 import { stripBom } from './text-lines';
+import { t } from '../../i18n';
 
 const seconds = z.number().finite().nonnegative();
 /** Optional text fields: some generators write null instead of leaving the key out. */
@@ -64,7 +65,7 @@ function readPodcasting20Json(text: string, context: ParseContext | undefined): 
   const file = parsed.data;
   const warnings: InputProblem[] = [];
   if (typeof file.version !== 'string') {
-    warnings.push({ field: 'version', message: 'the spec requires a version such as "1.2.0"; read as version 1.2' });
+    warnings.push({ field: 'version', message: t('parseP20Version') });
   }
 
   const chapters: ChapterDraft[] = [];
@@ -74,13 +75,13 @@ function readPodcasting20Json(text: string, context: ParseContext | undefined): 
     if (source.toc === false) return;
     const title = source.title?.trim();
     const number = chapters.length + 1;
-    if (!title) warnings.push({ field: `chapters[${index}].title`, message: `this chapter has no title; it is called “Chapter ${number}”` });
-    const chapter: ChapterDraft = { start: source.startTime, title: title || `Chapter ${number}` };
+    if (!title) warnings.push({ field: `chapters[${index}].title`, message: t('parseP20NoTitle', t('chapterNumber', number)) });
+    const chapter: ChapterDraft = { start: source.startTime, title: title || t('chapterNumber', number) };
     if (source.endTime !== undefined && source.endTime !== null) chapter.end = source.endTime;
     if (source.url) {
       const url = readHttpUrl(source.url);
       if (url) chapter.url = url;
-      else warnings.push({ field: `chapters[${index}].url`, message: 'only http(s) links are kept; this one was dropped' });
+      else warnings.push({ field: `chapters[${index}].url`, message: t('parseLinkDropped') });
     }
     chapters.push(chapter);
     fileIndex.push(index);
@@ -96,8 +97,8 @@ function readPodcasting20Json(text: string, context: ParseContext | undefined): 
       locate: (index, part) => ({ field: field(index, part === 'start' ? 'startTime' : part === 'end' ? 'endTime' : 'title') }),
       noChaptersAt: { field: 'chapters' },
       noChaptersMessage: onlyHiddenChapters
-        ? 'every chapter is hidden (toc: false); there is nothing to list'
-        : 'the chapters array is empty',
+        ? t('parseP20AllHidden')
+        : t('parseP20Empty'),
     },
   );
 }
@@ -105,12 +106,12 @@ function readPodcasting20Json(text: string, context: ParseContext | undefined): 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
     const path = issue.path;
-    if (path.length === 0) return 'expected a JSON object with a "chapters" array';
+    if (path.length === 0) return t('parseP20NotObject');
     const name = String(path[path.length - 1]);
-    if (name === 'startTime' || name === 'endTime') return `${name} must be a number of seconds, like 94 or 94.5`;
-    if (name === 'chapters') return 'expected a "chapters" array';
-    return `expected ${issue.expected}`;
+    if (name === 'startTime' || name === 'endTime') return t('parseP20TimeNotNumber', name);
+    if (name === 'chapters') return t('parseP20NoArray');
+    return t('parseExpected', issue.expected);
   }
-  if (issue.code === 'too_small') return 'times cannot be negative';
+  if (issue.code === 'too_small') return t('parseNegativeTime');
   return issue.message;
 }

@@ -1,5 +1,6 @@
 import { PODCAST_NAMESPACE, PSC_NAMESPACE, type PodloveChapterSource, type PodloveReading } from './podlove-reading';
 import { wholeFileLine } from './problems';
+import { t } from '../../i18n';
 
 /**
  * Reads a Podlove feed with the platform's XML parser. Elements are matched by namespace or by the
@@ -95,7 +96,7 @@ function describeParserError(report: string, source: string): { message: string;
   const line = /\bline(?: number)? (\d+)/i.exec(text);
   const detail =
     /at column \d+: ([^\n]*)/.exec(text)?.[1] ?? /XML Parsing Error: ([^\n]*)/.exec(text)?.[1] ?? text.split('\n')[0] ?? '';
-  const message = `this is not well-formed XML${detail.trim() ? ` (${detail.trim()})` : ''}`;
+  const message = detail.trim() ? t('parseBadXmlDetail', detail.trim()) : t('parseBadXml');
   // A report without a position still gets a place: where the XML starts is where to look first.
   return { message, line: line ? Number(line[1]) : wholeFileLine(source) };
 }

@@ -27,6 +27,7 @@ import { readPodloveWithScanner } from './podlove-scanner';
 import { quote } from './problems';
 import { readHttpUrl } from './safe-url';
 import { stripBom } from './text-lines';
+import { t } from '../../i18n';
 
 export function parsePodloveXml(text: string, context?: ParseContext): ParseResult {
   return guardParse(text, (input) => readPodloveXml(stripBom(input), context));
@@ -38,8 +39,8 @@ function readPodloveXml(text: string, context: ParseContext | undefined): ParseR
   if (reading.problem) return { ok: false, problems: [reading.problem] };
   if (reading.chapters === null) {
     const message = reading.externalChapters
-      ? `the chapters are in a separate file (${reading.externalChapters}); download it and import that file`
-      : 'no <psc:chapters> element (xmlns:psc="http://podlove.org/simple-chapters") found';
+      ? t('parsePodloveExternal', reading.externalChapters)
+      : t('parsePodloveNone');
     // The place is the element the file lacks, which is what a person has to add or fetch.
     return { ok: false, problems: [{ field: 'psc:chapters', message }] };
   }
@@ -48,11 +49,11 @@ function readPodloveXml(text: string, context: ParseContext | undefined): ParseR
   const warnings: InputProblem[] = [];
   if (reading.itemsWithChapters > 1) {
     warnings.push({
-      message: `this feed has ${reading.itemsWithChapters} episodes with chapters; only the first${reading.title ? ` (${quote(reading.title)})` : ''} was read`,
+      message: reading.title ? t('parsePodloveFeedTitled', reading.itemsWithChapters, quote(reading.title)) : t('parsePodloveFeed', reading.itemsWithChapters),
     });
   }
   if (reading.listsInItem > 1) {
-    warnings.push({ message: `this episode has ${reading.listsInItem} psc:chapters lists; only the first was read` });
+    warnings.push({ message: t('parsePodloveLists', reading.listsInItem) });
   }
 
   const chapters: ChapterDraft[] = [];
@@ -89,18 +90,18 @@ function readChapter(source: PodloveChapterSource, problems: InputProblem[], war
       ...where(source, 'start'),
       message:
         source.start === null
-          ? 'this chapter has no start attribute'
-          : `${quote(source.start)} is not a time; write hh:mm:ss.mmm, mm:ss or seconds`,
+          ? t('parsePodloveNoStart')
+          : t('parsePodloveBadStart', quote(source.start)),
     });
   }
-  if (!title) problems.push({ ...where(source, 'title'), message: 'this chapter has no title attribute' });
+  if (!title) problems.push({ ...where(source, 'title'), message: t('parsePodloveNoTitle') });
   if (start === null || !title) return null;
 
   const chapter: ChapterDraft = { start, title };
   if (source.href) {
     const url = readHttpUrl(source.href);
     if (url) chapter.url = url;
-    else warnings.push({ ...where(source, 'href'), message: 'only http(s) links are kept; this one was dropped' });
+    else warnings.push({ ...where(source, 'href'), message: t('parseLinkDropped') });
   }
   return chapter;
 }

@@ -22,12 +22,13 @@ import { decodeHtmlEntities, stripTags } from './html-text';
 import type { ParseContext } from './parse-context';
 import { quote } from './problems';
 import { splitLines } from './text-lines';
+import { t } from '../../i18n';
 
 const HEADER = /^WEBVTT(?:[ \t].*)?$/;
 const SKIPPED_BLOCK = /^(?:NOTE(?:[ \t].*)?|STYLE[ \t]*|REGION[ \t]*)$/;
 const TIMING = /^([0-9:.,]+)[ \t]*-->[ \t]*([0-9:.,]+)(?:[ \t]+.*)?$/;
 const VTT_TIME = /^(?:(\d{1,4}):)?(\d{1,2}):(\d{2})(?:([.,])(\d{1,3}))?$/;
-const TIME_HINT = 'write mm:ss.ttt or hh:mm:ss.ttt';
+const timeHint = () => t('parseVttTimeHint');
 
 interface CueSource {
   timingLine: number;
@@ -71,13 +72,13 @@ function readWebvtt(text: string, context: ParseContext | undefined): ParseResul
 
     const timingOffset = (block[0] ?? '').includes('-->') ? 0 : (block[1] ?? '').includes('-->') ? 1 : -1;
     if (timingOffset < 0) {
-      warnings.push({ line: blockStart + 1, message: 'not a cue (it has no “-->” timing line); ignored' });
+      warnings.push({ line: blockStart + 1, message: t('parseVttNotCue') });
       continue;
     }
     const timingLine = blockStart + timingOffset + 1;
     const timing = TIMING.exec((block[timingOffset] ?? '').trim());
     if (!timing) {
-      problems.push({ line: timingLine, message: `expected a timing line like “00:00:00.000 --> 00:02:20.000”; ${TIME_HINT}` });
+      problems.push({ line: timingLine, message: t('parseVttExpectedTiming', timeHint()) });
       continue;
     }
     const start = readVttTime(timing[1] ?? '');
@@ -86,7 +87,7 @@ function readWebvtt(text: string, context: ParseContext | undefined): ParseResul
       [timing[1], start],
       [timing[2], end],
     ] as const) {
-      if (!reading) problems.push({ line: timingLine, message: `${quote(token ?? '')} is not a time; ${TIME_HINT}` });
+      if (!reading) problems.push({ line: timingLine, message: t('parseNotATime', quote(token ?? ''), timeHint()) });
       else {
         if (reading.withoutMillis) lenientTimes.withoutMillis++;
         if (reading.withComma) lenientTimes.withComma++;
@@ -94,7 +95,7 @@ function readWebvtt(text: string, context: ParseContext | undefined): ParseResul
     }
     const textLines = block.slice(timingOffset + 1);
     const title = decodeHtmlEntities(stripTags(textLines.join(' '))).replace(/\s+/g, ' ').trim();
-    if (!title) problems.push({ line: timingLine, message: 'this cue has no text; a chapter needs a title' });
+    if (!title) problems.push({ line: timingLine, message: t('parseVttNoText') });
     if (start && end && title) {
       chapters.push({ start: start.seconds, end: end.seconds, title });
       sources.push({ timingLine, textLine: textLines.length > 0 ? timingLine + 1 : timingLine });
@@ -102,13 +103,13 @@ function readWebvtt(text: string, context: ParseContext | undefined): ParseResul
   }
 
   if (lenientTimes.withoutMillis > 0) {
-    warnings.push({ message: 'some times have no milliseconds (like “00:24”); WebVTT wants “00:24.000”, read as whole seconds' });
+    warnings.push({ message: t('parseVttNoMillis') });
   }
   if (lenientTimes.withComma > 0) {
-    warnings.push({ message: 'some times use a comma before the milliseconds (SRT style); WebVTT wants a dot' });
+    warnings.push({ message: t('parseVttComma') });
   }
   if (!hasHeader) {
-    const missingHeader = { line: 1, message: 'a WebVTT file starts with a line “WEBVTT”' };
+    const missingHeader = { line: 1, message: t('parseVttNoHeader') };
     if (chapters.length > 0 && problems.length === 0) warnings.unshift(missingHeader);
     else problems.unshift(missingHeader);
   }
@@ -120,7 +121,7 @@ function readWebvtt(text: string, context: ParseContext | undefined): ParseResul
       problems,
       warnings,
       locate: (index, part) => ({ line: part === 'title' ? sources[index]?.textLine : sources[index]?.timingLine }),
-      noChaptersMessage: 'no cues found; each chapter is a cue like “00:00:00.000 --> 00:02:20.000” followed by its title',
+      noChaptersMessage: t('parseVttNoCues'),
       noChaptersAt: { line: cuesLine },
     },
   );

@@ -1,0 +1,30 @@
+import type { TimedChapter } from '../utils/chapters/active';
+import { formatChapterMarkdown } from '../utils/chapter-markdown';
+import { t } from '../utils/i18n';
+import type { SidebarState } from '../utils/sidebar-state';
+import { CopyButton } from './CopyButton';
+
+interface Props {
+  state: SidebarState;
+  chapter: TimedChapter;
+  index: number;
+  current: boolean;
+}
+
+/** A chapter's actions, under its summary: loop it (the current one), copy a link, copy it as Markdown. */
+export function ChapterActions({ state, chapter, index, current }: Props) {
+  const { clock, actions } = state;
+  const looping = clock.loopIndex.value === index;
+  const link = () => actions.linkAt?.(chapter.start) ?? null;
+  return (
+    <div class="cb-actions">
+      {current && Number.isFinite(chapter.end) && (
+        <button type="button" class="cb-action" aria-pressed={looping} onClick={() => clock.setLoop(looping ? -1 : index)}>
+          {t('loopChapter')}
+        </button>
+      )}
+      {actions.linkAt && <CopyButton label={t('copyLink')} name={t('copyLinkTo', chapter.title)} text={() => link() ?? ''} />}
+      <CopyButton label={t('copyMarkdown')} name={t('copyMarkdownOf', chapter.title)} text={() => formatChapterMarkdown(chapter, link())} />
+    </div>
+  );
+}

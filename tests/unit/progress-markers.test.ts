@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createChapterClock } from '../../utils/chapter-clock';
+import { showProgressMarkers } from '../../utils/progress-markers';
+import type { Player } from '../../utils/sites/types';
+
+const chapters = [
+  { start: 0, title: 'Intro', description: '', bullets: [] },
+  { start: 45, title: 'Chips', description: '', bullets: [] },
+  { start: 90, title: 'Wafers', description: '', bullets: [] },
+];
+
+const player = (duration: number | null = 180): Player => ({
+  currentTime: () => 0,
+  duration: () => duration ?? undefined,
+  paused: () => true,
+  playbackRate: () => 1,
+  interrupted: () => false,
+  seek() {},
+  onChange() {},
+});
+
+function progressBar() {
+  const bar = document.createElement('div');
+  bar.className = 'ytp-progress-bar-container';
+  bar.getBoundingClientRect = () => ({ left: 100, top: 0, width: 900, height: 5, right: 1000, bottom: 5, x: 100, y: 0, toJSON() {} });
+  document.body.append(bar);
+  return bar;
+}
+
+const ticks = (bar: HTMLElement) => [...bar.querySelector('chapterbar-markers')!.shadowRoot!.querySelectorAll<HTMLElement>('.tick')];
+const tip = (bar: HTMLElement) => bar.querySelector('chapterbar-markers')!.shadowRoot!.querySelector<HTMLElement>('.tip')!;
+
+afterEach(() => document.body.replaceChildren());
+
+describe('chapter marks on the progress bar', () => {
+  it('draws a tick at each chapter start past the bar’s left edge, on the media’s timeline', () => {
+    const bar = progressBar();
+    const lifetime = new AbortController();
+    const clock = createChapterClock(chapters, player(), 0, lifetime.signal);
+    showProgressMarkers(() => bar, clock, player(), lifetime.signal);
+    const lefts = () => ticks(bar).map((tick) => parseFloat(tick.style.left));
+    expect(lefts()).toEqual([25, 50]);
+    // The chapters run 9 s behind this edition: each mark moves 9 s (5 %) later, the first one too.
+    clock.setOffset(-9);
+    expect(lefts()).toEqual([5, 30, 55]);
+  });
+
+  it('is hidden from assistive technology (the sidebar is the accessible list)', () => {
+    const bar = progressBar();
+    const lifetime = new AbortController();
+    showProgressMarkers(() => bar, createChapterClock(chapters, player(), 0, lifetime.signal), player(), lifetime.signal);
+    expect(bar.querySelector('chapterbar-markers')!.getAttribute('aria-hidden')).toBe('true');
+  });
+
+  it('names the chapter under the pointer, from the bar’s own events, without taking them', () => {
+    const bar = progressBar();
+    const lifetime = new AbortController();
+    showProgressMarkers(() => bar, createChapterClock(chapters, player(), 0, lifetime.signal), player(), lifetime.signal);
+    const move = new PointerEvent('pointermove', { clientX: 100 + 900 * 0.6, bubbles: true, cancelable: true });
+    bar.dispatchEvent(move);
+    expect(move.defaultPrevented).toBe(false);
+    expect(tip(bar).hidden).toBe(false);
+    expect(tip(bar).textContent).toBe('Wafers');
+    // Near a tick, its chapter is named even from just before it.
+    bar.dispatchEvent(new PointerEvent('pointermove', { clientX: 100 + 225 - 4 }));
+    expect(tip(bar).textContent).toBe('Chips');
+    bar.dispatchEvent(new PointerEvent('pointerleave'));
+    expect(tip(bar).hidden).toBe(true);
+  });
+
+  it('draws nothing until the media knows its length', () => {
+    const bar = progressBar();
+    const lifetime = new AbortController();
+    showProgressMarkers(() => bar, createChapterClock(chapters, player(null), 0, lifetime.signal), player(null), lifetime.signal);
+    expect(ticks(bar)).toEqual([]);
+  });
+
+  it('goes with its session, and comes back when the site rebuilds its bar', () => {
+    const bar = progressBar();
+    const lifetime = new AbortController();
+    let current = bar;
+    const markers = showProgressMarkers(() => current, createChapterClock(chapters, player(), 0, lifetime.signal), player(), lifetime.signal);
+    current = progressBar();
+    markers.refresh();
+    expect(bar.querySelector('chapterbar-markers')).toBeNull();
+    expect(current.querySelector('chapterbar-markers')).not.toBeNull();
+    lifetime.abort();
+    expect(document.querySelector('chapterbar-markers')).toBeNull();
+  });
+});

@@ -1,0 +1,31 @@
+import { browser } from 'wxt/browser';
+import type messages from '../public/_locales/en/messages.json';
+
+/**
+ * Every text a person reads comes from the browser's i18n (`public/_locales/<lang>/messages.json`),
+ * so a translation is a file, not a code change. English is the default locale and is complete;
+ * a test checks that every key used in the code exists there and every key there is used.
+ */
+export type MessageKey = keyof typeof messages;
+
+type GetMessage = (name: string, substitutions?: string[]) => string | undefined;
+
+/**
+ * The message for `key` in the browser's language, with `$1`…`$9` (named placeholders in
+ * messages.json) filled from `substitutions`. Falls back to the key itself, never to nothing, so a
+ * missing message shows as a visible bug rather than an empty button.
+ */
+export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
+  let text: string | undefined;
+  try {
+    text = (browser.i18n.getMessage as GetMessage)(key, substitutions.map(String));
+  } catch {
+    text = undefined;
+  }
+  return text || key;
+}
+
+/** "1 chapter" / "5 chapters": browsers' i18n has no plural rules, so the one and the many are two messages. */
+export function plural(count: number, one: MessageKey, many: MessageKey): string {
+  return count === 1 ? t(one, count) : t(many, count);
+}
