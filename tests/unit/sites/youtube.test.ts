@@ -5,7 +5,10 @@ import { MatchPattern } from 'wxt/utils/match-patterns';
 import { youtube } from '../../../utils/sites/youtube';
 
 const REAL = resolve(process.cwd(), '../shared/fixtures/real-world/dom/youtube');
-const realWatchPage = readFileSync(resolve(REAL, 'youtube-transcript-api__youtube.html.static.html'), 'utf8');
+// Its stylesheets and sign-in iframe are dropped: the test environment would try to fetch them.
+const realWatchPage = readFileSync(resolve(REAL, 'youtube-transcript-api__youtube.html.static.html'), 'utf8')
+  .replace(/<link\b[^>]*>/g, '')
+  .replace(/<iframe\b[\s\S]*?<\/iframe>/g, '');
 const realPlayer = readFileSync(resolve(REAL, 'vikasksrivastava-blog__ytd-miniplayer_movie_player_outerHTML_2020-04.html'), 'utf8');
 
 function loadHtml(html: string): Document {
