@@ -129,7 +129,7 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
 
     if (index.damaged.length > 0) {
       // The index is derived from the episodes: keep the damaged copy aside and rebuild it.
-      for (const damage of index.damaged) setAside.push(copied(damage, 'the list was rebuilt from your episodes'));
+      for (const damage of index.damaged) setAside.push(copied(damage, t('indexRebuilt')));
       const scan = await scanEpisodeRecords();
       entries = new Map(scan.records.map((record) => [record.episode.id, summarize(record)]));
       Object.assign(set, allShardWrites(entries));

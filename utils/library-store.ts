@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import { episodeSchema, type Episode } from './chapters/schema';
 import { readRecord, type Migrations, type RecordFormat } from './stored-record';
+import { t } from './i18n';
 
 /*
  * The imported episodes in storage.local, layout version 1:
@@ -62,11 +63,11 @@ export const episodeRecordSchema = z.object({
   v: z.literal(LIBRARY_FORMAT_VERSION),
   episode: episodeSchema
     .refine((episode) => episode.id.length <= MAX_EPISODE_ID_LENGTH, {
-      message: `an episode id is at most ${MAX_EPISODE_ID_LENGTH} characters`,
+      message: t('idTooLong', MAX_EPISODE_ID_LENGTH),
       path: ['id'],
     })
     // The id becomes an object key in the index; this one would change the object instead.
-    .refine((episode) => episode.id !== '__proto__', { message: 'an episode id cannot be “__proto__”', path: ['id'] }),
+    .refine((episode) => episode.id !== '__proto__', { message: t('idReserved'), path: ['id'] }),
   /** Milliseconds since 1970, when the person saved it. */
   importedAt: z.number().finite(),
   source: importSourceSchema.optional(),
@@ -98,14 +99,14 @@ export const EPISODE_RECORD_MIGRATIONS: Migrations = {};
 export const INDEX_SHARD_MIGRATIONS: Migrations = {};
 
 export const EPISODE_RECORD_FORMAT: RecordFormat<EpisodeRecord> = {
-  label: 'an episode',
+  label: 'recordEpisode',
   current: LIBRARY_FORMAT_VERSION,
   migrations: EPISODE_RECORD_MIGRATIONS,
   schema: episodeRecordSchema,
 };
 
 const INDEX_SHARD_FORMAT: RecordFormat<z.infer<typeof indexShardSchema>> = {
-  label: 'a part of the list of your episodes',
+  label: 'recordIndexPart',
   current: LIBRARY_FORMAT_VERSION,
   migrations: INDEX_SHARD_MIGRATIONS,
   schema: indexShardSchema,
@@ -149,7 +150,7 @@ export async function readIndex(): Promise<IndexRead> {
     if (value === null || value === undefined) continue;
     const shard = readRecord(value, INDEX_SHARD_FORMAT);
     if (!shard.ok) {
-      damaged.push({ key, value, reason: shard.reason, label: 'Part of the list of your episodes' });
+      damaged.push({ key, value, reason: shard.reason, label: t('indexPartLabel') });
       continue;
     }
     const bad: Record<string, unknown> = {};
@@ -163,8 +164,8 @@ export async function readIndex(): Promise<IndexRead> {
       damaged.push({
         key,
         value,
-        reason: `${badIds.length === 1 ? 'one entry is' : `${badIds.length} entries are`} damaged (${badIds.slice(0, 3).join(', ')})`,
-        label: 'Part of the list of your episodes',
+        reason: badIds.length === 1 ? t('indexEntryDamaged', badIds.join(', ')) : t('indexEntriesDamaged', badIds.length, badIds.slice(0, 3).join(', ')),
+        label: t('indexPartLabel'),
       });
     }
   }
@@ -182,7 +183,7 @@ export function readEpisodeRecord(key: string, raw: unknown, label: string): Epi
   if (!read.ok) return { kind: 'damaged', damage: { key, value: raw, reason: read.reason, label } };
   const expectedKey = episodeKey(read.value.episode.id);
   if (expectedKey !== key) {
-    return { kind: 'damaged', damage: { key, value: raw, reason: `it holds the episode “${read.value.episode.id}”, stored under another name`, label } };
+    return { kind: 'damaged', damage: { key, value: raw, reason: t('recordWrongKey', read.value.episode.id), label } };
   }
   return { kind: 'ok', record: read.value, upgraded: read.upgraded };
 }
@@ -248,8 +249,8 @@ export class LibraryWriteError extends Error {
     const full = /quota/i.test(text);
     super(
       full
-        ? 'The browser has no more room for Chapterbar’s library. Delete episodes you no longer need, or free disk space, then try again.'
-        : `The browser could not save the library (${text.slice(0, 160)}). Nothing was changed; try again.`,
+        ? t('storageFull')
+        : t('storageFailed', text.slice(0, 160)),
       { cause },
     );
     this.name = 'LibraryWriteError';

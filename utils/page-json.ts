@@ -5,8 +5,12 @@
  * not. Bounded: scripts past `maxChars` are left alone, and the scan is one linear pass.
  */
 
-/** Parsed values per script element: a page keeps its first-load scripts, and they never change. */
-const cache = new WeakMap<Element, { name: string; value: unknown }>();
+/**
+ * What each script element assigns, per variable name, once looked at: a page keeps its first-load
+ * scripts and they never change, so a page read again (while waiting for chapters to render)
+ * neither copies a megabyte of script text nor parses it twice.
+ */
+const cache = new WeakMap<Element, Map<string, { value: unknown } | null>>();
 
 /**
  * The value assigned to `name` by an inline script of `doc` (`var name = {...}` or
@@ -15,14 +19,19 @@ const cache = new WeakMap<Element, { name: string; value: unknown }>();
 export function readScriptJson(doc: Document, name: string, maxChars: number): unknown {
   const head = new RegExp(`^\\s*(?:var\\s+${name}|window\\[["']${name}["']\\])\\s*=\\s*`);
   for (const script of doc.querySelectorAll('script:not([src])')) {
-    const cached = cache.get(script);
-    if (cached?.name === name) return cached.value;
+    let seen = cache.get(script);
+    if (!seen) cache.set(script, (seen = new Map()));
+    const known = seen.get(name);
+    if (known === null) continue;
+    if (known) return known.value;
     const text = script.textContent ?? '';
     const match = head.exec(text.slice(0, 200));
-    if (!match) continue;
-    if (text.length > maxChars) return undefined;
-    const value = readJsonObject(text, match[0].length);
-    cache.set(script, { name, value });
+    if (!match) {
+      seen.set(name, null);
+      continue;
+    }
+    const value = text.length > maxChars ? undefined : readJsonObject(text, match[0].length);
+    seen.set(name, { value });
     return value;
   }
   return undefined;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import { readRecord, type RecordFormat } from './stored-record';
+import { t } from './i18n';
 
 /**
  * Where stored values that do not validate are kept aside: never used, never silently deleted.
@@ -26,7 +27,7 @@ const entrySchema = z.object({
 export type SetAsideEntry = z.infer<typeof entrySchema>;
 
 const QUARANTINE_FORMAT: RecordFormat<{ v: number; entries: SetAsideEntry[] }> = {
-  label: 'the list of set-aside data',
+  label: 'recordQuarantine',
   current: 1,
   migrations: {},
   schema: z.object({ v: z.number(), entries: z.array(entrySchema) }),
@@ -45,7 +46,7 @@ export function readQuarantine(raw: unknown): SetAsideEntry[] {
     {
       id: 'unreadable-quarantine',
       key: QUARANTINE_KEY,
-      label: 'Earlier set-aside data',
+      label: t('quarantineLabel'),
       reason: read.reason,
       action: 'copied',
       at: 0,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { fieldPath } from './chapters/formats/problems';
+import { t, type MessageKey } from './i18n';
 
 /**
  * Versioned records in storage. Every library value carries its format version in the value
@@ -13,8 +14,8 @@ import { fieldPath } from './chapters/formats/problems';
 export type Migrations = Readonly<Record<number, (previous: Record<string, unknown>) => Record<string, unknown>>>;
 
 export interface RecordFormat<T> {
-  /** What the record is, for messages: "an episode", "the list of your episodes". */
-  label: string;
+  /** What the record is, for messages ("an episode"): a message key. */
+  label: MessageKey;
   current: number;
   migrations: Migrations;
   schema: z.ZodType<T>;
@@ -25,58 +26,59 @@ export type RecordRead<T> =
   | { ok: false; reason: string };
 
 const kindOf = (value: unknown) =>
-  value === null ? 'nothing' : Array.isArray(value) ? 'a list' : typeof value === 'string' ? 'text' : `a ${typeof value}`;
+  value === null ? t('kindNothing') : Array.isArray(value) ? t('kindList') : typeof value === 'string' ? t('kindText') : t('kindOther', typeof value);
 
 export function readRecord<T>(raw: unknown, format: RecordFormat<T>): RecordRead<T> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, reason: `it is not ${format.label} as Chapterbar writes it (it holds ${kindOf(raw)})` };
+    return { ok: false, reason: t('recordNotObject', t(format.label), kindOf(raw)) };
   }
   let value = raw as Record<string, unknown>;
   const version = value.v;
   if (version === undefined) {
-    return { ok: false, reason: `it has no version number, so Chapterbar did not write it (another tool may have)` };
+    return { ok: false, reason: t('recordNoVersion') };
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, reason: `its version number (${JSON.stringify(version)}) is not one Chapterbar ever wrote` };
+    return { ok: false, reason: t('recordBadVersion', JSON.stringify(version)) };
   }
   if (version > format.current) {
     return {
       ok: false,
-      reason: `a newer Chapterbar wrote it (format ${version}; this one reads up to ${format.current}). Update Chapterbar to use it`,
+      reason: t('recordNewer', version, format.current),
     };
   }
   for (let next = version + 1; next <= format.current; next++) {
     const migrate = format.migrations[next];
-    if (!migrate) return { ok: false, reason: `Chapterbar has no way to convert it from format ${next - 1}` };
+    if (!migrate) return { ok: false, reason: t('recordNoMigration', next - 1) };
     try {
       value = { ...migrate(value), v: next };
     } catch (error) {
-      return { ok: false, reason: `Chapterbar could not convert it from format ${next - 1} (${String(error).slice(0, 120)})` };
+      return { ok: false, reason: t('recordMigrationFailed', next - 1, String(error).slice(0, 120)) };
     }
   }
   const parsed = format.schema.safeParse(value);
   if (!parsed.success) {
     const details = parsed.error.issues.slice(0, 3).map(describeIssue).join('; ');
-    return { ok: false, reason: `it is damaged: ${details}` };
+    return { ok: false, reason: t('recordDamaged', details) };
   }
   return { ok: true, value: parsed.data, upgraded: version !== format.current };
 }
 
-const KIND_NAMES: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a group of fields',
+const KIND_NAMES: Record<string, MessageKey> = {
+  string: 'kindText',
+  number: 'kindNumber',
+  boolean: 'kindBoolean',
+  array: 'kindList',
+  object: 'kindObject',
 };
 
 /** "episode.chapters should be a list", "episode.id is missing": zod's issues in plain words. */
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const field = fieldPath(issue.path) || 'the value';
+  const field = fieldPath(issue.path) || t('theValue');
   if (issue.code === 'invalid_type') {
     // zod leaves the input out of its issues; its message says what it received.
-    if (/received undefined$/.test(issue.message)) return `${field} is missing`;
-    return `${field} should be ${KIND_NAMES[issue.expected] ?? issue.expected}`;
+    if (/received undefined$/.test(issue.message)) return t('fieldMissing', field);
+    const kind = Object.hasOwn(KIND_NAMES, issue.expected) ? t(KIND_NAMES[issue.expected]!) : issue.expected;
+    return t('fieldShouldBe', field, kind);
   }
   return `${field}: ${issue.message}`;
 }

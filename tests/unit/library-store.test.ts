@@ -33,7 +33,7 @@ describe('readRecord: versions and migrations', () => {
   // A future version 2 that renamed `importedAt` to `savedAt`: the path a real migration takes.
   const v2Schema = z.object({ v: z.literal(2), episode: z.unknown(), savedAt: z.number() });
   const v2: RecordFormat<z.infer<typeof v2Schema>> = {
-    label: 'an episode',
+    label: 'recordEpisode',
     current: 2,
     migrations: { 2: ({ importedAt, ...rest }) => ({ ...rest, savedAt: importedAt }) },
     schema: v2Schema,

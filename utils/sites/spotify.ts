@@ -189,7 +189,6 @@ export const spotify: SiteAdapter = {
   ],
 
   name: 'Spotify',
-  mediaNoun: 'Spotify episode',
   mediaUrl: (episodeId) => `https://open.spotify.com/episode/${encodeURIComponent(episodeId)}`,
   // Spotify's "Share from" links: whole seconds in `?t=`.
   mediaUrlAt: (episodeId, seconds) => `${spotify.mediaUrl!(episodeId)}?t=${Math.max(0, Math.floor(seconds))}`,

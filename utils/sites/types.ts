@@ -89,8 +89,6 @@ export interface SiteAdapter {
   readMediaUrl?(url: URL): MediaAddress | null;
   /** A media id from what people paste: a bare id, an address or a URI of this site; null otherwise. */
   readMediaId?(text: string): string | null;
-  /** How the site's media is called in messages ("YouTube video"). */
-  mediaNoun?: string;
   findPlayer(doc: Document): Player | null;
   /** Without preferences the site's natural place (beside the player) is meant. */
   findPlacement(doc: Document, url: URL, preferences?: PlacementPreferences): Placement | null;

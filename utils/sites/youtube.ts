@@ -117,7 +117,6 @@ export const youtube: SiteAdapter = {
   mediaKind: 'video',
 
   readMediaUrl: readVideoAddress,
-  mediaNoun: 'YouTube video',
   readMediaId(text) {
     const value = text.trim();
     if (VIDEO_ID.test(value)) return value;

@@ -143,7 +143,7 @@ function readHeaderLine(
   if (site?.readMediaId) {
     const id = site.readMediaId(value);
     if (id) addId(site.id, id);
-    else problems.push({ line: lineNumber, message: t('parseCbtBadMediaId', quote(value), site.mediaNoun ?? `${site.name ?? site.id} media`) });
+    else problems.push({ line: lineNumber, message: t(site.mediaKind === 'episode' ? 'parseCbtBadEpisodeId' : 'parseCbtBadVideoId', quote(value), site.name ?? site.id) });
   } else if (key === 'also titled') {
     if (value) (draft.altTitles ??= []).push(value);
   } else if (key === 'duration') {
