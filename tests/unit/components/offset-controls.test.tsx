@@ -8,6 +8,7 @@ import { episodeSchema } from '../../../utils/chapters/schema';
 import type { OffsetCorrection } from '../../../utils/offsets';
 import { createSidebarState } from '../../../utils/sidebar-state';
 import type { Player } from '../../../utils/sites/types';
+import { createStillPlayer } from '../fake-player';
 
 const episode = episodeSchema.parse({
   id: 'e',
@@ -19,32 +20,13 @@ const episode = episodeSchema.parse({
   ],
 });
 
-/** A paused player at a media time the test moves. */
-function stillPlayer(start: number) {
-  let time = start;
-  const listeners = new Set<() => void>();
-  const player: Player = {
-    currentTime: () => time,
-    duration: () => 300,
-    paused: () => true,
-    playbackRate: () => 1,
-    interrupted: () => false,
-    seek(seconds) {
-      time = seconds;
-      listeners.forEach((listener) => listener());
-    },
-    onChange: (callback) => void listeners.add(callback),
-  };
-  return player;
-}
-
 let root: HTMLElement | null = null;
 
 /** The sidebar for media 30 s ahead of the chapters (offset −30), at media time `mediaTime`. */
 function mount(mediaTime: number, correction?: OffsetCorrection, initialOffset = -30) {
   root = document.createElement('div');
   document.body.append(root);
-  const player = stillPlayer(mediaTime);
+  const player = createStillPlayer(mediaTime, 300);
   const clock = createChapterClock(episode.chapters, player, initialOffset, new AbortController().signal);
   const state = createSidebarState(episode, clock, { layout: 'column', theme: 'dark', collapsed: false, offsetCorrection: correction });
   act(() => render(<Sidebar state={state} />, root!));

@@ -6,6 +6,7 @@ import { createChapterClock } from '../../../utils/chapter-clock';
 import { episodeSchema } from '../../../utils/chapters/schema';
 import { createSidebarState, type SidebarStateOptions, type SidebarState } from '../../../utils/sidebar-state';
 import type { Player } from '../../../utils/sites/types';
+import { createStillPlayer } from '../fake-player';
 
 const episode = episodeSchema.parse({
   id: 'e',
@@ -18,31 +19,12 @@ const episode = episodeSchema.parse({
   ],
 });
 
-function stillPlayer(start = 0): Player {
-  let time = start;
-  const listeners = new Set<() => void>();
-  return {
-    currentTime: () => time,
-    duration: () => 180,
-    paused: () => true,
-    playbackRate: () => 1,
-    interrupted: () => false,
-    seek(seconds) {
-      time = seconds;
-      listeners.forEach((listener) => listener());
-    },
-    onChange(callback) {
-      listeners.add(callback);
-    },
-  };
-}
-
 let root: HTMLElement;
 let state: SidebarState;
 let player: Player;
 
 function mount(options: Partial<SidebarStateOptions> = {}, at = 70) {
-  player = stillPlayer(at);
+  player = createStillPlayer(at);
   const clock = createChapterClock(episode.chapters, player, 0, new AbortController().signal);
   state = createSidebarState(episode, clock, { layout: 'column', theme: 'dark', collapsed: false, ...options });
   act(() => render(<Sidebar state={state} />, root));

@@ -6,6 +6,7 @@ import { createChapterClock } from '../../../utils/chapter-clock';
 import { episodeSchema } from '../../../utils/chapters/schema';
 import { createSidebarState, type SidebarState } from '../../../utils/sidebar-state';
 import type { Player } from '../../../utils/sites/types';
+import { createStillPlayer } from '../fake-player';
 
 const episode = episodeSchema.parse({
   id: 'e',
@@ -18,26 +19,6 @@ const episode = episodeSchema.parse({
   ],
 });
 
-function stillPlayer(start = 0) {
-  let time = start;
-  const listeners = new Set<() => void>();
-  const player: Player = {
-    currentTime: () => time,
-    duration: () => 180,
-    paused: () => true,
-    playbackRate: () => 1,
-    interrupted: () => false,
-    seek(seconds) {
-      time = seconds;
-      listeners.forEach((listener) => listener());
-    },
-    onChange(callback) {
-      listeners.add(callback);
-    },
-  };
-  return player;
-}
-
 describe('Sidebar', () => {
   let root: HTMLElement;
   let state: SidebarState;
@@ -46,7 +27,7 @@ describe('Sidebar', () => {
   beforeEach(() => {
     root = document.createElement('div');
     document.body.append(root);
-    player = stillPlayer(70);
+    player = createStillPlayer(70);
     const clock = createChapterClock(episode.chapters, player, 0, new AbortController().signal);
     state = createSidebarState(episode, clock, { layout: 'column', theme: 'dark', collapsed: false });
     act(() => render(<Sidebar state={state} />, root));
