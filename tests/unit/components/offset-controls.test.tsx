@@ -7,7 +7,6 @@ import { createChapterClock } from '../../../utils/chapter-clock';
 import { episodeSchema } from '../../../utils/chapters/schema';
 import type { OffsetCorrection } from '../../../utils/offsets';
 import { createSidebarState } from '../../../utils/sidebar-state';
-import type { Player } from '../../../utils/sites/types';
 import { createStillPlayer } from '../fake-player';
 
 const episode = episodeSchema.parse({
