@@ -16,9 +16,13 @@ type GetMessage = (name: string, substitutions?: string[]) => string | undefined
  * missing message shows as a visible bug rather than an empty button.
  */
 export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
+  // Outside an extension page (the bench's scale page, some tests) there is no i18n: checked once
+  // here rather than thrown and caught for every row of a long list.
+  const i18n = browser?.i18n as { getMessage: GetMessage } | undefined;
+  if (typeof i18n?.getMessage !== 'function') return key;
   let text: string | undefined;
   try {
-    text = (browser.i18n.getMessage as GetMessage)(key, substitutions.map(String));
+    text = i18n.getMessage(key, substitutions.map(String));
   } catch {
     text = undefined;
   }
