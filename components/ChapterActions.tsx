@@ -2,6 +2,7 @@ import type { TimedChapter } from '../utils/chapters/active';
 import { formatChapterMarkdown } from '../utils/chapter-markdown';
 import { t } from '../utils/i18n';
 import type { SidebarState } from '../utils/sidebar-state';
+import { useSignalValue } from '../utils/signal-hooks';
 import { CopyButton } from './CopyButton';
 
 interface Props {
@@ -14,7 +15,7 @@ interface Props {
 /** A chapter's actions, under its summary: loop it (the current one), copy a link, copy it as Markdown. */
 export function ChapterActions({ state, chapter, index, current }: Props) {
   const { clock, actions } = state;
-  const looping = clock.loopIndex.value === index;
+  const looping = useSignalValue(clock.loopIndex) === index;
   const link = () => actions.linkAt?.(chapter.start) ?? null;
   return (
     <div class="cb-actions">

@@ -1,6 +1,7 @@
-import { useSignalEffect } from '@preact/signals';
-import { useRef } from 'preact/hooks';
+import { effect } from '@preact/signals-core';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { SidebarState } from '../utils/sidebar-state';
+import { useSignalValue } from '../utils/signal-hooks';
 import { ChapterRow } from './ChapterRow';
 
 /** Keys that mean the person is moving through the list, which pauses following. */
@@ -27,32 +28,45 @@ export function ChapterList({ state }: { state: SidebarState }) {
 
   // Keeps the current chapter in view by scrolling the list itself, never the page. The row
   // lands near the top with a little of the previous one showing, so reading continues downwards.
-  let lastIndex = -1;
-  useSignalEffect(() => {
-    const index = state.clock.activeIndex.value;
-    // Off by the person's setting, or paused by their scrolling.
-    const following = state.following.value && state.autoFollow.value;
-    state.collapsed.value;
-    state.overlayOpen.value;
-    // While the person searches, the list shows their results, not the current chapter.
-    if (!following || index < 0 || state.query.value.trim()) return;
-    const adjacent = index === lastIndex + 1;
-    lastIndex = index;
-    // After Preact has rendered the new current row (and its summary).
-    const frame = requestAnimationFrame(() => {
-      const list = listRef.current;
-      const row = list?.querySelector<HTMLElement>(`.cb-row[data-index="${index}"]`);
-      if (!list || !row) return;
-      const top = row.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop;
-      const target = Math.max(0, top - 24);
-      if (Math.abs(list.scrollTop - target) < 2) return;
-      const smooth = adjacent && !matchMedia('(prefers-reduced-motion: reduce)').matches;
-      list.scrollTo({ top: target, behavior: smooth ? 'smooth' : 'auto' });
-    });
-    return () => cancelAnimationFrame(frame);
-  });
+  const lastIndex = useRef(-1);
+  useEffect(
+    () =>
+      effect(() => {
+        const index = state.clock.activeIndex.value;
+        // Off by the person's setting, or paused by their scrolling.
+        const following = state.following.value && state.autoFollow.value;
+        state.collapsed.value;
+        state.overlayOpen.value;
+        // While the person searches, the list shows their results, not the current chapter.
+        if (!following || index < 0 || state.query.value.trim()) return;
+        const adjacent = index === lastIndex.current + 1;
+        lastIndex.current = index;
+        // After Preact has rendered the new current row (and its summary).
+        const frame = requestAnimationFrame(() => {
+          const list = listRef.current;
+          const row = list?.querySelector<HTMLElement>(`.cb-row[data-index="${index}"]`);
+          if (!list || !row) return;
+          const top = row.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop;
+          const target = Math.max(0, top - 24);
+          if (Math.abs(list.scrollTop - target) < 2) return;
+          const smooth = adjacent && !matchMedia('(prefers-reduced-motion: reduce)').matches;
+          list.scrollTo({ top: target, behavior: smooth ? 'smooth' : 'auto' });
+        });
+        return () => cancelAnimationFrame(frame);
+      }),
+    [state],
+  );
 
-  const matches = state.matches.value;
+  const matches = useSignalValue(state.matches);
+  const chapters = useSignalValue(state.clock.chapters);
+  const matcher = useSignalValue(state.matcher);
+  // The same row elements while the chapters and the search stay the same: Preact skips an element
+  // it has rendered before, so the panel re-rendering (scrolling pauses following) re-renders no row.
+  // Each row re-renders itself, from its own subscriptions.
+  const rows = useMemo(
+    () => chapters.map((chapter, index) => (matches && !matches.has(index) ? null : <ChapterRow key={index} state={state} chapter={chapter} index={index} matcher={matcher} />)),
+    [state, chapters, matches, matcher],
+  );
   const stopFollowing = () => {
     if (state.following.peek()) state.following.value = false;
   };
@@ -69,9 +83,7 @@ export function ChapterList({ state }: { state: SidebarState }) {
         if (listRef.current && moveFocus(listRef.current, event.key)) event.preventDefault();
       }}
     >
-      {state.clock.chapters.value.map((chapter, index) =>
-        matches && !matches.has(index) ? null : <ChapterRow key={index} state={state} chapter={chapter} index={index} />,
-      )}
+      {rows}
     </ol>
   );
 }

@@ -1,5 +1,6 @@
-import type { ReadonlySignal } from '@preact/signals';
+import type { ReadonlySignal } from '@preact/signals-core';
 import type { ChapterProgress as Progress } from '../utils/chapter-clock';
+import { useSignalValue } from '../utils/signal-hooks';
 
 /**
  * A CSS animation over the whole chapter, started part-way through by a negative delay. It is
@@ -8,7 +9,7 @@ import type { ChapterProgress as Progress } from '../utils/chapter-clock';
  * compositor, and cost the page a style recalculation every few frames.
  */
 export function ChapterProgress({ progress }: { progress: ReadonlySignal<Progress> }) {
-  const { fraction, remaining, running } = progress.value;
+  const { fraction, remaining, running } = useSignalValue(progress);
   // The chapter's whole length at the current rate, from what is left of it.
   const length = fraction < 1 && remaining > 0 ? remaining / (1 - fraction) : 1;
   const style = {

@@ -1,8 +1,9 @@
-import { useComputed } from '@preact/signals';
 import type { TimedChapter } from '../utils/chapters/active';
 import { formatClock } from '../utils/chapters/time';
 import { t } from '../utils/i18n';
+import type { TextMatcher } from '../utils/search';
 import { toggleExpanded, type SidebarState } from '../utils/sidebar-state';
+import { useComputedSignal, useComputedValue } from '../utils/signal-hooks';
 import { ChapterActions } from './ChapterActions';
 import { ChapterProgress } from './ChapterProgress';
 import { Highlight } from './Highlight';
@@ -11,6 +12,11 @@ interface Props {
   state: SidebarState;
   chapter: TimedChapter;
   index: number;
+  /**
+   * The search's matcher, or null. The list passes it down rather than each row subscribing: the
+   * list re-renders on every search anyway, and 2,000 rows' subscriptions cost their first render.
+   */
+  matcher: TextMatcher | null;
 }
 
 /**
@@ -29,20 +35,23 @@ function readSafeLink(url: string | undefined): URL | null {
 }
 
 /**
- * One chapter. It subscribes only to "am I current", "am I open" and the search, so a chapter
- * change re-renders two rows and a time update re-renders none.
+ * One chapter. It subscribes only to its view (current, open or closed), and the list re-renders
+ * it for a new search, so a chapter change re-renders two rows and a time update re-renders none.
  */
-export function ChapterRow({ state, chapter, index }: Props) {
-  const current = useComputed(() => state.clock.activeIndex.value === index);
-  const matcher = state.matcher.value;
-  // A search that matches the summary opens it, so that what matched is in view.
-  const open = useComputed(
-    () =>
-      current.value ||
-      state.expandAll.value ||
-      state.expanded.value.has(index) ||
-      (state.matcher.value !== null && [chapter.description, ...chapter.bullets].some((text) => state.matcher.value!.hits(text))),
-  );
+export function ChapterRow({ state, chapter, index, matcher }: Props) {
+  // On a chapter change every row's "am I current" recomputes, but it changes in two rows only.
+  // The view reads it, not the index, so in the other rows the view does not even recompute
+  // (during a search that would test every row's summary again), and they do not re-render.
+  const current = useComputedSignal(() => state.clock.activeIndex.value === index);
+  const view = useComputedValue(() => {
+    if (current.value) return 'current';
+    if (state.expandAll.value || state.expanded.value.has(index)) return 'open';
+    // A search that matches the summary opens it, so that what matched is in view.
+    const search = state.matcher.value;
+    return search !== null && [chapter.description, ...chapter.bullets].some((text) => search.hits(text)) ? 'open' : 'closed';
+  });
+  const isCurrent = view === 'current';
+  const open = view !== 'closed';
   const start = formatClock(chapter.start);
   const range = Number.isFinite(chapter.end) ? `${start} – ${formatClock(chapter.end)}` : start;
   const link = readSafeLink(chapter.url);
@@ -50,7 +59,7 @@ export function ChapterRow({ state, chapter, index }: Props) {
   const detailsId = `cb-details-${index}`;
 
   return (
-    <li class="cb-row" aria-current={current.value ? 'true' : undefined} data-index={index}>
+    <li class="cb-row" aria-current={isCurrent ? 'true' : undefined} data-index={index}>
       <div class="cb-row-head">
         <button
           type="button"
@@ -69,14 +78,14 @@ export function ChapterRow({ state, chapter, index }: Props) {
             <Highlight text={chapter.title} matcher={matcher} />
           </span>
         </button>
-        {hasDetails && !current.value && (
+        {hasDetails && !isCurrent && (
           <button
             type="button"
             class="cb-toggle"
-            aria-expanded={open.value}
+            aria-expanded={open}
             aria-controls={detailsId}
-            aria-label={open.value ? t('hideSummaryOf', chapter.title) : t('showSummaryOf', chapter.title)}
-            title={open.value ? t('hideSummary') : t('showSummary')}
+            aria-label={open ? t('hideSummaryOf', chapter.title) : t('showSummaryOf', chapter.title)}
+            title={open ? t('hideSummary') : t('showSummary')}
             onClick={() => toggleExpanded(state, index)}
           >
             <svg viewBox="0 0 24 24" aria-hidden="true">
@@ -85,7 +94,7 @@ export function ChapterRow({ state, chapter, index }: Props) {
           </button>
         )}
       </div>
-      {open.value && (
+      {open && (
         <div class="cb-details" id={detailsId}>
           <span class="cb-range">{range}</span>
           {chapter.description && (
@@ -109,10 +118,10 @@ export function ChapterRow({ state, chapter, index }: Props) {
               {link.pathname === '/' ? '' : link.pathname}
             </a>
           )}
-          <ChapterActions state={state} chapter={chapter} index={index} current={current.value} />
+          <ChapterActions state={state} chapter={chapter} index={index} current={isCurrent} />
         </div>
       )}
-      {current.value && <ChapterProgress progress={state.clock.progress} />}
+      {isCurrent && <ChapterProgress progress={state.clock.progress} />}
     </li>
   );
 }

@@ -1,6 +1,7 @@
-import { useSignal } from '@preact/signals';
+import { useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import type { ChapterOrigin, SidebarSite, SidebarState } from '../utils/sidebar-state';
+import { useSignalValue } from '../utils/signal-hooks';
 
 /** Where chapters come from, in the person's words: "From the video's description", "YouTube's chapters". */
 export function originLabel(origin: ChapterOrigin, site: SidebarSite): string {
@@ -21,19 +22,19 @@ export function originLabel(origin: ChapterOrigin, site: SidebarSite): string {
  * library's and the page's when the media has both, and saves the page's to the library.
  */
 export function ChapterSource({ state }: { state: SidebarState }) {
-  const saving = useSignal<'idle' | 'saving' | string>('idle');
+  const [saving, setSaving] = useState<'idle' | 'saving' | string>('idle');
   const { origin, site, actions } = state;
-  const alternative = state.alternative.value;
-  const notice = state.notice.value;
+  const alternative = useSignalValue(state.alternative);
+  const notice = useSignalValue(state.notice);
   if (origin === 'library' && !alternative && !notice) return null;
 
   const save = async () => {
     if (!actions.saveToLibrary) return;
-    saving.value = 'saving';
+    setSaving('saving');
     const result = await actions.saveToLibrary().catch((error: unknown) => ({ ok: false as const, message: String(error) }));
-    saving.value = result.ok ? 'idle' : result.message;
+    setSaving(result.ok ? 'idle' : result.message);
   };
-  const failed = saving.value !== 'idle' && saving.value !== 'saving';
+  const failed = saving !== 'idle' && saving !== 'saving';
   const pageOrigin = origin === 'library' ? alternative : origin;
 
   return (
@@ -56,13 +57,13 @@ export function ChapterSource({ state }: { state: SidebarState }) {
         origin !== 'library' && <p class="cb-source-label">{originLabel(origin, site)}</p>
       )}
       {origin !== 'library' && !alternative && actions.saveToLibrary && (
-        <button type="button" class="cb-tool" disabled={saving.value === 'saving'} onClick={() => void save()}>
-          {saving.value === 'saving' ? t('saving') : t('saveToLibrary')}
+        <button type="button" class="cb-tool" disabled={saving === 'saving'} onClick={() => void save()}>
+          {saving === 'saving' ? t('saving') : t('saveToLibrary')}
         </button>
       )}
       {failed && (
         <p class="cb-source-error" role="alert">
-          {t('saveFailed', saving.value)}
+          {t('saveFailed', saving)}
         </p>
       )}
       {notice && (

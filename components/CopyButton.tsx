@@ -1,5 +1,4 @@
-import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { copyText } from '../utils/clipboard';
 import { t } from '../utils/i18n';
 
@@ -20,46 +19,46 @@ const FEEDBACK_MS = 2000;
  * selected field for the person to copy with their keyboard.
  */
 export function CopyButton({ label, name, text }: Props) {
-  const state = useSignal<'idle' | 'copied' | 'manual'>('idle');
-  const manualText = useSignal('');
+  const [mode, setMode] = useState<'idle' | 'copied' | 'manual'>('idle');
+  const [manualText, setManualText] = useState('');
   const buttonRef = useRef<HTMLButtonElement>(null);
   const fieldRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (state.value === 'manual') fieldRef.current?.select();
-    if (state.value !== 'copied') return;
-    const timer = setTimeout(() => (state.value = 'idle'), FEEDBACK_MS);
+    if (mode === 'manual') fieldRef.current?.select();
+    if (mode !== 'copied') return;
+    const timer = setTimeout(() => setMode('idle'), FEEDBACK_MS);
     return () => clearTimeout(timer);
-  }, [state.value]);
+  }, [mode]);
 
   const copy = async () => {
     const value = text();
     const root = buttonRef.current?.getRootNode();
     const container = root instanceof ShadowRoot ? root : document.body;
-    if (await copyText(value, container)) state.value = 'copied';
+    if (await copyText(value, container)) setMode('copied');
     else {
-      manualText.value = value;
-      state.value = 'manual';
+      setManualText(value);
+      setMode('manual');
     }
   };
 
   return (
     <>
-      <button type="button" class="cb-action" ref={buttonRef} aria-label={state.value === 'copied' ? t('copied') : name} onClick={() => void copy()}>
-        {state.value === 'copied' ? t('copied') : label}
+      <button type="button" class="cb-action" ref={buttonRef} aria-label={mode === 'copied' ? t('copied') : name} onClick={() => void copy()}>
+        {mode === 'copied' ? t('copied') : label}
       </button>
       <span class="cb-visually-hidden" role="status">
-        {state.value === 'copied' ? t('copied') : ''}
+        {mode === 'copied' ? t('copied') : ''}
       </span>
-      {state.value === 'manual' && (
+      {mode === 'manual' && (
         <input
           class="cb-copy-field"
           ref={fieldRef}
           readOnly
-          value={manualText.value}
+          value={manualText}
           aria-label={t('copyManually')}
           title={t('copyManually')}
-          onBlur={() => (state.value = 'idle')}
+          onBlur={() => setMode('idle')}
         />
       )}
     </>

@@ -1,6 +1,7 @@
 import { formatClock } from '../utils/chapters/time';
 import { t } from '../utils/i18n';
 import type { SidebarState } from '../utils/sidebar-state';
+import { useComputedValue, useSignalValue } from '../utils/signal-hooks';
 
 /** Corrections are kept to a tenth of a second: finer is noise, coarser moves boundaries audibly. */
 const roundOffset = (seconds: number) => Math.round(seconds * 10) / 10;
@@ -32,12 +33,11 @@ function nudgeLabel(step: number): string {
  * the episode on this site.
  */
 export function OffsetControls({ state }: { state: SidebarState }) {
+  const { clock } = state;
+  const offset = useSignalValue(clock.offset);
+  const chapter = useComputedValue(() => clock.chapters.value[Math.max(0, clock.activeIndex.value)]);
   const correction = state.offsetCorrection;
   if (!correction) return null;
-  const { clock } = state;
-  const offset = clock.offset.value;
-  const index = clock.activeIndex.value;
-  const chapter = clock.chapters.value[Math.max(0, index)];
 
   const apply = (seconds: number) => {
     const value = roundOffset(seconds);

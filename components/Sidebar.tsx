@@ -1,5 +1,6 @@
 import { t } from '../utils/i18n';
 import type { SidebarState } from '../utils/sidebar-state';
+import { useSignalValue } from '../utils/signal-hooks';
 import { ChapterList } from './ChapterList';
 import { ChapterSource } from './ChapterSource';
 import { OffsetControls } from './OffsetControls';
@@ -7,8 +8,9 @@ import { SidebarSearch } from './SidebarSearch';
 
 function Header({ state }: { state: SidebarState }) {
   const { episode } = state;
-  const collapsed = state.collapsed.value;
-  const overlay = state.layout.value === 'overlay';
+  const collapsed = useSignalValue(state.collapsed);
+  const overlay = useSignalValue(state.layout) === 'overlay';
+  const expandAll = useSignalValue(state.expandAll);
   return (
     <div class="cb-header">
       <div class="cb-heading">
@@ -28,8 +30,8 @@ function Header({ state }: { state: SidebarState }) {
         <button
           type="button"
           class="cb-tool"
-          aria-pressed={state.expandAll.value}
-          onClick={() => (state.expandAll.value = !state.expandAll.value)}
+          aria-pressed={expandAll}
+          onClick={() => (state.expandAll.value = !state.expandAll.peek())}
         >
           {t('expandAll')}
         </button>
@@ -55,19 +57,23 @@ function Header({ state }: { state: SidebarState }) {
 }
 
 function Panel({ state }: { state: SidebarState }) {
-  const collapsed = state.collapsed.value && state.layout.value === 'column';
+  const layout = useSignalValue(state.layout);
+  const theme = useSignalValue(state.theme);
+  const collapsed = useSignalValue(state.collapsed) && layout === 'column';
+  const autoFollow = useSignalValue(state.autoFollow);
+  const following = useSignalValue(state.following);
   return (
     <aside
       class={`cb${collapsed ? ' cb-collapsed' : ''}`}
       aria-label={t('chaptersHeading')}
       // Over the video the panel is dark whatever the page's theme, as players' own menus are.
-      data-theme={state.layout.value === 'overlay' ? 'dark' : state.theme.value}
-      data-layout={state.layout.value}
+      data-theme={layout === 'overlay' ? 'dark' : theme}
+      data-layout={layout}
     >
       <Header state={state} />
       {!collapsed && <ChapterSource state={state} />}
       {!collapsed && <SidebarSearch state={state} />}
-      {state.autoFollow.value && !state.following.value && (
+      {autoFollow && !following && (
         <button
           type="button"
           class="cb-tool cb-resume"
@@ -84,8 +90,9 @@ function Panel({ state }: { state: SidebarState }) {
 
 /** The chapter sidebar: a column beside the player, or a toggle and panel over it. */
 export function Sidebar({ state }: { state: SidebarState }) {
-  if (state.layout.value === 'column') return <Panel state={state} />;
-  const open = state.overlayOpen.value;
+  const layout = useSignalValue(state.layout);
+  const open = useSignalValue(state.overlayOpen);
+  if (layout === 'column') return <Panel state={state} />;
   return (
     <>
       {!open && (

@@ -1,5 +1,6 @@
 import { t } from '../utils/i18n';
 import type { SidebarState } from '../utils/sidebar-state';
+import { useSignalValue } from '../utils/signal-hooks';
 
 /**
  * Searches the chapters' titles, descriptions and bullets. The list keeps only the chapters that
@@ -7,8 +8,9 @@ import type { SidebarState } from '../utils/sidebar-state';
  * clears the search.
  */
 export function SidebarSearch({ state }: { state: SidebarState }) {
-  const matches = state.matches.value;
-  const total = state.clock.chapters.value.length;
+  const matches = useSignalValue(state.matches);
+  const total = useSignalValue(state.clock.chapters).length;
+  const query = useSignalValue(state.query);
   const first = matches ? [...matches][0] : undefined;
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -41,7 +43,7 @@ export function SidebarSearch({ state }: { state: SidebarState }) {
         placeholder={t('searchChapters')}
         autocomplete="off"
         spellcheck={false}
-        value={state.query.value}
+        value={query}
         onInput={(event) => (state.query.value = event.currentTarget.value)}
         onKeyDown={onKeyDown}
       />

@@ -5,7 +5,9 @@ import { loadBundledEpisodes } from '../utils/bundled-episodes';
 import { runCommandInActiveTab } from '../utils/commands';
 import { createLibraryService } from '../utils/library-service';
 import { onMessage } from '../utils/messaging';
+import { readPageMaterial } from '../utils/page-readers';
 import { reinjectAfterInstall } from '../utils/reinject';
+import { createStylesheetServer } from '../utils/sidebar-stylesheet';
 
 /** The tab that last reported media, so a popup opened in a tab of its own can find it. */
 const lastMediaTab = storage.defineItem<number | null>('session:lastMediaTab', { fallback: null });
@@ -15,6 +17,8 @@ export default defineBackground(() => {
   const library = createLibraryService({ bundled: loadBundledEpisodes() });
 
   onMessage('findEpisode', ({ data }) => library.findEpisode(data));
+  // Validates the material itself: it comes from a content script, which the page may have fooled.
+  onMessage('readPageChapters', ({ data }) => readPageMaterial(data));
   onMessage('listEpisodes', () => library.summaries());
   onMessage('linkEpisode', ({ data }) => library.setLink(data, false));
   onMessage('unlinkEpisode', ({ data }) => library.setLink(data, true));
@@ -35,6 +39,8 @@ export default defineBackground(() => {
   });
   onMessage('getMediaTab', () => lastMediaTab.getValue());
   onMessage('openLibrary', () => browser.runtime.openOptionsPage());
+  const stylesheet = createStylesheetServer();
+  onMessage('getSidebarStylesheet', ({ data }) => stylesheet(data));
 
   browser.commands.onCommand.addListener((command) => void runCommandInActiveTab(command));
   // Tabs opened before an install or update get the new content scripts; the old ones stop by themselves.

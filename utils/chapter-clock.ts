@@ -1,4 +1,4 @@
-import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals-core';
 import { findActiveChapter, resolveChapterEnds, type TimedChapter } from './chapters/active';
 import type { Chapter } from './chapters/schema';
 import type { Player } from './sites/types';

@@ -1,11 +1,11 @@
-import { SITES } from './sites/registry';
-import type { MediaAddress, SiteAdapter } from './sites/types';
+import { SITE_ADDRESSES, SITES } from './sites/registry';
+import type { MediaAddress, SiteAdapter, SiteAddresses } from './sites/types';
 
 /**
- * The site and media id an address names, asking each site's adapter (only adapters know their
- * sites' addresses). People paste addresses with or without "https://", and with spaces around.
+ * The site and media id an address names, asking each site in turn (only a site's own file knows
+ * its addresses). People paste addresses with or without "https://", and with spaces around.
  */
-export function readMediaLink(text: string, sites: readonly SiteAdapter[] = SITES): MediaAddress | null {
+export function readMediaLink(text: string, sites: readonly SiteAddresses[] = SITE_ADDRESSES): MediaAddress | null {
   const trimmed = text.trim();
   if (!trimmed || trimmed.length > 2000) return null;
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^[\w.-]+:\d/.test(trimmed);
@@ -16,7 +16,7 @@ export function readMediaLink(text: string, sites: readonly SiteAdapter[] = SITE
     return null;
   }
   for (const site of sites) {
-    const found = site.readMediaUrl?.(url);
+    const found = site.readMediaUrl(url);
     if (found) return found;
   }
   return null;

@@ -1,7 +1,7 @@
-import { defineExtensionMessaging } from '@webext-core/messaging';
+import { defineExtensionMessaging } from './extension-messaging';
 import type { Episode } from './chapters/schema';
 import type { EpisodeRecord, ImportSource } from './library-store';
-import type { EpisodeRef } from './sites/types';
+import type { EpisodeRef, PageChaptersReply, PageMaterial } from './sites/types';
 
 export interface EpisodeMatch {
   episode: Episode;
@@ -114,6 +114,14 @@ export interface ProtocolMap {
   announceMediaTab(): void;
   /** Opens the library (the options page); content scripts cannot open it themselves. */
   openLibrary(): void;
+  /** The sidebar's CSS, by content-script entrypoint name (see sidebar-stylesheet.ts). */
+  getSidebarStylesheet(entrypoint: string): string;
+  /**
+   * The chapters a page publishes, read from what the content script collected of it: parsing
+   * happens here, off the page and out of the content script (page-readers.ts). The content
+   * script checks the reply's shape by hand (page-chapter-request.ts).
+   */
+  readPageChapters(material: PageMaterial): PageChaptersReply;
   // popup → background
   getMediaTab(): number | null;
   listEpisodes(): EpisodeSummary[];

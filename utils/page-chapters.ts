@@ -1,11 +1,11 @@
-import { readTimestampEntries } from './chapters/formats/timestamp-lines';
 import type { Episode } from './chapters/schema';
-import type { EpisodeRef, PageChapter, PageChapters } from './sites/types';
+import type { EpisodeRef, PageChapters } from './sites/types';
 
 /*
- * Chapters read from a page: the checks every site's reader shares, and the episode the sidebar
- * shows for them. Zod-free on purpose: this runs in content scripts. Everything here treats the
- * page as untrusted: values are type-checked one by one and every loop is bounded.
+ * Chapters a page publishes, on the content script's side: reading the DOM's text, waiting for the
+ * page to render, and the episode the sidebar shows. Nothing here parses or checks chapters: the
+ * background does (page-readers.ts, page-chapter-lists.ts), so those parsers stay out of the
+ * content scripts, which every YouTube and Spotify page pays for. Zod-free on purpose, too.
  */
 
 /** Bounds for what a page can make Chapterbar read. */
@@ -17,49 +17,12 @@ export const PAGE_LIMITS = {
   maxTextChars: 50_000,
   /** Fewer than two timestamps are a mention ("the demo at 12:30"), not chapters. */
   minChapters: 2,
+  /**
+   * One rendered string of a chapter list (a title, a time, a link), as collected: room for a
+   * title of maxTitleChars with the whitespace the page's markup puts around and inside it.
+   */
+  maxItemChars: 2_000,
 } as const;
-
-/** A chapter as the page's data gives it: anything, until checked. */
-export interface RawPageChapter {
-  start: unknown;
-  title: unknown;
-}
-
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/**
- * Checked chapters from a page's raw list, or null when they are not a usable chapter list:
- * starts must be finite, non-negative, increasing and before the end of the media; titles are text,
- * collapsed and cut to a sane length.
- */
-export function tidyPageChapters(raw: readonly RawPageChapter[], duration?: number): PageChapter[] | null {
-  const chapters: PageChapter[] = [];
-  for (const item of raw.slice(0, PAGE_LIMITS.maxChapters * 2)) {
-    const { start, title } = item;
-    if (typeof start !== 'number' || !Number.isFinite(start) || start < 0 || typeof title !== 'string') continue;
-    if (duration !== undefined && duration > 0 && start >= duration) continue;
-    const text = collapse(title).slice(0, PAGE_LIMITS.maxTitleChars);
-    const previous = chapters[chapters.length - 1];
-    if (!text || (previous && start <= previous.start)) continue;
-    chapters.push({ start: Math.round(start * 1000) / 1000, title: text });
-  }
-  if (chapters.length > PAGE_LIMITS.maxChapters || chapters.length < PAGE_LIMITS.minChapters) return null;
-  return chapters;
-}
-
-/** Chapters from a description's timestamp lines ("0:00 Intro"), or null when it has none. */
-export function readDescriptionChapters(text: string, duration?: number): PageChapter[] | null {
-  if (!text) return null;
-  const { entries } = readTimestampEntries(text.slice(0, PAGE_LIMITS.maxTextChars), duration);
-  const chapters = tidyPageChapters(entries, duration);
-  if (!chapters) return null;
-  // A range's end ("0:00 - 2:15 Title") survives when it still fits after the checks.
-  return chapters.map((chapter, i) => {
-    const end = entries.find((entry) => entry.start === chapter.start)?.end;
-    const next = chapters[i + 1];
-    return end !== undefined && end > chapter.start && (!next || end <= next.start) ? { ...chapter, end } : chapter;
-  });
-}
 
 const BLOCK_TAGS = new Set(['ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR', 'LI', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TR', 'UL']);
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
@@ -128,16 +91,25 @@ export function createPageEpisode(ref: EpisodeRef, page: PageChapters, fallbackT
 
 /**
  * Resolves with the page's chapters once `read` finds them, or null after `timeoutMs`. A
- * description or chapter panel renders a moment after the title on a single-page site; the page
- * is read again at most every `intervalMs` while it changes, and not at all once this settles.
+ * description or chapter panel renders a moment after the title on a single-page site, so the
+ * page is read at once and again while it changes: at most every `intervalMs`, one read at a time
+ * (each read asks the background), and not at all once this settles. At the deadline the read
+ * under way, or one last read, decides. A read that fails counts as finding nothing.
  */
-export function waitForPageChapters(read: () => PageChapters | null, signal: AbortSignal, root: Node = document, timeoutMs = 30_000, intervalMs = 500): Promise<PageChapters | null> {
+export function waitForPageChapters(read: () => Promise<PageChapters | null>, signal: AbortSignal, root: Node = document, timeoutMs = 30_000, intervalMs = 500): Promise<PageChapters | null> {
   return new Promise((resolve) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let reading = false;
+    /** The page changed while a read was under way, which may have missed the change. */
+    let changedWhileReading = false;
+    let expired = false;
     let done = false;
-    const observer = new MutationObserver(() => {
-      timer ??= setTimeout(check, intervalMs);
-    });
+    const schedule = () => {
+      if (done) return;
+      if (reading) changedWhileReading = true;
+      else timer ??= setTimeout(check, intervalMs);
+    };
+    const observer = new MutationObserver(schedule);
     const finish = (value: PageChapters | null) => {
       if (done) return;
       done = true;
@@ -147,15 +119,25 @@ export function waitForPageChapters(read: () => PageChapters | null, signal: Abo
       signal.removeEventListener('abort', stop);
       resolve(value);
     };
-    const check = () => {
+    const check = async () => {
       timer = undefined;
-      const found = read();
-      if (found) finish(found);
+      reading = true;
+      changedWhileReading = false;
+      const found = await read().catch(() => null);
+      reading = false;
+      if (found || expired) finish(found);
+      else if (changedWhileReading) schedule();
     };
     const stop = () => finish(null);
-    const deadline = setTimeout(() => finish(read()), timeoutMs);
+    const deadline = setTimeout(() => {
+      expired = true;
+      if (reading) return;
+      clearTimeout(timer);
+      void check();
+    }, timeoutMs);
     if (signal.aborted) return stop();
     signal.addEventListener('abort', stop, { once: true });
     observer.observe(root, { childList: true, subtree: true, characterData: true });
+    void check();
   });
 }

@@ -1,40 +1,19 @@
+import { assignmentHead } from './inline-scripts';
+
 /*
  * JSON a page assigns to a variable in an inline script (`var name = {...};`), read from the
- * script's text. Content scripts run in an isolated world: they share the page's DOM but not its
- * JavaScript objects, so `window.name` is out of reach while the <script> element that set it is
- * not. Bounded: scripts past `maxChars` are left alone, and the scan is one linear pass.
+ * script's text (which the content script finds: inline-scripts.ts). Background only: a real
+ * watch page's data is 0.3 to 2 MB, whose JSON.parse would hold up the page's main thread.
+ * Bounded: one linear pass over text the caller has already bounded.
  */
 
 /**
- * What each script element assigns, per variable name, once looked at: a page keeps its first-load
- * scripts and they never change, so a page read again (while waiting for chapters to render)
- * neither copies a megabyte of script text nor parses it twice.
+ * The value a script's `text` assigns to `name` (`var name = {...}` or `window["name"] = {...}`),
+ * or undefined when it assigns none or it is not JSON.
  */
-const cache = new WeakMap<Element, Map<string, { value: unknown } | null>>();
-
-/**
- * The value assigned to `name` by an inline script of `doc` (`var name = {...}` or
- * `window["name"] = {...}`), or undefined when there is none, it is too large, or not JSON.
- */
-export function readScriptJson(doc: Document, name: string, maxChars: number): unknown {
-  const head = new RegExp(`^\\s*(?:var\\s+${name}|window\\[["']${name}["']\\])\\s*=\\s*`);
-  for (const script of doc.querySelectorAll('script:not([src])')) {
-    let seen = cache.get(script);
-    if (!seen) cache.set(script, (seen = new Map()));
-    const known = seen.get(name);
-    if (known === null) continue;
-    if (known) return known.value;
-    const text = script.textContent ?? '';
-    const match = head.exec(text.slice(0, 200));
-    if (!match) {
-      seen.set(name, null);
-      continue;
-    }
-    const value = text.length > maxChars ? undefined : readJsonObject(text, match[0].length);
-    seen.set(name, { value });
-    return value;
-  }
-  return undefined;
+export function readAssignedJson(text: string, name: string): unknown {
+  const match = assignmentHead(name).exec(text.slice(0, 200));
+  return match ? readJsonObject(text, match[0].length) : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { signal as createSignal } from '@preact/signals';
+import { signal as createSignal } from '@preact/signals-core';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createChapterClock } from './chapter-clock';
 import type { Episode } from './chapters/schema';
@@ -7,8 +7,9 @@ import { sendMessage, type EpisodeMatch } from './messaging';
 import { createOffsetCorrection, isOffsetAdjustable, loadOffset } from './offsets';
 import { watchLibraryRevision } from './library-revision';
 import { loadPreferences, savePreferences, watchPreferences, type Preferences } from './preferences';
+import { requestPageChapters } from './page-chapter-request';
 import { createPageEpisode, waitForPageChapters } from './page-chapters';
-import { showProgressMarkers, type ProgressMarkers } from './progress-markers';
+import type { ProgressMarkers, showProgressMarkers } from './progress-markers';
 import { createSidebarState, type SidebarState } from './sidebar-state';
 import { createSidebarMount } from './sidebar-mount';
 import { serveTabControl } from './tab-control';
@@ -18,6 +19,11 @@ import { coalesce, waitFor } from './wait-for';
 
 export interface RunSiteOptions {
   findEpisode?: (ref: EpisodeRef) => Promise<EpisodeMatch | null>;
+  /**
+   * Chapter marks on the site's progress bar, passed in by the entrypoints of sites whose adapter
+   * finds one (`findProgressBar`), so that other sites' content scripts do not carry the code.
+   */
+  progressMarkers?: typeof showProgressMarkers;
 }
 
 interface Session {
@@ -48,6 +54,8 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
   /** "Saved to your library", for the sidebar that the saved episode's arrival rebuilds. */
   let pendingNotice: { mediaKey: string; text: string } | null = null;
   let preferences: Preferences | null = null;
+  /** The media the page was loaded with: the only one its inline data can describe. */
+  let pageLoadKey: string | null = null;
   // Hiding applies to every tab at once, so it is watched here rather than per episode.
   const hidden = createSignal(false);
   const preferencesReady = loadPreferences().then((value) => {
@@ -78,6 +86,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
       }
     }
     session?.controller.abort();
+    if (ref) pageLoadKey ??= key;
     session = ref ? startSession(ref, key) : null;
   });
 
@@ -113,18 +122,28 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
       },
     };
 
+    // The chapters the page publishes itself (its description's timestamps, the site's chapters):
+    // collected here, read by the background. What the server sent with the page (megabytes on
+    // YouTube) describes the media the page loaded with, so only that media's first look takes it.
+    let firstLook = mediaKey === pageLoadKey;
+    const readPage = async (): Promise<PageChapters | null> => {
+      const material = adapter.collectPageChapters?.(document, new URL(location.href), current.ref, firstLook) ?? null;
+      firstLook = false;
+      return material && requestPageChapters(material);
+    };
+
     (async () => {
       void sendMessage('announceMediaTab').catch(() => {});
+      // Both asked at once; a library match is shown without waiting for the page's reading.
+      const firstPage = readPage();
       const match = await findEpisode(ref);
       if (signal.aborted) return;
       if (match) {
         current.matched = true;
         current.matchedId = match.episode.id;
       }
-      // A library episode always wins; without one, the chapters the page publishes itself (its
-      // description's timestamps, the site's chapters), which may render a moment after the title.
-      const readPage = () => adapter.readPageChapters?.(document, new URL(location.href), current.ref) ?? null;
-      let page: PageChapters | null = readPage();
+      // A library episode always wins; without one, the page's chapters, which may render a moment after the title.
+      let page: PageChapters | null = match ? null : await firstPage;
       if (!match && !page) page = await waitForPageChapters(readPage, signal);
       if (signal.aborted || (!match && !page)) return;
       const player = await waitFor(() => adapter.findPlayer(document), signal);
@@ -187,14 +206,14 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
           current.refresh();
         }, viewSignal);
         // Marks on the site's progress bar for the library's chapters (the site draws its own).
-        markers = library && adapter.findProgressBar ? showProgressMarkers(() => adapter.findProgressBar!(document), clock, player, viewSignal) : null;
+        markers = library && adapter.findProgressBar && options.progressMarkers ? options.progressMarkers(() => adapter.findProgressBar!(document), clock, player, viewSignal) : null;
         viewSignal.addEventListener('abort', () => mount.hide(sidebarState), { once: true });
         await mount.show(sidebarState, () => placement);
       };
       await show(match ? 'library' : 'page');
-      if (match && !page) {
-        // The page's own chapters, to switch to, may render after the library's are shown.
-        void waitForPageChapters(readPage, signal).then((found) => {
+      if (match) {
+        // The page's own chapters, to switch to, may come or render after the library's are shown.
+        void firstPage.then((found) => found ?? waitForPageChapters(readPage, signal)).then((found) => {
           if (!found || signal.aborted) return;
           page = found;
           if (state?.origin === 'library') state.alternative.value = found.source;

@@ -1,8 +1,9 @@
-import { effect, type ReadonlySignal } from '@preact/signals';
+import { effect, type ReadonlySignal } from '@preact/signals-core';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import sidebarCss from '../assets/sidebar.css?inline';
+// Built into each content script's CSS file, which the background serves (sidebar-stylesheet.ts).
+import '../assets/sidebar.css';
+import { sendMessage } from './messaging';
 import { Sidebar } from '../components/Sidebar';
 import type { SidebarState } from './sidebar-state';
 import type { Placement } from './sites/types';
@@ -15,11 +16,6 @@ interface Shown {
   placement: () => Placement | null;
 }
 
-interface Mounted {
-  container: HTMLElement;
-  stopHiding: () => void;
-}
-
 export interface SidebarMount {
   /** Shows this episode's sidebar where `placement` says, replacing whatever was shown. */
   show(state: SidebarState, placement: () => Placement | null): Promise<void>;
@@ -29,50 +25,81 @@ export interface SidebarMount {
   hide(state: SidebarState): void;
 }
 
+interface Root {
+  host: HTMLElement;
+  body: HTMLElement;
+}
+
 /**
- * One shadow-root UI for the content script's whole life, reused by every episode. WXT registers
- * an invalidation clean-up per UI it creates, which would keep every past episode's detached
- * sidebar alive on a single-page site; one UI keeps exactly one.
+ * An open shadow root with a document of its own (`<html><head><style>…</style></head><body>`), as
+ * WXT's `createShadowRootUi` builds it: the page's styles stop at the host, the sidebar's stay
+ * inside, and the events that sites bind shortcuts to stop at the body.
+ */
+function createRoot(css: string): Root {
+  const host = document.createElement('chapterbar-sidebar');
+  const html = document.createElement('html');
+  const head = document.createElement('head');
+  const style = document.createElement('style');
+  const body = document.createElement('body');
+  style.textContent = css;
+  head.append(style);
+  html.append(head, body);
+  host.attachShadow({ mode: 'open' }).append(html);
+  for (const type of ISOLATED_EVENTS) body.addEventListener(type, (event) => event.stopPropagation());
+  return { host, body };
+}
+
+/**
+ * One shadow root for the content script's whole life, reused by every episode, so a single-page
+ * site never keeps a past episode's detached sidebar alive.
+ *
+ * Chapterbar builds the root itself instead of through WXT's `createShadowRootUi`: that function's
+ * auto-mount machinery (@1natsu/wait-element, many-keys-map, defu) and @webext-core/isolated-element
+ * with its custom-element-name check took 2.5 KB of each content script's 20 KB gzipped budget for
+ * features unused here (Chapterbar places the sidebar itself whenever the page changes).
  */
 export function createSidebarMount(ctx: ContentScriptContext, hidden: ReadonlySignal<boolean>): SidebarMount {
   let shown: Shown | null = null;
-  let ui: Promise<ShadowRootContentScriptUi<Mounted | undefined>> | null = null;
+  let root: Promise<Root> | null = null;
+  let stopHiding: (() => void) | null = null;
 
-  const getUi = () =>
-    (ui ??= createShadowRootUi<Mounted | undefined>(ctx, {
-      name: 'chapterbar-sidebar',
-      position: 'inline',
-      anchor: () => shown?.placement()?.anchor,
-      append: (anchor, host) => {
-        const mode = shown?.placement()?.append ?? 'first';
-        if (mode === 'first') anchor.prepend(host);
-        else if (mode === 'after') anchor.after(host);
-        else anchor.append(host);
-      },
-      css: sidebarCss,
-      inheritStyles: true,
-      isolateEvents: ISOLATED_EVENTS,
-      onMount(container, _shadow, host) {
-        if (!shown) return undefined;
-        host.dataset.layout = shown.state.layout.peek();
-        render(<Sidebar state={shown.state} />, container);
-        const stopHiding = effect(() => {
-          host.toggleAttribute('hidden', hidden.value);
-        });
-        return { container, stopHiding };
-      },
-      // Unmounting through Preact runs the components' clean-ups before WXT empties the root.
-      onRemove(mounted) {
-        mounted?.stopHiding();
-        if (mounted) render(null, mounted.container);
-      },
-    }));
+  const getRoot = () => {
+    root ??= sendMessage('getSidebarStylesheet', import.meta.env.ENTRYPOINT).then((css) => createRoot(String(css)));
+    // A failed stylesheet request (the extension was just updated) is tried again on the next show.
+    root.catch(() => {
+      root = null;
+    });
+    return root;
+  };
+
+  const unmount = (host: HTMLElement, body: HTMLElement) => {
+    stopHiding?.();
+    stopHiding = null;
+    // Through Preact, so the components' clean-ups (timers, listeners) run.
+    render(null, body);
+    host.remove();
+  };
 
   const mountShown = async () => {
-    const instance = await getUi();
-    instance.remove();
-    if (shown && shown.placement()) instance.mount();
+    const { host, body } = await getRoot();
+    unmount(host, body);
+    const placement = shown?.placement();
+    if (!shown || !placement || ctx.isInvalid) return;
+    if (placement.append === 'after') placement.anchor.after(host);
+    else if (placement.append === 'last') placement.anchor.append(host);
+    else placement.anchor.prepend(host);
+    host.dataset.layout = shown.state.layout.peek();
+    render(<Sidebar state={shown.state} />, body);
+    stopHiding = effect(() => {
+      host.toggleAttribute('hidden', hidden.value);
+    });
   };
+
+  // An updated or removed extension leaves no sidebar behind on the page.
+  ctx.onInvalidated(() => {
+    shown = null;
+    void root?.then(({ host, body }) => unmount(host, body));
+  });
 
   return {
     async show(state, placement) {
@@ -85,7 +112,7 @@ export function createSidebarMount(ctx: ContentScriptContext, hidden: ReadonlySi
     hide(state) {
       if (shown?.state !== state) return;
       shown = null;
-      void ui?.then((instance) => instance.remove());
+      void root?.then(({ host, body }) => unmount(host, body));
     },
   };
 }

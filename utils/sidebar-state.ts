@@ -1,4 +1,4 @@
-import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals-core';
 import type { ChapterClock } from './chapter-clock';
 import type { Episode } from './chapters/schema';
 import type { OffsetCorrection } from './offsets';

@@ -7,5 +7,7 @@ export default defineContentScript({
   // From the start, like the main-world bridge: the bridge reports the media element only when its
   // time jumps or stops, and a report sent before this script listened would not come again.
   runAt: 'document_start',
+  // The sidebar's stylesheet goes into its shadow root only (see utils/sidebar-stylesheet.ts).
+  cssInjectionMode: 'manual',
   main: (ctx) => runSite(ctx, spotify),
 });

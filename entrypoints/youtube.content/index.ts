@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { showProgressMarkers } from '../../utils/progress-markers';
 import { runSite } from '../../utils/run-site';
 import { youtube } from '../../utils/sites/youtube';
 
@@ -7,5 +8,7 @@ export default defineContentScript({
   // Embeds run inside other sites' iframes; the chapters belong to the video in that frame.
   allFrames: true,
   runAt: 'document_idle',
-  main: (ctx) => runSite(ctx, youtube),
+  // The sidebar's stylesheet goes into its shadow root only (see utils/sidebar-stylesheet.ts).
+  cssInjectionMode: 'manual',
+  main: (ctx) => runSite(ctx, youtube, { progressMarkers: showProgressMarkers }),
 });

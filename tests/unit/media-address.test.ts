@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mediaPageUrl, readMediaLink, siteName } from '../../utils/media-address';
-import type { SiteAdapter } from '../../utils/sites/types';
+import type { SiteAddresses } from '../../utils/sites/types';
 
 describe('readMediaLink', () => {
   it.each([
@@ -16,9 +16,9 @@ describe('readMediaLink', () => {
     expect(readMediaLink(text)).toBeNull();
   });
 
-  it('asks every adapter, in order, and only adapters that read addresses', () => {
-    const silent = { id: 'silent' } as SiteAdapter;
-    const podcast = { id: 'podcast', readMediaUrl: (url: URL) => (url.hostname === 'pods.example' ? { site: 'podcast', mediaId: url.pathname.slice(1) } : null) } as SiteAdapter;
+  it('asks every site, in order, until one reads the address', () => {
+    const silent = { id: 'silent', readMediaUrl: () => null } as unknown as SiteAddresses;
+    const podcast = { id: 'podcast', readMediaUrl: (url: URL) => (url.hostname === 'pods.example' ? { site: 'podcast', mediaId: url.pathname.slice(1) } : null) } as unknown as SiteAddresses;
     expect(readMediaLink('pods.example/ep-7', [silent, podcast])).toEqual({ site: 'podcast', mediaId: 'ep-7' });
   });
 });

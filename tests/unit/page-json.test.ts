@@ -1,30 +1,35 @@
-import { describe, expect, it, vi } from 'vitest';
-import { dig, readJsonObject, readScriptJson } from '../../utils/page-json';
+import { describe, expect, it } from 'vitest';
+import { findAssigningScript } from '../../utils/inline-scripts';
+import { dig, readAssignedJson, readJsonObject } from '../../utils/page-json';
 
 const page = (...scripts: string[]) => new DOMParser().parseFromString(scripts.map((text) => `<script>${text}</script>`).join(''), 'text/html');
 
-describe('readScriptJson', () => {
+describe('findAssigningScript (content script)', () => {
+  it('finds the text of the first inline script that assigns the name', () => {
+    const doc = page('var other = 1;', 'var ytInitialData = {"n":1};', 'var ytInitialData = {"n":2};');
+    expect(findAssigningScript(doc, 'ytInitialData', 1000)).toBe('var ytInitialData = {"n":1};');
+    expect(findAssigningScript(page('window["ytInitialData"] = {"x":1};'), 'ytInitialData', 1000)).toBe('window["ytInitialData"] = {"x":1};');
+  });
+
+  it('is undefined for no such script, or one past the bound (left alone, not cut)', () => {
+    expect(findAssigningScript(page('var nothing = 1;', 'var ytInitialDataX = {};'), 'ytInitialData', 1000)).toBeUndefined();
+    expect(findAssigningScript(page(`var ytInitialData = {"pad":"${'x'.repeat(2000)}"};`), 'ytInitialData', 1000)).toBeUndefined();
+    expect(findAssigningScript(new DOMParser().parseFromString('<script src="/x.js"></script>', 'text/html'), 'ytInitialData', 1000)).toBeUndefined();
+  });
+});
+
+describe('readAssignedJson (background)', () => {
   it('reads the object a script assigns, even with code after it and braces inside strings', () => {
-    const doc = page('var other = 1;', 'var ytInitialData = {"a":{"b":"} { ]"},"c":[1,{"d":"\\\\\\""}]};var meta = document.createElement("meta");');
-    expect(readScriptJson(doc, 'ytInitialData', 1000)).toEqual({ a: { b: '} { ]' }, c: [1, { d: '\\"' }] });
-    expect(readScriptJson(page('window["ytInitialData"] = {"x":1};'), 'ytInitialData', 1000)).toEqual({ x: 1 });
+    const text = 'var ytInitialData = {"a":{"b":"} { ]"},"c":[1,{"d":"\\\\\\""}]};var meta = document.createElement("meta");';
+    expect(readAssignedJson(text, 'ytInitialData')).toEqual({ a: { b: '} { ]' }, c: [1, { d: '\\"' }] });
+    expect(readAssignedJson('window["ytInitialData"] = {"x":1};', 'ytInitialData')).toEqual({ x: 1 });
   });
 
-  it('is undefined for no such script, a script past the bound, or text that is not JSON', () => {
-    expect(readScriptJson(page('var nothing = 1;'), 'ytInitialData', 1000)).toBeUndefined();
-    expect(readScriptJson(page(`var ytInitialData = {"pad":"${'x'.repeat(2000)}"};`), 'ytInitialData', 1000)).toBeUndefined();
-    expect(readScriptJson(page('var ytInitialData = {a: 1};'), 'ytInitialData', 1000)).toBeUndefined();
-    expect(readScriptJson(page('var ytInitialData = {"open": ['), 'ytInitialData', 1000)).toBeUndefined();
-  });
-
-  it('parses a script once, however often the page is read again', () => {
-    const doc = page('var ytInitialData = {"n":1};');
-    const parse = vi.spyOn(JSON, 'parse');
-    readScriptJson(doc, 'ytInitialData', 1000);
-    readScriptJson(doc, 'ytInitialData', 1000);
-    readScriptJson(doc, 'ytInitialData', 1000);
-    expect(parse).toHaveBeenCalledTimes(1);
-    parse.mockRestore();
+  it('is undefined for a script that assigns something else, or text that is not JSON', () => {
+    expect(readAssignedJson('var nothing = {"a":1};', 'ytInitialData')).toBeUndefined();
+    expect(readAssignedJson('var ytInitialData = {a: 1};', 'ytInitialData')).toBeUndefined();
+    expect(readAssignedJson('var ytInitialData = {"open": [', 'ytInitialData')).toBeUndefined();
+    expect(readAssignedJson('var ytInitialData = null;', 'ytInitialData')).toBeUndefined();
   });
 
   it('digs through objects and arrays without throwing', () => {

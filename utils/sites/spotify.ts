@@ -1,7 +1,7 @@
 import { parseClock } from '../chapters/time';
-import { readBlockText, readDescriptionChapters } from '../page-chapters';
+import { readBlockText } from '../page-chapters';
 import { createSpotifyPlayer, startBridgeReceiver, type BridgeReceiver, type PlayerBar } from './spotify-player';
-import type { EpisodeRef, Placement, SiteAdapter } from './types';
+import type { EpisodeRef, Placement, SiteAdapter, SiteAddresses } from './types';
 
 /*
  * Spotify's web player (open.spotify.com). One single-page app: the player bar at the bottom is on
@@ -45,11 +45,13 @@ const SELECTORS = {
   episodeDescription: '[data-testid="episode-description"]',
 } as const;
 
+/** An episode page's show notes as text with their line breaks, for the background's reader. */
+export type ShowNotesMaterial = { notes: string };
+
 /** The bar's ad marker: "ad-type-none" while the content itself plays. */
 const AD_ATTRIBUTE = 'data-testadtype';
 
 /** Spotify ids are 22 base-62 characters; localized pages put /intl-xx/ before the path. */
-/** Spotify ids are 22 characters of base62. */
 const EPISODE_ID = /^[A-Za-z0-9]{22}$/;
 const ITEM_PATH = /^(?:\/intl-[a-z]{2}(?:-[a-z]+)?)?\/(episode|track|album|show|chapter|audiobook|artist|playlist)\/([A-Za-z0-9]{22})(?:\/|$)/i;
 
@@ -181,12 +183,6 @@ const bridgeReceivers = new WeakMap<Window, BridgeReceiver>();
 export const spotify: SiteAdapter = {
   id: 'spotify',
   matches: ['https://open.spotify.com/*'],
-  exampleUrls: [
-    'https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk',
-    'https://open.spotify.com/',
-    'https://open.spotify.com/show/6vAqAV4ZEtBnqwqtsPGZlw',
-    'https://open.spotify.com/search',
-  ],
 
   name: 'Spotify',
   mediaUrl: (episodeId) => `https://open.spotify.com/episode/${encodeURIComponent(episodeId)}`,
@@ -194,32 +190,17 @@ export const spotify: SiteAdapter = {
   mediaUrlAt: (episodeId, seconds) => `${spotify.mediaUrl!(episodeId)}?t=${Math.max(0, Math.floor(seconds))}`,
   mediaKind: 'episode',
   /**
-   * Timestamps in the show notes, read on the episode's own page only: the person browses
-   * anywhere while an episode plays, and another episode's page must not lend it chapters.
+   * The show notes, for their timestamps (spotify-page-chapters.ts reads them), collected on the
+   * episode's own page only: the person browses anywhere while an episode plays, and another
+   * episode's page must not lend it chapters.
    */
-  readPageChapters(doc, url, ref) {
+  collectPageChapters(doc, url, ref) {
     const page = readItemLink(url.href);
     if (page?.kind !== 'episode' || !ref.mediaId || page.id !== ref.mediaId) return null;
     const notes = doc.querySelector(SELECTORS.episodeDescription);
-    const chapters = notes ? readDescriptionChapters(readBlockText(notes), ref.duration) : null;
-    return chapters ? { source: 'description', chapters } : null;
-  },
-  readMediaUrl(url) {
-    if (url.protocol !== 'https:' || url.hostname !== 'open.spotify.com') return null;
-    // Localised links put a segment such as "intl-de" before "episode".
-    const parts = url.pathname.split('/').filter((part) => part && !part.startsWith('intl-'));
-    return parts[0] === 'episode' && parts[1] && EPISODE_ID.test(parts[1]) ? { site: 'spotify', mediaId: parts[1] } : null;
-  },
-  readMediaId(text) {
-    const value = text.trim();
-    if (EPISODE_ID.test(value)) return value;
-    const uri = /^spotify:episode:([A-Za-z0-9]{22})$/.exec(value);
-    if (uri) return uri[1]!;
-    try {
-      return spotify.readMediaUrl!(new URL(value))?.mediaId ?? null;
-    } catch {
-      return null;
-    }
+    if (!notes) return null;
+    const content: ShowNotesMaterial = { notes: readBlockText(notes) };
+    return { site: 'spotify', mediaId: ref.mediaId, ...(ref.duration !== undefined && { duration: ref.duration }), content };
   },
 
   readEpisode(doc): EpisodeRef | null {
@@ -307,5 +288,33 @@ export const spotify: SiteAdapter = {
       },
       { once: true },
     );
+  },
+};
+
+/** Spotify's addresses and ids, for the background and extension pages; the content script never reads them. */
+export const spotifyAddresses: SiteAddresses = {
+  id: 'spotify',
+  exampleUrls: [
+    'https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk',
+    'https://open.spotify.com/',
+    'https://open.spotify.com/show/6vAqAV4ZEtBnqwqtsPGZlw',
+    'https://open.spotify.com/search',
+  ],
+  readMediaUrl(url) {
+    if (url.protocol !== 'https:' || url.hostname !== 'open.spotify.com') return null;
+    // Localised links put a segment such as "intl-de" before "episode".
+    const parts = url.pathname.split('/').filter((part) => part && !part.startsWith('intl-'));
+    return parts[0] === 'episode' && parts[1] && EPISODE_ID.test(parts[1]) ? { site: 'spotify', mediaId: parts[1] } : null;
+  },
+  readMediaId(text) {
+    const value = text.trim();
+    if (EPISODE_ID.test(value)) return value;
+    const uri = /^spotify:episode:([A-Za-z0-9]{22})$/.exec(value);
+    if (uri) return uri[1]!;
+    try {
+      return spotifyAddresses.readMediaUrl(new URL(value))?.mediaId ?? null;
+    } catch {
+      return null;
+    }
   },
 };

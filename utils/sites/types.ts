@@ -74,21 +74,54 @@ export interface PageChapters {
   chapters: PageChapter[];
 }
 
+/** Plain data, as a message carries it: text, numbers, flags, and lists and records of them. */
+export type PlainData = string | number | boolean | null | readonly PlainData[] | { readonly [key: string]: PlainData | undefined };
+
+/**
+ * What a content script collects from a page for the background to read its chapters from: the
+ * page's own strings, neither parsed nor checked (see page-readers.ts, which only the background
+ * imports, so the parsers never ship in a content script). `content` has the site's own shape,
+ * which only that site's reader knows; it checks every field, as anything from a page.
+ */
+export interface PageMaterial {
+  /** The adapter's `id`: which reader reads `content`. */
+  site: string;
+  /** The media the chapters must belong to: the reader takes nothing the page shows of another. */
+  mediaId: string;
+  /** Seconds, when the page knows the media's length. */
+  duration?: number;
+  content: PlainData;
+}
+
+/** The background's answer to a page's material: its chapters (null for none), or why it was refused. */
+export type PageChaptersReply = { ok: true; page: PageChapters | null } | { ok: false; message: string };
+
+/**
+ * What a site's addresses and ids look like, for the extension's pages and the background (pasted
+ * links, documents' header lines), beside its adapter rather than in it: an object's members
+ * cannot be tree-shaken, so what sits on the adapter ships in its content script, which never
+ * reads an address and must fit its size budget (tests/unit/content-imports.test.ts checks).
+ */
+export interface SiteAddresses {
+  /** The adapter's `id`. */
+  id: string;
+  /** Real URLs the adapter is meant for; a test checks each against `matches` and `readEpisode`. */
+  exampleUrls: string[];
+  /** The reverse of the adapter's `mediaUrl`: the media an address of this site names, or null; pure. */
+  readMediaUrl(url: URL): MediaAddress | null;
+  /** A media id from what people paste: a bare id, an address or a URI of this site; null otherwise. */
+  readMediaId(text: string): string | null;
+}
+
 export interface SiteAdapter {
   id: string;
   /** The site's name as people write it ("YouTube"), for the options page; defaults to the id. */
   name?: string;
   /** Match patterns, shared with the content script's manifest entry so they cannot drift. */
   matches: string[];
-  /** Real URLs the adapter is meant for; a test checks each against `matches` and `readEpisode`. */
-  exampleUrls: string[];
   readEpisode(doc: Document, url: URL): EpisodeRef | null;
   /** The page that plays a media id of this site, for the library's "open" links. */
   mediaUrl?(mediaId: string): string;
-  /** The reverse of `mediaUrl`: the media an address of this site names, or null; pure. */
-  readMediaUrl?(url: URL): MediaAddress | null;
-  /** A media id from what people paste: a bare id, an address or a URI of this site; null otherwise. */
-  readMediaId?(text: string): string | null;
   findPlayer(doc: Document): Player | null;
   /** Without preferences the site's natural place (beside the player) is meant. */
   findPlacement(doc: Document, url: URL, preferences?: PlacementPreferences): Placement | null;
@@ -100,11 +133,14 @@ export interface SiteAdapter {
   /** "video" or "episode": what the site plays, for words like "the video's description". */
   mediaKind?: 'video' | 'episode';
   /**
-   * Chapters the page itself publishes for the media `ref` names (its description's timestamps,
-   * the site's own chapter data), or null. Pure and bounded: it reads only what the DOM holds,
-   * checks every value, and never returns chapters of another media than `ref`'s.
+   * What the page holds about the chapters it publishes for the media `ref` names (its
+   * description, the site's own chapter data), for the background to read; null when this page
+   * can have none for it, or holds nothing yet. Cheap DOM reads only, bounded; the parsing and
+   * every check (is it this media's? is it a chapter list?) happen in the background. `first` is
+   * a session's first look: what never changes after a page's load (YouTube's inline data,
+   * megabytes) is collected then only.
    */
-  readPageChapters?(doc: Document, url: URL, ref: EpisodeRef): PageChapters | null;
+  collectPageChapters?(doc: Document, url: URL, ref: EpisodeRef, first: boolean): PageMaterial | null;
   /** The address that opens the media at `seconds` (on the media's own timeline). */
   mediaUrlAt?(mediaId: string, seconds: number): string;
   /** The site's progress bar, where chapter marks can be drawn, or null. */

@@ -1,6 +1,7 @@
+import { findAssigningScript } from '../inline-scripts';
+import { PAGE_LIMITS, readBlockText } from '../page-chapters';
 import { createMediaPlayer } from './media-player';
-import type { EpisodeRef, MediaAddress, Placement, SiteAdapter } from './types';
-import { readYoutubePageChapters } from './youtube-page-chapters';
+import type { EpisodeRef, MediaAddress, PageChapterSource, Placement, SiteAdapter, SiteAddresses } from './types';
 
 /*
  * YouTube, desktop (www), mobile (m.) and embeds (www and youtube-nocookie).
@@ -31,7 +32,91 @@ const SELECTORS = {
   belowMetadata: '#below ytd-watch-metadata',
   /** The seek bar's box in the player's bottom controls (watch, mobile and embed players alike). */
   progressBar: '.ytp-progress-bar-container',
+  // The page's own chapters, rendered (see youtube-page-chapters.ts for where else they are).
+  /** Engagement panels, hidden until opened but in the DOM, by their target id (PANEL_IDS). */
+  panel: (targetId: string) => `ytd-engagement-panel-section-list-renderer[target-id="${targetId}"]`,
+  panelItem: 'ytd-macro-markers-list-item-renderer',
+  itemTitle: 'h4',
+  itemTime: '#time',
+  itemLink: 'a[href*="/watch"]',
+  /** The description under the title: the inline expander's text (real), or its container. */
+  description: 'ytd-watch-metadata #description-inline-expander yt-attributed-string, ytd-watch-metadata #description-inner',
+  /** YouTube links each timestamp of a description to its video (and moment). */
+  descriptionLinks: 'a[href*="/watch"]',
 } as const;
+
+/** The engagement panels that divide the video into chapters: the creator's, and YouTube's generated ones. */
+export const PANEL_IDS: Record<Exclude<PageChapterSource, 'description'>, string> = {
+  chapters: 'engagement-panel-macro-markers-description-chapters',
+  'auto-chapters': 'engagement-panel-macro-markers-auto-chapters',
+};
+
+/** Bounds of one look at a watch page, beyond PAGE_LIMITS. */
+export const WATCH_PAGE_LIMITS = {
+  /** Real watch pages carry 0.3 to 2 MB of ytInitialData; a larger script is left alone. */
+  maxScriptChars: 6_000_000,
+  /** The description selector matches two elements on real pages (the text and its container). */
+  maxDescriptions: 10,
+  maxDescriptionLinks: 200,
+} as const;
+
+/** A rendered chapter panel's item, as its elements hold it. */
+export type WatchPanelItem = { link: string | null; time: string; title: string };
+
+/**
+ * What a watch page holds about its chapters, collected as text for the background's reader
+ * (youtube-page-chapters.ts), which checks which video each part belongs to.
+ */
+export type WatchPageMaterial = {
+  /** The first load's inline scripts (`var ytInitialData = {…}`), on a session's first look only. */
+  initialData?: string;
+  playerResponse?: string;
+  /** ytd-watch-flexy's video-id: the video the rendered page shows, which lags a navigation. */
+  shownVideoId: string | null;
+  /** Each rendered chapter panel's items; a panel not rendered is absent. */
+  panels: { chapters?: WatchPanelItem[]; 'auto-chapters'?: WatchPanelItem[] };
+  /** The rendered description's text with its line breaks, and the watch links in it. */
+  descriptions: Array<{ text: string; links: string[] }>;
+};
+
+const cut = (text: string | null | undefined) => (text ?? '').slice(0, PAGE_LIMITS.maxItemChars);
+const cutOrNull = (text: string | null | undefined) => (text === null || text === undefined ? null : cut(text));
+
+function collectPanel(panel: Element): WatchPanelItem[] {
+  return [...panel.querySelectorAll(SELECTORS.panelItem)].slice(0, PAGE_LIMITS.maxChapters * 2).map((item) => {
+    return {
+      link: cutOrNull(item.querySelector(SELECTORS.itemLink)?.getAttribute('href')),
+      time: cut(item.querySelector(SELECTORS.itemTime)?.textContent),
+      title: cut(item.querySelector(SELECTORS.itemTitle)?.textContent),
+    };
+  });
+}
+
+/** A watch page's chapter material, or null while it holds none (before YouTube renders anything). */
+function collectWatchPage(doc: Document, first: boolean): WatchPageMaterial | null {
+  const material: WatchPageMaterial = {
+    shownVideoId: cutOrNull(doc.querySelector(SELECTORS.watchFlexy)?.getAttribute('video-id')),
+    panels: {},
+    descriptions: [...doc.querySelectorAll(SELECTORS.description)].slice(0, WATCH_PAGE_LIMITS.maxDescriptions).map((element) => ({
+      text: readBlockText(element),
+      links: [...element.querySelectorAll(SELECTORS.descriptionLinks)].slice(0, WATCH_PAGE_LIMITS.maxDescriptionLinks).map((anchor) => cut(anchor.getAttribute('href'))),
+    })),
+  };
+  for (const source of ['chapters', 'auto-chapters'] as const) {
+    const panel = doc.querySelector(SELECTORS.panel(PANEL_IDS[source]));
+    if (panel) material.panels[source] = collectPanel(panel);
+  }
+  if (first) {
+    // After a single-page navigation these describe the first video: the reader tells, and
+    // later looks leave them out, as they never change.
+    const initialData = findAssigningScript(doc, 'ytInitialData', WATCH_PAGE_LIMITS.maxScriptChars);
+    const playerResponse = findAssigningScript(doc, 'ytInitialPlayerResponse', WATCH_PAGE_LIMITS.maxScriptChars);
+    if (initialData !== undefined) material.initialData = initialData;
+    if (playerResponse !== undefined) material.playerResponse = playerResponse;
+  }
+  const empty = material.descriptions.length === 0 && Object.keys(material.panels).length === 0 && material.initialData === undefined && material.playerResponse === undefined;
+  return empty ? null : material;
+}
 
 const VIDEO_ID = /^[\w-]{11}$/;
 
@@ -103,29 +188,11 @@ export const youtube: SiteAdapter = {
     'https://m.youtube.com/*',
     'https://www.youtube-nocookie.com/embed/*',
   ],
-  exampleUrls: [
-    'https://www.youtube.com/watch?v=C6Zpjij5AF4',
-    'https://www.youtube.com/live/C6Zpjij5AF4',
-    'https://m.youtube.com/watch?v=C6Zpjij5AF4',
-    'https://www.youtube.com/embed/C6Zpjij5AF4',
-    'https://www.youtube-nocookie.com/embed/C6Zpjij5AF4',
-  ],
 
   mediaUrl: (videoId) => `https://www.youtube.com/watch?v=${encodeURIComponent(videoId)}`,
   // YouTube's own "Copy video URL at current time" form: whole seconds, `&t=123s`.
   mediaUrlAt: (videoId, seconds) => `${youtube.mediaUrl!(videoId)}&t=${Math.max(0, Math.floor(seconds))}s`,
   mediaKind: 'video',
-
-  readMediaUrl: readVideoAddress,
-  readMediaId(text) {
-    const value = text.trim();
-    if (VIDEO_ID.test(value)) return value;
-    try {
-      return readVideoAddress(new URL(value))?.mediaId ?? null;
-    } catch {
-      return null;
-    }
-  },
 
   readEpisode(doc, url): EpisodeRef | null {
     const page = readPage(url);
@@ -140,11 +207,12 @@ export const youtube: SiteAdapter = {
     };
   },
 
-  readPageChapters(doc, url, ref) {
+  collectPageChapters(doc, url, ref, first) {
     const page = readPage(url);
     // Embeds carry no description or chapter panels of their own.
     if (!page || page.kind === 'embed' || ref.mediaId !== page.videoId) return null;
-    return readYoutubePageChapters(doc, page.videoId, ref.duration);
+    const content = collectWatchPage(doc, first);
+    return content && { site: 'youtube', mediaId: page.videoId, ...(ref.duration !== undefined && { duration: ref.duration }), content };
   },
 
   findProgressBar(doc) {
@@ -233,5 +301,27 @@ export const youtube: SiteAdapter = {
     const titleElement = doc.querySelector('title');
     if (titleElement) observer.observe(titleElement, { childList: true, characterData: true, subtree: true });
     signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  },
+};
+
+/** YouTube's addresses and ids, for the background and extension pages; the content script never reads them. */
+export const youtubeAddresses: SiteAddresses = {
+  id: 'youtube',
+  exampleUrls: [
+    'https://www.youtube.com/watch?v=C6Zpjij5AF4',
+    'https://www.youtube.com/live/C6Zpjij5AF4',
+    'https://m.youtube.com/watch?v=C6Zpjij5AF4',
+    'https://www.youtube.com/embed/C6Zpjij5AF4',
+    'https://www.youtube-nocookie.com/embed/C6Zpjij5AF4',
+  ],
+  readMediaUrl: readVideoAddress,
+  readMediaId(text) {
+    const value = text.trim();
+    if (VIDEO_ID.test(value)) return value;
+    try {
+      return readVideoAddress(new URL(value))?.mediaId ?? null;
+    } catch {
+      return null;
+    }
   },
 };

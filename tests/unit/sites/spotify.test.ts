@@ -11,6 +11,7 @@ import {
   readItemLink,
   seekWithProgressBar,
   spotify,
+  spotifyAddresses,
 } from '../../../utils/sites/spotify';
 
 // The real page: open.spotify.com in May 2025, a song paused at 2:16 of 4:04 (see SOURCES.md there).
@@ -43,7 +44,7 @@ function realPageWithEpisode(): Document {
 }
 
 describe('spotify adapter identity', () => {
-  it.each(spotify.exampleUrls)('%s is matched, and reads what the bar plays whatever the page', (example) => {
+  it.each(spotifyAddresses.exampleUrls)('%s is matched, and reads what the bar plays whatever the page', (example) => {
     expect(spotify.matches.some((pattern) => new MatchPattern(pattern).includes(example))).toBe(true);
     expect(spotify.readEpisode(realPageWithEpisode(), new URL(example))).toMatchObject({ mediaId: EPISODE_ID, title: AUDIO_TITLE });
   });

@@ -3,8 +3,9 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildInitialData, buildPlayerResponse, scriptJson } from '../../e2e/harness/youtube-data';
 import type { FixtureVideo } from '../../e2e/harness/videos';
-import { youtube } from '../../../utils/sites/youtube';
-import type { EpisodeRef } from '../../../utils/sites/types';
+import { readPageMaterial } from '../../../utils/page-readers';
+import { youtube, type WatchPageMaterial } from '../../../utils/sites/youtube';
+import type { EpisodeRef, PageChapters, PageMaterial } from '../../../utils/sites/types';
 
 const SHARED = resolve(process.cwd(), '../shared/fixtures/real-world');
 const realWatchPage = readFileSync(resolve(SHARED, 'dom/youtube/youtube-transcript-api__youtube.html.static.html'), 'utf8');
@@ -17,7 +18,21 @@ const youtubeVideo = (id: string) => YOUTUBE_VIDEOS.find((video) => video.id ===
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 const watchUrl = (id: string) => new URL(`https://www.youtube.com/watch?v=${id}`);
 const ref = (mediaId: string, duration?: number): EpisodeRef => ({ site: 'youtube', mediaId, ...(duration ? { duration } : {}) });
-const read = (doc: Document, id: string, duration?: number) => youtube.readPageChapters!(doc, watchUrl(id), ref(id, duration));
+const collect = (doc: Document, id: string, duration?: number, first = true) => youtube.collectPageChapters!(doc, watchUrl(id), ref(id, duration), first);
+
+/**
+ * Both halves, as the extension runs them: the content script collects from the page, the material
+ * crosses to the background as a message does (JSON), and the background's reader reads it.
+ */
+function read(doc: Document, id: string, duration?: number, first = true): PageChapters | null {
+  const material = collect(doc, id, duration, first);
+  if (!material) return null;
+  const reply = readPageMaterial(JSON.parse(JSON.stringify(material)));
+  if (!reply.ok) throw new Error(reply.message);
+  return reply.page;
+}
+
+const watchMaterial = (material: PageMaterial | null) => material?.content as WatchPageMaterial | undefined;
 
 /** A first load: the server's inline scripts for `video`, before YouTube's app renders anything. */
 function firstLoad(video: FixtureVideo, extra = ''): Document {
@@ -153,6 +168,42 @@ describe('YouTube page chapters after a single-page navigation (rendered DOM)', 
   });
 });
 
+describe('what the content script collects from a watch page', () => {
+  it('is plain data, which a message carries unchanged', () => {
+    const material = collect(firstLoad(youtubeVideo('YtChapters1')), 'YtChapters1', 300);
+    expect(material).toMatchObject({ site: 'youtube', mediaId: 'YtChapters1', duration: 300 });
+    expect(JSON.parse(JSON.stringify(material))).toEqual(material);
+  });
+
+  it('takes the first load’s scripts on the first look only: they never change, and can be megabytes', () => {
+    const doc = firstLoad(youtubeVideo('YtChapters1'));
+    expect(watchMaterial(collect(doc, 'YtChapters1'))?.initialData).toMatch(/^var ytInitialData = \{/);
+    expect(watchMaterial(collect(doc, 'YtChapters1'))?.playerResponse).toMatch(/^var ytInitialPlayerResponse = \{/);
+    // Nothing else on the page yet: no message to send.
+    expect(collect(doc, 'YtChapters1', undefined, false)).toBeNull();
+  });
+
+  it('still reads the rendered page on later looks', () => {
+    const chapters = panel('engagement-panel-macro-markers-description-chapters', 'YtChapters1', [[0, '0:00', 'Intro'], [40, '0:40', 'Tools']]);
+    const doc = rendered('YtChapters1', '', chapters);
+    expect(watchMaterial(collect(doc, 'YtChapters1', undefined, false))?.initialData).toBeUndefined();
+    expect(read(doc, 'YtChapters1', undefined, false)?.chapters.map((chapter) => chapter.title)).toEqual(['Intro', 'Tools']);
+  });
+
+  it('collects nothing on embeds, or for another video than the address names', () => {
+    const doc = firstLoad(youtubeVideo('YtChapters1'));
+    expect(youtube.collectPageChapters!(doc, new URL('https://www.youtube.com/embed/YtChapters1'), ref('YtChapters1'), true)).toBeNull();
+    expect(youtube.collectPageChapters!(doc, watchUrl('YtChapters1'), ref('DescStamps1'), true)).toBeNull();
+  });
+
+  it('cuts what the page renders to the bounds the background accepts', () => {
+    const long = `${'word '.repeat(1000)}`;
+    const doc = rendered('YtChapters1', '', panel('engagement-panel-macro-markers-description-chapters', 'YtChapters1', [[0, '0:00', long], [40, '0:40', 'Two']]));
+    expect(watchMaterial(collect(doc, 'YtChapters1'))?.panels.chapters?.[0]?.title).toHaveLength(2000);
+    expect(read(doc, 'YtChapters1')?.chapters[0]?.title).toHaveLength(300);
+  });
+});
+
 describe('YouTube page chapters from a hostile page', () => {
   it('survives broken JSON, wrong types and absurd values', () => {
     const bad = (data: string) => parse(`<script>var ytInitialData = ${data};</script>`);
@@ -187,6 +238,11 @@ describe('YouTube page chapters from a hostile page', () => {
   });
 
   it('keeps at most 500 chapters, and refuses a "chapter list" of thousands', () => {
+    const items = Array.from({ length: 3000 }, (_, i): [number, string, string] => [i, `${Math.floor(i / 60)}:${String(i % 60).padStart(2, '0')}`, `Item ${i}`]);
+    const doc = rendered('YtChapters1', '', panel('engagement-panel-macro-markers-description-chapters', 'YtChapters1', items));
+    expect(watchMaterial(collect(doc, 'YtChapters1'))?.panels.chapters).toHaveLength(1000);
+    expect(read(doc, 'YtChapters1', 10_000)).toBeNull();
+
     const many = Array.from({ length: 3000 }, (_, i) => `${Math.floor(i / 60)}:${String(i % 60).padStart(2, '0')} Line ${i}`).join('\n');
     const video = { ...youtubeVideo('DescStamps1'), description: many, lengthSeconds: 10_000 };
     expect(read(firstLoad(video), video.id)).toBeNull();

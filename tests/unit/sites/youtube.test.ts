@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { youtube } from '../../../utils/sites/youtube';
+import { youtube, youtubeAddresses } from '../../../utils/sites/youtube';
 
 const REAL = resolve(process.cwd(), '../shared/fixtures/real-world/dom/youtube');
 // Its stylesheets and sign-in iframe are dropped: the test environment would try to fetch them.
@@ -30,7 +30,7 @@ function watchPage(videoId: string, title: string, extra = '') {
 }
 
 describe('youtube adapter identity', () => {
-  it.each(youtube.exampleUrls)('%s is matched by the manifest and read as a video', (url) => {
+  it.each(youtubeAddresses.exampleUrls)('%s is matched by the manifest and read as a video', (url) => {
     expect(youtube.matches.some((pattern) => new MatchPattern(pattern).includes(url))).toBe(true);
     expect(youtube.readEpisode(loadHtml('<html></html>'), new URL(url))?.mediaId).toBe('C6Zpjij5AF4');
   });
@@ -126,7 +126,7 @@ describe('youtube.findPlacement', () => {
   });
 });
 
-describe('youtube.readMediaUrl', () => {
+describe('youtubeAddresses.readMediaUrl', () => {
   it.each([
     'https://www.youtube.com/watch?v=C6Zpjij5AF4',
     'https://www.youtube.com/watch?feature=share&v=C6Zpjij5AF4&t=120s',
@@ -137,7 +137,7 @@ describe('youtube.readMediaUrl', () => {
     'https://www.youtube.com/embed/C6Zpjij5AF4?start=30',
     'https://www.youtube-nocookie.com/embed/C6Zpjij5AF4',
   ])('reads %s', (address) => {
-    expect(youtube.readMediaUrl!(new URL(address))).toEqual({ site: 'youtube', mediaId: 'C6Zpjij5AF4' });
+    expect(youtubeAddresses.readMediaUrl(new URL(address))).toEqual({ site: 'youtube', mediaId: 'C6Zpjij5AF4' });
   });
 
   it.each([
@@ -150,11 +150,11 @@ describe('youtube.readMediaUrl', () => {
     'https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk',
     'javascript:alert(1)//youtu.be/C6Zpjij5AF4',
   ])('refuses %s', (address) => {
-    expect(youtube.readMediaUrl!(new URL(address))).toBeNull();
+    expect(youtubeAddresses.readMediaUrl(new URL(address))).toBeNull();
   });
 
   it('reads back every address mediaUrl writes', () => {
-    expect(youtube.readMediaUrl!(new URL(youtube.mediaUrl!('C6Zpjij5AF4')))).toEqual({ site: 'youtube', mediaId: 'C6Zpjij5AF4' });
+    expect(youtubeAddresses.readMediaUrl(new URL(youtube.mediaUrl!('C6Zpjij5AF4')))).toEqual({ site: 'youtube', mediaId: 'C6Zpjij5AF4' });
   });
 });
 

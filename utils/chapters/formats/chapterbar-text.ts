@@ -42,7 +42,7 @@ import { guardParse } from './guard';
 import type { ParseContext } from './parse-context';
 import { quote } from './problems';
 import { readHttpUrl } from './safe-url';
-import { findSite, findSiteByName } from '../../sites/registry';
+import { findSite, findSiteAddresses, findSiteByName } from '../../sites/registry';
 import { splitLines } from './text-lines';
 import { t } from '../../i18n';
 
@@ -140,8 +140,9 @@ function readHeaderLine(
   if (key === 'show') return value;
   // A site's own header ("YouTube: <id or link>"): the site's adapter knows its ids and links.
   const site = findSiteByName(key);
-  if (site?.readMediaId) {
-    const id = site.readMediaId(value);
+  const addresses = site && findSiteAddresses(site.id);
+  if (site && addresses) {
+    const id = addresses.readMediaId(value);
     if (id) addId(site.id, id);
     else problems.push({ line: lineNumber, message: t(site.mediaKind === 'episode' ? 'parseCbtBadEpisodeId' : 'parseCbtBadVideoId', quote(value), site.name ?? site.id) });
   } else if (key === 'also titled') {
@@ -311,8 +312,8 @@ function zFunction(s: string): number[] {
 
 /** "YouTube" for ids the YouTube: line reads back unchanged; "Id <site>" for any other id. */
 function siteHeader(site: string, id: string): string {
-  const adapter = findSite(site);
-  if (adapter?.name && adapter.readMediaId?.(id) === id) return adapter.name;
+  const name = findSite(site)?.name;
+  if (name && findSiteAddresses(site)?.readMediaId(id) === id) return name;
   return `Id ${site}`;
 }
 

@@ -1,0 +1,80 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ChapterRow } from '../../../components/ChapterRow';
+import { Sidebar } from '../../../components/Sidebar';
+import { createChapterClock } from '../../../utils/chapter-clock';
+import { episodeSchema } from '../../../utils/chapters/schema';
+import { createSidebarState, type SidebarState } from '../../../utils/sidebar-state';
+import type { Player } from '../../../utils/sites/types';
+import { createStillPlayer } from '../fake-player';
+
+// Every render of a row, counted: the sidebar's cost on a long episode is in how few rows a change
+// touches. The spy renders the real row, so the rows behave as in the extension.
+vi.mock('../../../components/ChapterRow', async (original) => {
+  const real = await original<typeof import('../../../components/ChapterRow')>();
+  return { ChapterRow: vi.fn(real.ChapterRow) };
+});
+const rowRenders = vi.mocked(ChapterRow);
+
+const CHAPTERS = 200;
+const episode = episodeSchema.parse({
+  id: 'long',
+  title: 'A long episode',
+  chapters: Array.from({ length: CHAPTERS }, (_, i) => ({ start: i * 60, end: i * 60 + 60, title: `Chapter ${i}`, description: `About ${i}` })),
+});
+
+describe('what a change re-renders', () => {
+  let root: HTMLElement;
+  let state: SidebarState;
+  let player: Player;
+
+  beforeEach(() => {
+    root = document.createElement('div');
+    document.body.append(root);
+    player = createStillPlayer(90, CHAPTERS * 60);
+    const clock = createChapterClock(episode.chapters, player, 0, new AbortController().signal);
+    state = createSidebarState(episode, clock, { layout: 'column', theme: 'dark', collapsed: false });
+    act(() => render(<Sidebar state={state} />, root));
+    rowRenders.mockClear();
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
+
+  const renderedIndexes = () => rowRenders.mock.calls.map(([props]) => props.index).sort((a, b) => a - b);
+  const current = () => [...root.querySelectorAll('li.cb-row[aria-current="true"]')].map((row) => row.getAttribute('data-index'));
+
+  it('re-renders only the old and the new current row on a chapter change', () => {
+    act(() => player.seek(150 * 60 + 5));
+    expect(current()).toEqual(['150']);
+    expect(renderedIndexes()).toEqual([1, 150]);
+  });
+
+  it('re-renders no row when time moves within the chapter, only its progress', () => {
+    const fill = () => root.querySelector<HTMLElement>('.cb-progress-fill')!;
+    const before = fill();
+    act(() => player.seek(100));
+    expect(renderedIndexes()).toEqual([]);
+    // The animation restarts from the new point: a new element, started further in.
+    expect(fill()).not.toBe(before);
+    expect(fill().style.animationDelay).toBe('-40.000s');
+  });
+
+  it('re-renders no row when the panel around the list re-renders', () => {
+    act(() => void root.querySelector('ol')!.dispatchEvent(new WheelEvent('wheel', { bubbles: true })));
+    expect(root.textContent).toContain('Back to current');
+    act(() => {
+      state.theme.value = 'light';
+    });
+    expect(root.querySelector('aside')!.dataset.theme).toBe('light');
+    expect(renderedIndexes()).toEqual([]);
+  });
+
+  it('re-renders only the row opened by hand', () => {
+    act(() => root.querySelector<HTMLButtonElement>('li.cb-row[data-index="7"] .cb-toggle')!.click());
+    expect(root.querySelector('li.cb-row[data-index="7"] .cb-details')).not.toBeNull();
+    expect(renderedIndexes()).toEqual([7]);
+  });
+});

@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readPageChaptersReply, requestPageChapters } from '../../utils/page-chapter-request';
+import type { PageMaterial } from '../../utils/sites/types';
+
+const send = vi.hoisted(() => vi.fn());
+vi.mock('../../utils/messaging', () => ({ sendMessage: send }));
+
+const page = { source: 'description', chapters: [{ start: 0, title: 'Intro' }, { start: 60, end: 90, title: 'Topic' }] };
+const material: PageMaterial = { site: 'youtube', mediaId: 'YtChapters1', content: { notes: '' } };
+
+// The background answers only with chapters it checked itself: the content script tells a
+// reply with chapters from a refusal, none, or no reply.
+describe('readPageChaptersReply', () => {
+  it('takes a reply’s chapters', () => {
+    expect(readPageChaptersReply({ ok: true, page: page as never })).toEqual(page);
+    expect(readPageChaptersReply({ ok: true, page: null })).toBeNull();
+  });
+
+  it('reads a refusal or no reply as no chapters', () => {
+    expect(readPageChaptersReply({ ok: false, message: 'Unreadable page material' })).toBeNull();
+    expect(readPageChaptersReply(undefined)).toBeNull();
+    expect(readPageChaptersReply(null)).toBeNull();
+  });
+});
+
+describe('requestPageChapters', () => {
+  afterEach(() => {
+    send.mockReset();
+    vi.useRealTimers();
+  });
+
+  it('asks the background with the material and takes its answer', async () => {
+    send.mockResolvedValue({ ok: true, page });
+    await expect(requestPageChapters(material)).resolves.toEqual(page);
+    expect(send).toHaveBeenCalledWith('readPageChapters', material);
+    send.mockResolvedValue({ ok: false, message: 'Unreadable page material' });
+    await expect(requestPageChapters(material)).resolves.toBeNull();
+  });
+
+  it('is null, never a rejection, when the background fails or does not answer', async () => {
+    send.mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    await expect(requestPageChapters(material)).resolves.toBeNull();
+    vi.useFakeTimers();
+    send.mockReturnValue(new Promise(() => {}));
+    const pending = requestPageChapters(material, 1000);
+    await vi.advanceTimersByTimeAsync(1000);
+    await expect(pending).resolves.toBeNull();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readPageMaterial } from '../../utils/page-readers';
+import type { PageChaptersReply } from '../../utils/sites/types';
+
+// The background's end of the readPageChapters message: material from a content script, which
+// the page may have fooled or which may come from another version, is checked before it is read.
+
+const watchPage = {
+  shownVideoId: 'YtChapters1',
+  panels: {
+    chapters: [
+      { link: '/watch?v=YtChapters1&t=0s', time: '0:00', title: 'Intro' },
+      { link: '/watch?v=YtChapters1&t=40s', time: '0:40', title: 'Tools' },
+    ],
+  },
+  descriptions: [],
+};
+const material = (content: unknown, extra: object = {}) => ({ site: 'youtube', mediaId: 'YtChapters1', content, ...extra });
+
+describe('readPageMaterial', () => {
+  it('reads well-formed material into the page’s chapters', () => {
+    expect(readPageMaterial(material(watchPage))).toEqual({
+      ok: true,
+      page: { source: 'chapters', chapters: [{ start: 0, title: 'Intro' }, { start: 40, title: 'Tools' }] },
+    });
+  });
+
+  it('answers "no chapters" for material that holds none of this media’s', () => {
+    expect(readPageMaterial(material(watchPage, { mediaId: 'C6Zpjij5AF4' }))).toEqual({ ok: true, page: null });
+    expect(readPageMaterial({ site: 'spotify', mediaId: '7hTgQw2ErYuI9oPlKjHgF1', content: { notes: 'No timestamps.' } })).toEqual({ ok: true, page: null });
+  });
+
+  it.each([
+    ['nothing', undefined, /^Unreadable page material \(material: /],
+    ['a string', 'youtube', /^Unreadable page material/],
+    ['an array', [material(watchPage)], /^Unreadable page material/],
+    ['no media id', { site: 'youtube', content: watchPage }, /\(mediaId: /],
+    ['an empty media id', material(watchPage, { mediaId: '' }), /\(mediaId: /],
+    ['a negative duration', material(watchPage, { duration: -1 }), /\(duration: /],
+    ['an infinite duration', material(watchPage, { duration: Infinity }), /\(duration: /],
+    ['a site without a reader', material(watchPage, { site: 'vimeo' }), /^No page reader for the site "vimeo"$/],
+    ['content of another site', material({ notes: '0:00 A\n1:00 B' }), /^Unreadable youtube page material \(content\.shownVideoId: /],
+    ['no content', material(undefined), /^Unreadable youtube page material \(content: /],
+    ['a panel that is not a list', material({ ...watchPage, panels: { chapters: 'Intro' } }), /\(content\.panels\.chapters: /],
+    ['a title that is not text', material({ ...watchPage, panels: { chapters: [{ link: null, time: '0:00', title: 42 }] } }), /\(content\.panels\.chapters\.0\.title: /],
+    ['a title past the collected bound', material({ ...watchPage, panels: { chapters: [{ link: null, time: '0:00', title: 'x'.repeat(2001) }] } }), /\(content\.panels\.chapters\.0\.title: /],
+    ['too many panel items', material({ ...watchPage, panels: { chapters: Array.from({ length: 1001 }, () => ({ link: null, time: '0:00', title: 'x' })) } }), /\(content\.panels\.chapters: /],
+    ['a script past the bound', material({ ...watchPage, initialData: `var ytInitialData = {"p":"${'x'.repeat(6_000_000)}"}` }), /\(content\.initialData: /],
+    ['show notes past the bound', { site: 'spotify', mediaId: '7hTgQw2ErYuI9oPlKjHgF1', content: { notes: 'x'.repeat(50_001) } }, /^Unreadable spotify page material \(content\.notes: /],
+  ] as const)('refuses %s with a reason, without throwing', (_, value, reason) => {
+    let reply: PageChaptersReply | undefined;
+    expect(() => (reply = readPageMaterial(value))).not.toThrow();
+    expect(reply).toEqual({ ok: false, message: expect.stringMatching(reason) });
+  });
+
+  it('reads the real saved watch page’s inline data, as a first look sends it', () => {
+    const html = readFileSync(resolve(process.cwd(), '../shared/fixtures/real-world/dom/youtube/youtube-transcript-api__youtube.html.static.html'), 'utf8');
+    const script = /<script[^>]*>(var ytInitialData = [\s\S]*?)<\/script>/.exec(html)![1]!;
+    const reply = readPageMaterial(material({ initialData: script, shownVideoId: null, panels: {}, descriptions: [] }, { mediaId: 'GJLlxj_dtq8' }));
+    expect(reply.ok && reply.page?.source).toBe('auto-chapters');
+    expect(reply.ok && reply.page?.chapters).toHaveLength(10);
+  });
+});

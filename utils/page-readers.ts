@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { spotifyPageReader } from './sites/spotify-page-chapters';
+import type { PageChapters, PageChaptersReply } from './sites/types';
+import { youtubePageReader } from './sites/youtube-page-chapters';
+
+/*
+ * The background's half of a page's own chapters. A content script only collects the page's
+ * strings (SiteAdapter.collectPageChapters) and sends them here; parsing and every check happen
+ * in the service worker. So the parsers (timestamp lines, the JSON digging) never ship in a
+ * content script, which every YouTube and Spotify page pays for, and a page's megabytes of
+ * inline data are parsed off its main thread. Imported by the background only.
+ */
+
+/** One site's reader of what its adapter collects; the rest of the code never names a site. */
+export interface PageReader<Content> {
+  /** The adapter's `id`. */
+  site: string;
+  /** The shape and bounds of what the adapter collects; material that fails it is refused unread. */
+  content: z.ZodType<Content>;
+  /** The chapters in checked content for `media`, or null when it holds none of this media's. */
+  read(content: Content, media: { mediaId: string; duration?: number }): PageChapters | null;
+}
+
+const PAGE_READERS: readonly PageReader<unknown>[] = [youtubePageReader, spotifyPageReader];
+
+/** The envelope every site's material comes in (sites/types.ts, PageMaterial). */
+const pageMaterial = z.object({
+  site: z.string().max(100),
+  mediaId: z.string().min(1).max(200),
+  duration: z.number().nonnegative().optional(),
+  content: z.unknown(),
+});
+
+/** Where and what the first problem is ("content.panels.chapters.0.title: Too big…"). */
+const describeIssue = (error: z.ZodError, at: string[] = []) => {
+  const issue = error.issues[0];
+  return `${[...at, ...(issue?.path.map(String) ?? [])].join('.') || 'material'}: ${issue?.message ?? 'unreadable'}`;
+};
+
+/**
+ * The chapters in material a content script sent (untrusted: any value at all), or why it was
+ * refused. Never throws: a reply always goes back, and the page simply has no chapters.
+ */
+export function readPageMaterial(value: unknown): PageChaptersReply {
+  const material = pageMaterial.safeParse(value);
+  if (!material.success) return { ok: false, message: `Unreadable page material (${describeIssue(material.error)})` };
+  const { site, mediaId, duration, content } = material.data;
+  const reader = PAGE_READERS.find((candidate) => candidate.site === site);
+  if (!reader) return { ok: false, message: `No page reader for the site "${site}"` };
+  const checked = reader.content.safeParse(content);
+  if (!checked.success) return { ok: false, message: `Unreadable ${site} page material (${describeIssue(checked.error, ['content'])})` };
+  try {
+    return { ok: true, page: reader.read(checked.data, { mediaId, ...(duration !== undefined && { duration }) }) };
+  } catch (error) {
+    // The readers check every value, so this is a bug; the page still gets an answer.
+    return { ok: false, message: `The ${site} page reader failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
