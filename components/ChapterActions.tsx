@@ -1,6 +1,6 @@
 import type { TimedChapter } from '../utils/chapters/active';
-import { formatChapterMarkdown } from '../utils/chapter-markdown';
 import { t } from '../utils/i18n';
+import { sendMessage } from '../utils/messaging';
 import type { SidebarState } from '../utils/sidebar-state';
 import { useSignalValue } from '../utils/signal-hooks';
 import { CopyButton } from './CopyButton';
@@ -17,6 +17,9 @@ export function ChapterActions({ state, chapter, index, current }: Props) {
   const { clock, actions } = state;
   const looping = useSignalValue(clock.loopIndex) === index;
   const link = () => actions.linkAt?.(chapter.start) ?? null;
+  // Formatted by the background (chapter-markdown.ts), so the formatter is not in every content
+  // script, which keeps only the fields it formats. An open end goes as null, which JSON can carry.
+  const markdown = () => sendMessage('formatChapterMarkdown', { chapter: { ...chapter, end: Number.isFinite(chapter.end) ? chapter.end : null }, link: link() });
   return (
     <div class="cb-actions">
       {current && Number.isFinite(chapter.end) && (
@@ -25,7 +28,7 @@ export function ChapterActions({ state, chapter, index, current }: Props) {
         </button>
       )}
       {actions.linkAt && <CopyButton label={t('copyLink')} name={t('copyLinkTo', chapter.title)} text={() => link() ?? ''} />}
-      <CopyButton label={t('copyMarkdown')} name={t('copyMarkdownOf', chapter.title)} text={() => formatChapterMarkdown(chapter, link())} />
+      <CopyButton label={t('copyMarkdown')} name={t('copyMarkdownOf', chapter.title)} text={markdown} />
     </div>
   );
 }

@@ -7,8 +7,8 @@ interface Props {
   label: string;
   /** Its accessible name, naming what it copies ("Copy link to “Intro”"). */
   name: string;
-  /** The text, built at the moment of the click. */
-  text: () => string;
+  /** The text, built at the moment of the click (or asked of the background: a round trip of milliseconds). */
+  text: () => string | Promise<string>;
 }
 
 /** How long "Copied" shows before the button says what it does again. */
@@ -21,7 +21,6 @@ const FEEDBACK_MS = 2000;
 export function CopyButton({ label, name, text }: Props) {
   const [mode, setMode] = useState<'idle' | 'copied' | 'manual'>('idle');
   const [manualText, setManualText] = useState('');
-  const buttonRef = useRef<HTMLButtonElement>(null);
   const fieldRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -32,10 +31,18 @@ export function CopyButton({ label, name, text }: Props) {
   }, [mode]);
 
   const copy = async () => {
-    const value = text();
-    const root = buttonRef.current?.getRootNode();
-    const container = root instanceof ShadowRoot ? root : document.body;
-    if (await copyText(value, container)) setMode('copied');
+    let value: string;
+    try {
+      // The click's user activation outlasts the wait (Chrome allows about 5 s), so the copy below
+      // still counts as the person's.
+      value = await text();
+    } catch {
+      // No text to copy (the background did not answer, or refused the chapter): nothing is copied,
+      // so the button does not say "Copied", and there is nothing to show for copying by hand.
+      // Copying something else instead (the bare title) would not be what the button says it copies.
+      return;
+    }
+    if (await copyText(value)) setMode('copied');
     else {
       setManualText(value);
       setMode('manual');
@@ -44,7 +51,7 @@ export function CopyButton({ label, name, text }: Props) {
 
   return (
     <>
-      <button type="button" class="cb-action" ref={buttonRef} aria-label={mode === 'copied' ? t('copied') : name} onClick={() => void copy()}>
+      <button type="button" class="cb-action" aria-label={mode === 'copied' ? t('copied') : name} onClick={() => void copy()}>
         {mode === 'copied' ? t('copied') : label}
       </button>
       <span class="cb-visually-hidden" role="status">

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
 import { loadBundledEpisodes } from '../utils/bundled-episodes';
+import { answerMarkdownRequest } from '../utils/chapter-markdown';
 import { runCommandInActiveTab } from '../utils/commands';
 import { createLibraryService } from '../utils/library-service';
 import { onMessage } from '../utils/messaging';
@@ -17,8 +18,11 @@ export default defineBackground(() => {
   const library = createLibraryService({ bundled: loadBundledEpisodes() });
 
   onMessage('findEpisode', ({ data }) => library.findEpisode(data));
+  onMessage('saveOffset', ({ data }) => library.saveOffset(data));
   // Validates the material itself: it comes from a content script, which the page may have fooled.
   onMessage('readPageChapters', ({ data }) => readPageMaterial(data));
+  // Validates the chapter it formats, for the same reason.
+  onMessage('formatChapterMarkdown', ({ data }) => answerMarkdownRequest(data));
   onMessage('listEpisodes', () => library.summaries());
   onMessage('linkEpisode', ({ data }) => library.setLink(data, false));
   onMessage('unlinkEpisode', ({ data }) => library.setLink(data, true));

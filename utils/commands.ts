@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { sendMessage, type ChapterCommand } from './messaging';
+import { sendTabMessage, type ChapterCommand } from './messaging';
 
 const COMMANDS: readonly ChapterCommand[] = ['next-chapter', 'previous-chapter', 'toggle-sidebar'];
 
@@ -13,7 +13,7 @@ export async function runCommandInActiveTab(name: string): Promise<boolean> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return false;
   try {
-    return (await sendMessage('runCommand', name, { tabId: tab.id, frameId: 0 })) === true;
+    return (await sendTabMessage(tab.id, 'runCommand', name)) === true;
   } catch {
     // No content script in that tab (not a supported site, or the page predates the extension).
     return false;

@@ -9,9 +9,7 @@ import { browser, type Browser } from 'wxt/browser';
 
 type DataOf<F> = F extends (...args: infer A) => unknown ? A[0] : undefined;
 type ReplyOf<F> = F extends (...args: never[]) => infer R ? Awaited<R> : never;
-/** A tab (its top frame unless `frameId` says otherwise), for messages to a content script. */
-export type MessageTarget = number | { tabId: number; frameId?: number };
-type SendArgs<F> = [DataOf<F>] extends [undefined] ? [data?: undefined, target?: MessageTarget] : [data: DataOf<F>, target?: MessageTarget];
+type SendArgs<F> = [DataOf<F>] extends [undefined] ? [data?: undefined] : [data: DataOf<F>];
 
 export interface ReceivedMessage<D> {
   data: D;
@@ -26,6 +24,15 @@ interface Envelope {
 }
 
 type Reply = { res: unknown } | { err: string };
+
+const envelope = (type: string, data: unknown): Envelope => ({ chapterbar: 1, type, data });
+
+/** The handler's result, or its error thrown again here. */
+function readReply<T>(type: string, reply: unknown): T {
+  if (typeof reply !== 'object' || reply === null) throw new Error(`No reply to ${type}`);
+  if ('err' in reply) throw new Error(String(reply.err));
+  return (reply as { res: T }).res;
+}
 
 const isEnvelope = (value: unknown): value is Envelope =>
   typeof value === 'object' && value !== null && (value as Envelope).chapterbar === 1 && typeof (value as Envelope).type === 'string';
@@ -49,16 +56,18 @@ export function defineExtensionMessaging<P extends object>() {
   };
 
   return {
-    /** Rejects when nothing answers (no receiver, a closed tab) or the handler threw. */
-    async sendMessage<K extends keyof P & string>(type: K, ...[data, target]: SendArgs<P[K]>): Promise<ReplyOf<P[K]>> {
-      const envelope: Envelope = { chapterbar: 1, type, data };
-      const options = typeof target === 'number' ? { tabId: target } : target;
-      const reply: unknown = options
-        ? await browser.tabs.sendMessage(options.tabId, envelope, options.frameId === undefined ? undefined : { frameId: options.frameId })
-        : await browser.runtime.sendMessage(envelope);
-      if (typeof reply !== 'object' || reply === null) throw new Error(`No reply to ${type}`);
-      if ('err' in reply) throw new Error(String(reply.err));
-      return (reply as { res: ReplyOf<P[K]> }).res;
+    /** To the background or an extension page. Rejects when nothing answers or the handler threw. */
+    sendMessage<K extends keyof P & string>(type: K, ...[data]: SendArgs<P[K]>): Promise<ReplyOf<P[K]>> {
+      return browser.runtime.sendMessage(envelope(type, data)).then((reply: unknown) => readReply(type, reply));
+    },
+
+    /**
+     * To the content script in a tab's top frame (embeds in other frames have their own sidebar, which
+     * the popup does not steer). Kept apart from sendMessage so content scripts, which only ever
+     * talk to the background, do not carry it.
+     */
+    sendTabMessage<K extends keyof P & string>(tabId: number, type: K, ...[data]: SendArgs<P[K]>): Promise<ReplyOf<P[K]>> {
+      return browser.tabs.sendMessage(tabId, envelope(type, data), { frameId: 0 }).then((reply: unknown) => readReply(type, reply));
     },
 
     /** One handler per type and context; returns its removal. */

@@ -25,6 +25,7 @@ import {
 } from './library-store';
 import { linksItem, readLinks, type Links } from './links';
 import { readMediaLink } from './media-address';
+import { loadOffset, MAX_OFFSET_SECONDS, saveOffset } from './offsets';
 import type { EpisodeMatch, EpisodeSummary, LibraryListing, LibraryResult } from './messaging';
 import { findUnreadablePreferences, preferencesItem, readPreferences } from './preferences';
 import { addToQuarantine, loadQuarantine, QUARANTINE_KEY, removeFromQuarantine, type NewSetAside } from './quarantine';
@@ -48,6 +49,7 @@ interface State {
 export interface LibraryService {
   ready: Promise<unknown>;
   findEpisode(data: unknown): Promise<EpisodeMatch | null>;
+  saveOffset(data: unknown): Promise<LibraryResult>;
   summaries(): Promise<EpisodeSummary[]>;
   listLibrary(): Promise<LibraryListing>;
   getEpisodes(data: unknown): Promise<{ episodes: Episode[]; problems: string[] }>;
@@ -87,6 +89,11 @@ const mediaSchema = z.object({ site: z.string().min(1).max(40), mediaId: z.strin
 const popupLinkSchema = mediaSchema.extend({ episodeId: idSchema });
 const restoreSchema = z.object({ records: z.array(z.unknown()).min(1).max(MAX_EPISODES_PER_REQUEST) });
 const setAsideIdSchema = z.object({ id: z.string().min(1).max(100) });
+const offsetRequestSchema = z.object({
+  episodeId: idSchema,
+  site: mediaSchema.shape.site,
+  seconds: z.number().finite().min(-MAX_OFFSET_SECONDS).max(MAX_OFFSET_SECONDS).nullable(),
+});
 
 const invalidRequest = (error: z.ZodError): { ok: false; message: string } => ({
   ok: false,
@@ -261,7 +268,8 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
       const episode = read.episodes.get(match.item.id);
       if (episode) {
         void tidyAfterRead([], [], read.upgraded);
-        return { episode, offset: match.offset, linked: match.linked };
+        const savedOffset = await loadOffset(episode.id, ref.data.site).catch(() => undefined);
+        return { episode, offset: match.offset, linked: match.linked, ...(savedOffset !== undefined && { savedOffset }) };
       }
       // Its record was bad or gone: set it aside and look again (another episode may match).
       await tidyAfterRead(read.damaged, read.missing, []);
@@ -313,6 +321,18 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
   return {
     ready: state,
     findEpisode,
+
+    async saveOffset(data) {
+      const request = offsetRequestSchema.safeParse(data);
+      if (!request.success) return invalidRequest(request.error);
+      const { episodeId, site, seconds } = request.data;
+      try {
+        await saveOffset(episodeId, site, seconds);
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, message: String(error) };
+      }
+    },
     summaries: async () => (await state).library.summaries(),
 
     async listLibrary() {

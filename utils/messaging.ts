@@ -9,6 +9,8 @@ export interface EpisodeMatch {
   offset: number;
   /** Matched through a person's link ("Use chapters from…"), which they can remove. */
   linked: boolean;
+  /** The person's own correction for this episode on the page's site, which wins over `offset`. */
+  savedOffset?: number;
 }
 
 /** The manifest's `commands`, which the person can rebind in the browser's shortcut settings. */
@@ -114,6 +116,8 @@ export interface ProtocolMap {
   announceMediaTab(): void;
   /** Opens the library (the options page); content scripts cannot open it themselves. */
   openLibrary(): void;
+  /** Remembers (or, with null, forgets) the person's timing correction for an episode on a site. */
+  saveOffset(request: { episodeId: string; site: string; seconds: number | null }): LibraryResult;
   /** The sidebar's CSS, by content-script entrypoint name (see sidebar-stylesheet.ts). */
   getSidebarStylesheet(entrypoint: string): string;
   /**
@@ -122,6 +126,15 @@ export interface ProtocolMap {
    * script checks the reply's shape by hand (page-chapter-request.ts).
    */
   readPageChapters(material: PageMaterial): PageChaptersReply;
+  /**
+   * "Copy as Markdown": a chapter's summary as Markdown, formatted here so the formatter stays out
+   * of content scripts (chapter-markdown.ts validates the request; a bad one rejects). `end` is
+   * null for a last chapter of unknown length: JSON messaging has no Infinity.
+   */
+  formatChapterMarkdown(request: {
+    chapter: { start: number; end: number | null; title: string; description: string; bullets: string[] };
+    link: string | null;
+  }): string;
   // popup → background
   getMediaTab(): number | null;
   listEpisodes(): EpisodeSummary[];
@@ -152,4 +165,4 @@ export interface ProtocolMap {
   reloadEpisode(): void;
 }
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+export const { sendMessage, sendTabMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

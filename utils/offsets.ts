@@ -1,15 +1,13 @@
 import { defineContentItem } from './content-storage';
-import type { Episode } from './chapters/schema';
-import type { EpisodeRef } from './sites/types';
 
 /**
  * The person's timing corrections: seconds added to a site's media time to reach the episode's
  * timeline, per episode and site (`{ [episodeId]: { [site]: seconds } }`). They override the
  * episode's own estimate (`episode.offsets`) until reset.
  *
- * Storage is untrusted (an older version, another tool, a half-written value), so it is read with
- * hand-written checks rather than zod, which would be paid for in every content script: a bad
- * value is ignored, and left in place for the rest of the item to survive writes around it.
+ * Read and written by the background (the sidebar asks it: see offset-correction.ts) and read by
+ * the options page. Storage is untrusted (an older version, another tool, a half-written value): a
+ * bad value is ignored, and left in place for the rest of the item to survive writes around it.
  */
 export const offsetsItem = defineContentItem<Record<string, unknown>>('local:offsets', { fallback: {} });
 
@@ -54,30 +52,4 @@ export async function loadOffset(episodeId: string, site: string): Promise<numbe
 export async function saveOffset(episodeId: string, site: string, seconds: number | null): Promise<void> {
   if (seconds !== null && !isOffset(seconds)) return;
   await offsetsItem.setValue(writeOffset(await offsetsItem.getValue(), episodeId, site, seconds));
-}
-
-/**
- * Whether the media may run on another timeline than the chapters: always, except when the page
- * plays the very media the chapters were written for (its id is listed for that site) and the
- * episode declares no offset there. Decided from data alone, so it holds for every site.
- */
-export function isOffsetAdjustable(episode: Episode, ref: EpisodeRef): boolean {
-  const ownMedia = ref.mediaId !== undefined && (episode.ids[ref.site] ?? []).includes(ref.mediaId);
-  return !ownMedia || Object.hasOwn(episode.offsets, ref.site);
-}
-
-/** What the sidebar needs to correct the offset and remember it. */
-export interface OffsetCorrection {
-  /** The episode's own estimate for this site, which "Reset" returns to. */
-  defaultOffset: number;
-  save(seconds: number | null): void;
-}
-
-export function createOffsetCorrection(episodeId: string, site: string, defaultOffset: number): OffsetCorrection {
-  return {
-    defaultOffset,
-    save(seconds) {
-      saveOffset(episodeId, site, seconds).catch((error: unknown) => console.warn('[Chapterbar] could not save the offset', error));
-    },
-  };
 }

@@ -1,11 +1,8 @@
-import type { Episode } from './chapters/schema';
-import type { EpisodeRef, PageChapters } from './sites/types';
-
 /*
- * Chapters a page publishes, on the content script's side: reading the DOM's text, waiting for the
- * page to render, and the episode the sidebar shows. Nothing here parses or checks chapters: the
- * background does (page-readers.ts, page-chapter-lists.ts), so those parsers stay out of the
- * content scripts, which every YouTube and Spotify page pays for. Zod-free on purpose, too.
+ * Chapters a page publishes, on the content script's side: reading the DOM's text and waiting for
+ * the page to render. Nothing here parses or checks chapters, nor makes the episode the sidebar
+ * shows of them: the background does (page-readers.ts, page-chapter-lists.ts), so that code stays
+ * out of the content scripts, which every YouTube and Spotify page pays for. Zod-free on purpose, too.
  */
 
 /** Bounds for what a page can make Chapterbar read. */
@@ -24,8 +21,9 @@ export const PAGE_LIMITS = {
   maxItemChars: 2_000,
 } as const;
 
-const BLOCK_TAGS = new Set(['ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR', 'LI', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TR', 'UL']);
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+/** Elements that end a line, as on screen. */
+const BLOCK_TAG = /^(?:ADDRESS|ARTICLE|BLOCKQUOTE|DD|DIV|DL|DT|H[1-6]|HR|LI|OL|P|PRE|SECTION|TABLE|TR|UL)$/;
+const SKIPPED_TAG = /^(?:SCRIPT|STYLE|TEMPLATE|NOSCRIPT)$/;
 
 /**
  * An element's text with its line breaks: `<br>` and block elements end a line, as on screen
@@ -53,12 +51,12 @@ export function readBlockText(root: Element, max: number = PAGE_LIMITS.maxTextCh
     }
     if (node.nodeType !== 1) continue;
     const element = node as Element;
-    if (SKIPPED_TAGS.has(element.tagName)) continue;
+    if (SKIPPED_TAG.test(element.tagName)) continue;
     if (element.tagName === 'BR') {
       out += '\n';
       continue;
     }
-    const block = BLOCK_TAGS.has(element.tagName);
+    const block = BLOCK_TAG.test(element.tagName);
     if (block) {
       newline();
       stack.push({ close: true });
@@ -69,26 +67,6 @@ export function readBlockText(root: Element, max: number = PAGE_LIMITS.maxTextCh
   return out.slice(0, max);
 }
 
-/** The id a page's chapters get in the library: one per media, so saving twice replaces. */
-export const pageEpisodeId = (ref: EpisodeRef) => `${ref.site}-${ref.mediaId ?? 'page'}`;
-
-/**
- * The episode the sidebar shows for a page's chapters, shaped as a library episode so that every
- * view (sidebar, popup, saving) handles both alike. Its timeline is the media's own: no offsets.
- */
-export function createPageEpisode(ref: EpisodeRef, page: PageChapters, fallbackTitle: string): Episode {
-  return {
-    id: pageEpisodeId(ref),
-    show: ref.show ?? '',
-    title: ref.title?.trim() || fallbackTitle,
-    altTitles: [],
-    ids: ref.mediaId ? { [ref.site]: [ref.mediaId] } : {},
-    offsets: {},
-    ...(ref.duration ? { duration: ref.duration } : {}),
-    chapters: page.chapters.map((chapter) => ({ ...chapter, description: '', bullets: [] })),
-  };
-}
-
 /**
  * Resolves with the page's chapters once `read` finds them, or null after `timeoutMs`. A
  * description or chapter panel renders a moment after the title on a single-page site, so the
@@ -96,7 +74,7 @@ export function createPageEpisode(ref: EpisodeRef, page: PageChapters, fallbackT
  * (each read asks the background), and not at all once this settles. At the deadline the read
  * under way, or one last read, decides. A read that fails counts as finding nothing.
  */
-export function waitForPageChapters(read: () => Promise<PageChapters | null>, signal: AbortSignal, root: Node = document, timeoutMs = 30_000, intervalMs = 500): Promise<PageChapters | null> {
+export function waitForPageChapters<Found>(read: () => Promise<Found | null>, signal: AbortSignal, root: Node = document, timeoutMs = 30_000, intervalMs = 500): Promise<Found | null> {
   return new Promise((resolve) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let reading = false;
@@ -110,7 +88,7 @@ export function waitForPageChapters(read: () => Promise<PageChapters | null>, si
       else timer ??= setTimeout(check, intervalMs);
     };
     const observer = new MutationObserver(schedule);
-    const finish = (value: PageChapters | null) => {
+    const finish = (value: Found | null) => {
       if (done) return;
       done = true;
       observer.disconnect();

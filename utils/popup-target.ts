@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { sendMessage } from './messaging';
+import { sendMessage, sendTabMessage } from './messaging';
 import { SITES } from './sites/registry';
 import { readTabReply, type TabReply } from './tab-state-schema';
 
@@ -37,7 +37,7 @@ export async function findPopupTarget(location: Location): Promise<PopupTarget> 
 /** Asks a tab's content script for its state; a tab without one answers nothing, not an error. */
 export async function askTab(tabId: number): Promise<TabReply> {
   try {
-    const reply = await sendMessage('getTabState', undefined, { tabId, frameId: 0 });
+    const reply = await sendTabMessage(tabId, 'getTabState');
     return reply === undefined ? { kind: 'unreachable' } : readTabReply(reply);
   } catch {
     return { kind: 'unreachable' };

@@ -29,12 +29,11 @@ export const DEFAULT_PREFERENCES: Preferences = {
   theme: 'site',
 };
 
-const POSITIONS: readonly SidebarPosition[] = ['beside', 'below'];
-const THEMES: readonly ThemePreference[] = ['site', 'light', 'dark'];
-
-const oneOf = <T extends string>(allowed: readonly T[], value: unknown, fallback: T): T =>
-  allowed.includes(value as T) ? (value as T) : fallback;
-const boolean = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback);
+/** The values a text setting may take; a boolean setting takes either boolean. */
+const CHOICES: Partial<Record<keyof Preferences, readonly string[]>> = {
+  position: ['beside', 'below'] satisfies readonly SidebarPosition[],
+  theme: ['site', 'light', 'dark'] satisfies readonly ThemePreference[],
+};
 
 /**
  * Storage is untrusted (an older version, another tool, a corrupted write): take each field only
@@ -43,14 +42,13 @@ const boolean = (value: unknown, fallback: boolean) => (typeof value === 'boolea
  */
 export function readPreferences(raw: unknown): Preferences {
   const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  return {
-    collapsed: boolean(value.collapsed, DEFAULT_PREFERENCES.collapsed),
-    hidden: boolean(value.hidden, DEFAULT_PREFERENCES.hidden),
-    position: oneOf(POSITIONS, value.position, DEFAULT_PREFERENCES.position),
-    expandAll: boolean(value.expandAll, DEFAULT_PREFERENCES.expandAll),
-    autoFollow: boolean(value.autoFollow, DEFAULT_PREFERENCES.autoFollow),
-    theme: oneOf(THEMES, value.theme, DEFAULT_PREFERENCES.theme),
-  };
+  const read: Record<string, unknown> = { ...DEFAULT_PREFERENCES };
+  for (const key of Object.keys(DEFAULT_PREFERENCES) as Array<keyof Preferences>) {
+    const field = value[key];
+    const choices = CHOICES[key];
+    if (choices ? choices.includes(field as string) : typeof field === 'boolean') read[key] = field;
+  }
+  return read as unknown as Preferences;
 }
 
 /**

@@ -1,6 +1,9 @@
 import { effect } from '@preact/signals-core';
 import type { ChapterClock } from './chapter-clock';
 import type { Player } from './sites/types';
+import { loadStylesheet } from './stylesheet';
+// Built into the content script's stylesheet with the sidebar's (see stylesheet.ts).
+import '../assets/progress-markers.css';
 
 /*
  * Chapter marks on the site's own progress bar: a tick at each chapter's start, and the title of
@@ -12,14 +15,6 @@ import type { Player } from './sites/types';
  * shadow root, so neither the site's styles nor ours cross over.
  */
 
-const STYLE = `
-:host { all: initial !important; position: absolute !important; inset: 0 !important; pointer-events: none !important; z-index: 40 !important; contain: layout style !important; }
-:host-context(.ad-showing) { display: none !important; }
-.tick { position: absolute; top: 0; bottom: 0; width: 2px; margin-left: -1px; background: rgba(255, 255, 255, 0.9); box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.45); }
-.tip { position: absolute; bottom: calc(100% + 14px); transform: translateX(-50%); max-width: 260px; padding: 4px 8px; border-radius: 4px;
-  background: rgba(28, 28, 28, 0.92); color: #fff; font: 500 12px/16px Roboto, Arial, sans-serif; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.tip[hidden] { display: none; }
-`;
 
 /** How close (px) the pointer must be to a tick for the tick's chapter to be named rather than the one it is in. */
 const SNAP_PX = 6;
@@ -38,7 +33,6 @@ export function showProgressMarkers(findBar: () => HTMLElement | null, clock: Ch
   host.setAttribute('aria-hidden', 'true');
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
-  style.textContent = STYLE;
   const ticks = document.createElement('div');
   const tip = document.createElement('div');
   tip.className = 'tip';
@@ -101,7 +95,16 @@ export function showProgressMarkers(findBar: () => HTMLElement | null, clock: Ch
     bar.addEventListener('pointerleave', () => (tip.hidden = true), options);
   };
 
-  attach();
+  // The marks go on the bar once their styles are in: unstyled, they would sit in YouTube's layout.
+  let styled = false;
+  loadStylesheet().then(
+    (css) => {
+      style.textContent = css;
+      styled = true;
+      if (!signal.aborted) attach();
+    },
+    () => {},
+  );
   const stopDrawing = effect(draw);
   // The media's length arrives after the chapters: draw again when it changes.
   player.onChange(() => {
@@ -116,5 +119,5 @@ export function showProgressMarkers(findBar: () => HTMLElement | null, clock: Ch
     },
     { once: true },
   );
-  return { refresh: () => void (signal.aborted || attach()) };
+  return { refresh: () => void (signal.aborted || !styled || attach()) };
 }

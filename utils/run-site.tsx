@@ -4,16 +4,16 @@ import { createChapterClock } from './chapter-clock';
 import type { Episode } from './chapters/schema';
 import { t } from './i18n';
 import { sendMessage, type EpisodeMatch } from './messaging';
-import { createOffsetCorrection, isOffsetAdjustable, loadOffset } from './offsets';
+import { createOffsetCorrection, isOffsetAdjustable } from './offset-correction';
 import { watchLibraryRevision } from './library-revision';
 import { loadPreferences, savePreferences, watchPreferences, type Preferences } from './preferences';
 import { requestPageChapters } from './page-chapter-request';
-import { createPageEpisode, waitForPageChapters } from './page-chapters';
+import { waitForPageChapters } from './page-chapters';
 import type { ProgressMarkers, showProgressMarkers } from './progress-markers';
 import { createSidebarState, type SidebarState } from './sidebar-state';
 import { createSidebarMount } from './sidebar-mount';
 import { serveTabControl } from './tab-control';
-import type { EpisodeRef, PageChapterSource, PageChapters, Placement, Player, SiteAdapter } from './sites/types';
+import type { EpisodeRef, PageChapterSource, PageEpisode, Placement, Player, SiteAdapter } from './sites/types';
 import { coalesce, waitFor } from './wait-for';
 
 
@@ -123,13 +123,14 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     };
 
     // The chapters the page publishes itself (its description's timestamps, the site's chapters):
-    // collected here, read by the background. What the server sent with the page (megabytes on
-    // YouTube) describes the media the page loaded with, so only that media's first look takes it.
+    // collected here, read by the background, which makes them the episode to show, named after
+    // the media. What the server sent with the page (megabytes on YouTube) describes the media the
+    // page loaded with, so only that media's first look takes it.
     let firstLook = mediaKey === pageLoadKey;
-    const readPage = async (): Promise<PageChapters | null> => {
+    const readPage = async (): Promise<PageEpisode | null> => {
       const material = adapter.collectPageChapters?.(document, new URL(location.href), current.ref, firstLook) ?? null;
       firstLook = false;
-      return material && requestPageChapters(material);
+      return material && requestPageChapters({ ...material, title: current.ref.title, show: current.ref.show });
     };
 
     (async () => {
@@ -143,7 +144,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
         current.matchedId = match.episode.id;
       }
       // A library episode always wins; without one, the page's chapters, which may render a moment after the title.
-      let page: PageChapters | null = match ? null : await firstPage;
+      let page: PageEpisode | null = match ? null : await firstPage;
       if (!match && !page) page = await waitForPageChapters(readPage, signal);
       if (signal.aborted || (!match && !page)) return;
       const player = await waitFor(() => adapter.findPlayer(document), signal);
@@ -152,6 +153,8 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
       if (signal.aborted) return;
       remount = () => void mount.remount();
 
+      // As the background had it when matching, then as the person corrects it (switching views keeps it).
+      let savedOffset = match?.savedOffset;
       // One view at a time (the library's chapters or the page's); switching replaces it.
       let view: AbortController | null = null;
       const show = async (origin: 'library' | 'page'): Promise<void> => {
@@ -165,14 +168,14 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
 
         const library = origin === 'library' ? match : null;
         const pageChapters = page;
+        // A page's episode is named after the media as it was when read; a matched session's title
+        // may have arrived since (after a single-page navigation), and the sidebar shows the latest.
         const episode: Episode | null = library
           ? library.episode
-          : pageChapters && createPageEpisode(current.ref, pageChapters, t(adapter.mediaKind === 'episode' ? 'thisEpisode' : 'thisVideo'));
+          : pageChapters && { ...pageChapters.episode, title: current.ref.title?.trim() || pageChapters.episode.title };
         if (!episode) return;
         // The person's correction for this episode on this site, if any, wins over the episode's estimate.
         // A page's chapters are on the media's own timeline.
-        const savedOffset = library ? await loadOffset(library.episode.id, ref.site).catch(() => undefined) : undefined;
-        if (viewSignal.aborted) return;
         const clock = createChapterClock(episode.chapters, player, library ? savedOffset ?? library.offset : 0, viewSignal);
         const mediaId = ref.mediaId;
         const sidebarState = createSidebarState(episode, clock, {
@@ -183,7 +186,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
           autoFollow: preferences?.autoFollow ?? true,
           linked: library?.linked ?? false,
           onCollapsedChange: (collapsed) => void savePreferences({ collapsed }),
-          offsetCorrection: library && isOffsetAdjustable(library.episode, ref) ? createOffsetCorrection(library.episode.id, ref.site, library.offset) : undefined,
+          offsetCorrection: library && isOffsetAdjustable(library.episode, ref) ? createOffsetCorrection(library.episode.id, ref.site, library.offset, (seconds) => (savedOffset = seconds ?? undefined)) : undefined,
           origin: library ? 'library' : pageChapters!.source,
           alternative: library ? pageChapters?.source ?? null : match ? 'library' : null,
           site: { name: adapter.name ?? adapter.id, mediaKind: adapter.mediaKind ?? 'video' },

@@ -1,12 +1,12 @@
 import { effect, type ReadonlySignal } from '@preact/signals-core';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-// Built into each content script's CSS file, which the background serves (sidebar-stylesheet.ts).
+// Built into each content script's CSS file, which the background serves (stylesheet.ts).
 import '../assets/sidebar.css';
-import { sendMessage } from './messaging';
 import { Sidebar } from '../components/Sidebar';
 import type { SidebarState } from './sidebar-state';
 import type { Placement } from './sites/types';
+import { loadStylesheet } from './stylesheet';
 
 /** Events stopped at the shadow root so the site's shortcuts and player clicks never see them. */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'click', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'wheel', 'contextmenu'];
@@ -64,7 +64,7 @@ export function createSidebarMount(ctx: ContentScriptContext, hidden: ReadonlySi
   let stopHiding: (() => void) | null = null;
 
   const getRoot = () => {
-    root ??= sendMessage('getSidebarStylesheet', import.meta.env.ENTRYPOINT).then((css) => createRoot(String(css)));
+    root ??= loadStylesheet().then(createRoot);
     // A failed stylesheet request (the extension was just updated) is tried again on the next show.
     root.catch(() => {
       root = null;

@@ -1,7 +1,7 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals-core';
 import type { ChapterClock } from './chapter-clock';
 import type { Episode } from './chapters/schema';
-import type { OffsetCorrection } from './offsets';
+import type { OffsetCorrection } from './offset-correction';
 import { createMatcher, findMatches, type TextMatcher } from './search';
 import type { Layout, PageChapterSource, Theme } from './sites/types';
 

@@ -33,13 +33,8 @@ function readTabState(session: ControlledSession, sidebarVisible: boolean): TabS
       title: episode.title,
       linked: state.linked,
       origin: state.origin,
-      chapters: clock.chapters.peek().map((c) => ({
-        start: c.start,
-        end: Number.isFinite(c.end) ? c.end : null,
-        title: c.title,
-        description: c.description,
-        bullets: c.bullets,
-      })),
+      // The popup takes the fields it knows (tab-state-schema.ts); an open end travels as null.
+      chapters: clock.chapters.peek().map((c) => ({ ...c, end: Number.isFinite(c.end) ? c.end : null })),
     },
     activeIndex: clock.activeIndex.peek(),
     currentTime: clock.currentTime(),

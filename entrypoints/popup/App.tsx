@@ -7,7 +7,7 @@ import { LibraryList } from '../../components/LibraryList';
 import { PopupChapters } from '../../components/PopupChapters';
 import { formatClock } from '../../utils/chapters/time';
 import { t } from '../../utils/i18n';
-import { sendMessage, type EpisodeSummary, type TabState } from '../../utils/messaging';
+import { sendMessage, sendTabMessage, type EpisodeSummary, type TabState } from '../../utils/messaging';
 import { askTab, findPopupTarget, type PopupTarget } from '../../utils/popup-target';
 import { findSite } from '../../utils/sites/registry';
 import type { ChapterOrigin, SidebarSite } from '../../utils/sidebar-state';
@@ -98,13 +98,13 @@ export function App() {
       {state.episode ? (
         <EpisodeView
           state={state}
-          onSeek={(index) => void send((tab) => sendMessage('seekChapter', index, { tabId: tab, frameId: 0 }))}
-          onStep={(direction) => void send((tab) => sendMessage('stepChapter', direction, { tabId: tab, frameId: 0 }))}
+          onSeek={(index) => void send((tab) => sendTabMessage(tab, 'seekChapter', index))}
+          onStep={(direction) => void send((tab) => sendTabMessage(tab, 'stepChapter', direction))}
           site={{ name: site?.name ?? state.site, mediaKind: kind }}
           onUnlink={() =>
             void send(async (tab) => {
               if (state.media.mediaId) await sendMessage('unlinkEpisode', { site: state.site, mediaId: state.media.mediaId });
-              await sendMessage('reloadEpisode', undefined, { tabId: tab, frameId: 0 });
+              await sendTabMessage(tab, 'reloadEpisode');
             })
           }
         />
@@ -118,7 +118,7 @@ export function App() {
               onPick={(episode) =>
                 void send(async (tab) => {
                   await sendMessage('linkEpisode', { site: state.site, mediaId: state.media.mediaId!, episodeId: episode.id });
-                  await sendMessage('reloadEpisode', undefined, { tabId: tab, frameId: 0 });
+                  await sendTabMessage(tab, 'reloadEpisode');
                 })
               }
             />
@@ -133,7 +133,7 @@ export function App() {
           checked={state.sidebarVisible}
           onChange={(event) => {
             const visible = event.currentTarget.checked;
-            void send((tab) => sendMessage('setSidebarVisible', visible, { tabId: tab, frameId: 0 }));
+            void send((tab) => sendTabMessage(tab, 'setSidebarVisible', visible));
           }}
         />
         {t('showSidebarOnPage')}

@@ -13,8 +13,12 @@ import { describe, expect, it } from 'vitest';
 const ROOT = process.cwd();
 const CONTENT_SCRIPTS = ['entrypoints/youtube.content/index.ts', 'entrypoints/spotify.content/index.ts'];
 
-/** Background-only modules: the page-chapter parsers and what only they use. */
+/**
+ * Background-only modules: the page-chapter parsers and what only they use, and the Markdown
+ * formatter behind "Copy as Markdown" (the sidebar asks the background for it).
+ */
 const BACKGROUND_ONLY = [
+  'utils/chapter-markdown.ts',
   'utils/page-readers.ts',
   'utils/page-chapter-lists.ts',
   'utils/page-json.ts',
@@ -70,7 +74,7 @@ describe('what the content scripts import', () => {
     expect(valueImports(`import type { A } from './a';\nimport { type B, c } from './c';\nimport {\n  d,\n} from "./d";\nexport type { E } from './e';\nimport './f.css';`)).toEqual(['./c', './d', './f.css']);
   });
 
-  it.each(CONTENT_SCRIPTS)('%s reaches no page-chapter parser, nor zod', (entry) => {
+  it.each(CONTENT_SCRIPTS)('%s reaches no page-chapter parser, Markdown formatter, nor zod', (entry) => {
     const { modules, packages } = reachable(entry);
     // The walk itself works: it reaches the collecting side.
     expect(modules).toContain('utils/page-chapters.ts');
@@ -108,17 +112,25 @@ async function bundle(entry: string): Promise<string> {
  */
 const ADDRESS_MARKERS = ['youtu.be', 'embed/C6Zpjij5AF4', 'spotify:episode:', 'open.spotify.com/search'];
 
+/**
+ * What only the making of a page's episode holds (createPageEpisode, utils/page-readers.ts): an
+ * episode built from nothing, with no alternative titles. The background makes the episode a
+ * page's chapters are shown as, and replies with it; this fails when the content scripts make it again.
+ */
+const PAGE_EPISODE_MARKERS = ['altTitles:[]'];
+
 describe('what the content scripts bundle', () => {
-  it('the background, which reads addresses, holds every marker', async () => {
-    // So the markers are the address readers' own, and their absence below means something.
+  it('the background, which reads addresses and makes page episodes, holds every marker', async () => {
+    // So the markers are the address readers' and page episodes' own, and their absence below means something.
     const background = await bundle('entrypoints/background.ts');
-    expect(ADDRESS_MARKERS.filter((marker) => !background.includes(marker))).toEqual([]);
+    expect([...ADDRESS_MARKERS, ...PAGE_EPISODE_MARKERS].filter((marker) => !background.includes(marker))).toEqual([]);
   });
 
-  it.each(CONTENT_SCRIPTS)('%s holds no address reader nor example URL', async (entry) => {
+  it.each(CONTENT_SCRIPTS)('%s holds no address reader nor example URL, and makes no page episode', async (entry) => {
     const script = await bundle(entry);
     // The bundle is the real script: it holds its adapter's match patterns.
     expect(script).toMatch(/https:\/\/(www\.youtube|open\.spotify)\.com\/\*/);
     expect(ADDRESS_MARKERS.filter((marker) => script.includes(marker))).toEqual([]);
+    expect(PAGE_EPISODE_MARKERS.filter((marker) => script.includes(marker))).toEqual([]);
   });
 });

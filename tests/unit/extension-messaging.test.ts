@@ -99,15 +99,20 @@ describe('extension messaging', () => {
     expect(respond).not.toHaveBeenCalled();
   });
 
-  it('sends to a tab, and to one of its frames', async () => {
-    const { sendMessage, onMessage } = defineExtensionMessaging<TestProtocol>();
+  it("sends to a tab's top frame", async () => {
+    const { sendTabMessage, onMessage } = defineExtensionMessaging<TestProtocol>();
     onMessage('double', ({ data }) => data * 2);
-    await expect(sendMessage('double', 2, 7)).resolves.toBe(4);
-    await expect(sendMessage('double', 3, { tabId: 8, frameId: 0 })).resolves.toBe(6);
+    await expect(sendTabMessage(7, 'double', 2)).resolves.toBe(4);
+    await expect(sendTabMessage(8, 'double', 3)).resolves.toBe(6);
     expect(bus.sent.map(({ tabId, options }) => [tabId, options])).toEqual([
-      [7, undefined],
+      [7, { frameId: 0 }],
       [8, { frameId: 0 }],
     ]);
+  });
+
+  it('rejects when the tab has no content script to answer', async () => {
+    const { sendTabMessage } = defineExtensionMessaging<TestProtocol>();
+    await expect(sendTabMessage(7, 'ping')).rejects.toThrow(/Receiving end does not exist/);
   });
 
   it('passes the sender to the handler', async () => {

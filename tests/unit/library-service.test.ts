@@ -345,3 +345,34 @@ describe('a library of 10,000 episodes', () => {
     expect(writes).toEqual([[indexShardKey(shardOf('show-episode-5')).slice(6), LIBRARY_REVISION_KEY.slice(6)]]);
   }, 30_000);
 });
+
+describe('timing corrections', () => {
+  it('are remembered per episode and site, and come back with the episode matched', async () => {
+    const service = start();
+    const spotify = { site: 'spotify', title: bundled[0]!.title };
+    expect((await service.findEpisode(spotify))?.savedOffset).toBeUndefined();
+    expect(await service.saveOffset({ episodeId: BUNDLED_ID, site: 'spotify', seconds: -170.5 })).toEqual({ ok: true });
+    const match = await start().findEpisode(spotify);
+    expect(match?.episode.id).toBe(BUNDLED_ID);
+    expect(match?.savedOffset).toBe(-170.5);
+    expect((await service.findEpisode({ site: 'youtube', mediaId: BUNDLED_VIDEO }))?.savedOffset).toBeUndefined();
+    expect(await service.saveOffset({ episodeId: BUNDLED_ID, site: 'spotify', seconds: null })).toEqual({ ok: true });
+    expect((await service.findEpisode(spotify))?.savedOffset).toBeUndefined();
+  });
+
+  it.each([
+    ['no episode', { site: 'spotify', seconds: 3 }],
+    ['seconds that are not a number', { episodeId: BUNDLED_ID, site: 'spotify', seconds: '3' }],
+    ['infinite seconds', { episodeId: BUNDLED_ID, site: 'spotify', seconds: Number.POSITIVE_INFINITY }],
+    ['more than a day', { episodeId: BUNDLED_ID, site: 'spotify', seconds: 90_000 }],
+    ['an empty site', { episodeId: BUNDLED_ID, site: '', seconds: 3 }],
+    ['nothing', undefined],
+  ])('refuses %s with a message, and keeps what was saved', async (_name, request) => {
+    const service = start();
+    await service.saveOffset({ episodeId: BUNDLED_ID, site: 'spotify', seconds: -12 });
+    const result = await service.saveOffset(request);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.message).toMatch(/\S/);
+    expect((await service.findEpisode({ site: 'spotify', title: bundled[0]!.title }))?.savedOffset).toBe(-12);
+  });
+});

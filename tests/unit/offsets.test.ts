@@ -1,8 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { episodeSchema } from '../../utils/chapters/schema';
 import {
-  isOffsetAdjustable,
   loadOffset,
   offsetsItem,
   readOffset,
@@ -88,30 +86,5 @@ describe('the offsets storage item', () => {
     expect(await offsetsItem.getValue()).toEqual({ [EPISODE]: { spotify: 'soon' }, other: { spotify: 6 } });
     await saveOffset(EPISODE, 'spotify', Number.POSITIVE_INFINITY);
     expect((await offsetsItem.getValue())[EPISODE]).toEqual({ spotify: 'soon' });
-  });
-});
-
-describe('isOffsetAdjustable', () => {
-  const episode = episodeSchema.parse({
-    id: EPISODE,
-    title: 'No Priors Ep. 3',
-    ids: { youtube: ['C6Zpjij5AF4'] },
-    offsets: { spotify: -120 },
-    chapters: [{ start: 0, title: 'One' }],
-  });
-
-  it.each([
-    ['the upload the chapters were written for', { site: 'youtube', mediaId: 'C6Zpjij5AF4' }, false],
-    ['a re-upload matched by title', { site: 'youtube', mediaId: 'NoPriorsRe1', title: 'No Priors Ep. 3' }, true],
-    ['a page without a media id', { site: 'youtube', title: 'No Priors Ep. 3' }, true],
-    ['another site’s edition, with an estimate', { site: 'spotify', mediaId: '2Xq9cTnR4hLmV7bWp3KsYd' }, true],
-    ['a site the episode knows nothing about', { site: 'vimeo', mediaId: '76979871' }, true],
-  ])('%s: %s', (_name, ref, expected) => {
-    expect(isOffsetAdjustable(episode, ref)).toBe(expected);
-  });
-
-  it('is adjustable on its own media when the episode declares an offset there', () => {
-    const declared = { ...episode, offsets: { youtube: 2.5 } };
-    expect(isOffsetAdjustable(declared, { site: 'youtube', mediaId: 'C6Zpjij5AF4' })).toBe(true);
   });
 });

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { episodeSchema } from '../../utils/chapters/schema';
-import { createPageEpisode, readBlockText, waitForPageChapters } from '../../utils/page-chapters';
+import { readBlockText, waitForPageChapters } from '../../utils/page-chapters';
 import { spotify } from '../../utils/sites/spotify';
 import type { PageChapters } from '../../utils/sites/types';
 import { youtube } from '../../utils/sites/youtube';
@@ -21,16 +20,6 @@ describe('readBlockText', () => {
     let markup = 'x'.repeat(100);
     for (let i = 0; i < 5000; i++) markup = `<span>${markup}</span>`;
     expect(readBlockText(html(markup), 50)).toHaveLength(50);
-  });
-});
-
-describe('the episode made of a page’s chapters', () => {
-  it('is a valid library episode, on the media’s own timeline, named after the media', () => {
-    const page: PageChapters = { source: 'description', chapters: [{ start: 0, title: 'A' }, { start: 60, end: 90, title: 'B' }] };
-    const episode = createPageEpisode({ site: 'youtube', mediaId: 'abcdefghijk', title: 'A video', duration: 300 }, page, 'This video');
-    expect(episodeSchema.safeParse(episode).success).toBe(true);
-    expect(episode).toMatchObject({ id: 'youtube-abcdefghijk', title: 'A video', ids: { youtube: ['abcdefghijk'] }, offsets: {}, duration: 300 });
-    expect(createPageEpisode({ site: 'spotify' }, page, 'This episode').title).toBe('This episode');
   });
 });
 

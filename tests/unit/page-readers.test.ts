@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPageMaterial } from '../../utils/page-readers';
-import type { PageChaptersReply } from '../../utils/sites/types';
+import { episodeSchema } from '../../utils/chapters/schema';
+import { createPageEpisode, readPageMaterial } from '../../utils/page-readers';
+import type { PageChapters, PageChaptersReply } from '../../utils/sites/types';
 
 // The background's end of the readPageChapters message: material from a content script, which
 // the page may have fooled or which may come from another version, is checked before it is read.
@@ -20,11 +21,36 @@ const watchPage = {
 const material = (content: unknown, extra: object = {}) => ({ site: 'youtube', mediaId: 'YtChapters1', content, ...extra });
 
 describe('readPageMaterial', () => {
-  it('reads well-formed material into the page’s chapters', () => {
-    expect(readPageMaterial(material(watchPage))).toEqual({
+  it('reads well-formed material into the episode the sidebar shows of the page’s chapters', () => {
+    expect(readPageMaterial(material(watchPage, { title: 'A video', duration: 300 }))).toEqual({
       ok: true,
-      page: { source: 'chapters', chapters: [{ start: 0, title: 'Intro' }, { start: 40, title: 'Tools' }] },
+      page: {
+        source: 'chapters',
+        episode: {
+          id: 'youtube-YtChapters1',
+          show: '',
+          title: 'A video',
+          altTitles: [],
+          ids: { youtube: ['YtChapters1'] },
+          offsets: {},
+          duration: 300,
+          chapters: [
+            { start: 0, title: 'Intro', description: '', bullets: [] },
+            { start: 40, title: 'Tools', description: '', bullets: [] },
+          ],
+        },
+      },
     });
+  });
+
+  it('names the episode after the page’s title and show, or after what the site plays when the page names none', () => {
+    const episodeOf = (reply: PageChaptersReply) => (reply.ok ? reply.page?.episode : undefined);
+    const spotify = { site: 'spotify', mediaId: '7hTgQw2ErYuI9oPlKjHgF1', content: { notes: '0:00 Welcome\n0:45 Chips' } };
+    expect(episodeOf(readPageMaterial({ ...spotify, title: '  An episode ', show: 'A show' }))).toMatchObject({ id: 'spotify-7hTgQw2ErYuI9oPlKjHgF1', title: 'An episode', show: 'A show', ids: { spotify: ['7hTgQw2ErYuI9oPlKjHgF1'] } });
+    expect(episodeOf(readPageMaterial(spotify))).toMatchObject({ title: 'This episode', show: '' });
+    expect(episodeOf(readPageMaterial({ ...spotify, title: '   ' }))?.title).toBe('This episode');
+    expect(episodeOf(readPageMaterial(material(watchPage)))).toMatchObject({ id: 'youtube-YtChapters1', title: 'This video', show: '' });
+    expect(episodeOf(readPageMaterial(material(watchPage)))).not.toHaveProperty('duration');
   });
 
   it('answers "no chapters" for material that holds none of this media’s', () => {
@@ -40,6 +66,9 @@ describe('readPageMaterial', () => {
     ['an empty media id', material(watchPage, { mediaId: '' }), /\(mediaId: /],
     ['a negative duration', material(watchPage, { duration: -1 }), /\(duration: /],
     ['an infinite duration', material(watchPage, { duration: Infinity }), /\(duration: /],
+    ['a media title that is not text', material(watchPage, { title: 42 }), /\(title: /],
+    ['a media title past the bound', material(watchPage, { title: 'x'.repeat(501) }), /\(title: /],
+    ['a show past the bound', material(watchPage, { show: 'x'.repeat(501) }), /\(show: /],
     ['a site without a reader', material(watchPage, { site: 'vimeo' }), /^No page reader for the site "vimeo"$/],
     ['content of another site', material({ notes: '0:00 A\n1:00 B' }), /^Unreadable youtube page material \(content\.shownVideoId: /],
     ['no content', material(undefined), /^Unreadable youtube page material \(content: /],
@@ -60,6 +89,18 @@ describe('readPageMaterial', () => {
     const script = /<script[^>]*>(var ytInitialData = [\s\S]*?)<\/script>/.exec(html)![1]!;
     const reply = readPageMaterial(material({ initialData: script, shownVideoId: null, panels: {}, descriptions: [] }, { mediaId: 'GJLlxj_dtq8' }));
     expect(reply.ok && reply.page?.source).toBe('auto-chapters');
-    expect(reply.ok && reply.page?.chapters).toHaveLength(10);
+    expect(reply.ok && reply.page?.episode.chapters).toHaveLength(10);
+  });
+});
+
+describe('createPageEpisode', () => {
+  const page: PageChapters = { source: 'description', chapters: [{ start: 0, title: 'A' }, { start: 60, end: 90, title: 'B' }] };
+
+  it('is a valid library episode, on the media’s own timeline, named after the media', () => {
+    const episode = createPageEpisode({ site: 'youtube', mediaId: 'abcdefghijk', title: 'A video', duration: 300 }, page, 'This video');
+    expect(episodeSchema.safeParse(episode).success).toBe(true);
+    expect(episode).toMatchObject({ id: 'youtube-abcdefghijk', title: 'A video', ids: { youtube: ['abcdefghijk'] }, offsets: {}, duration: 300 });
+    expect(episode.chapters[1]).toEqual({ start: 60, end: 90, title: 'B', description: '', bullets: [] });
+    expect(createPageEpisode({ site: 'spotify' }, page, 'This episode')).toMatchObject({ id: 'spotify-page', title: 'This episode', ids: {} });
   });
 });

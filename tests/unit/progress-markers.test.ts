@@ -1,7 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createChapterClock } from '../../utils/chapter-clock';
 import { showProgressMarkers } from '../../utils/progress-markers';
 import type { Player } from '../../utils/sites/types';
+
+// The content script's stylesheet, which the background serves; held back per test where it matters.
+const stylesheet = vi.hoisted(() => ({ next: () => Promise.resolve('.tick {}') }));
+vi.mock('../../utils/stylesheet', () => ({ loadStylesheet: () => stylesheet.next() }));
+/** Lets the stylesheet's promise settle, after which the marks go on the bar. */
+const styled = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const chapters = [
   { start: 0, title: 'Intro', description: '', bullets: [] },
@@ -33,11 +39,12 @@ const tip = (bar: HTMLElement) => bar.querySelector('chapterbar-markers')!.shado
 afterEach(() => document.body.replaceChildren());
 
 describe('chapter marks on the progress bar', () => {
-  it('draws a tick at each chapter start past the bar’s left edge, on the media’s timeline', () => {
+  it('draws a tick at each chapter start past the bar’s left edge, on the media’s timeline', async () => {
     const bar = progressBar();
     const lifetime = new AbortController();
     const clock = createChapterClock(chapters, player(), 0, lifetime.signal);
     showProgressMarkers(() => bar, clock, player(), lifetime.signal);
+    await styled();
     const lefts = () => ticks(bar).map((tick) => parseFloat(tick.style.left));
     expect(lefts()).toEqual([25, 50]);
     // The chapters run 9 s behind this edition: each mark moves 9 s (5 %) later, the first one too.
@@ -45,17 +52,19 @@ describe('chapter marks on the progress bar', () => {
     expect(lefts()).toEqual([5, 30, 55]);
   });
 
-  it('is hidden from assistive technology (the sidebar is the accessible list)', () => {
+  it('is hidden from assistive technology (the sidebar is the accessible list)', async () => {
     const bar = progressBar();
     const lifetime = new AbortController();
     showProgressMarkers(() => bar, createChapterClock(chapters, player(), 0, lifetime.signal), player(), lifetime.signal);
+    await styled();
     expect(bar.querySelector('chapterbar-markers')!.getAttribute('aria-hidden')).toBe('true');
   });
 
-  it('names the chapter under the pointer, from the bar’s own events, without taking them', () => {
+  it('names the chapter under the pointer, from the bar’s own events, without taking them', async () => {
     const bar = progressBar();
     const lifetime = new AbortController();
     showProgressMarkers(() => bar, createChapterClock(chapters, player(), 0, lifetime.signal), player(), lifetime.signal);
+    await styled();
     const move = new PointerEvent('pointermove', { clientX: 100 + 900 * 0.6, bubbles: true, cancelable: true });
     bar.dispatchEvent(move);
     expect(move.defaultPrevented).toBe(false);
@@ -68,18 +77,42 @@ describe('chapter marks on the progress bar', () => {
     expect(tip(bar).hidden).toBe(true);
   });
 
-  it('draws nothing until the media knows its length', () => {
+  it('draws nothing until the media knows its length', async () => {
     const bar = progressBar();
     const lifetime = new AbortController();
     showProgressMarkers(() => bar, createChapterClock(chapters, player(null), 0, lifetime.signal), player(null), lifetime.signal);
+    await styled();
     expect(ticks(bar)).toEqual([]);
   });
 
-  it('goes with its session, and comes back when the site rebuilds its bar', () => {
+  it('goes on the bar only once its styles are in, and never when the session ended first', async () => {
+    let deliver: (css: string) => void = () => {};
+    stylesheet.next = () => new Promise<string>((resolve) => (deliver = resolve));
+    const bar = progressBar();
+    const lifetime = new AbortController();
+    showProgressMarkers(() => bar, createChapterClock(chapters, player(), 0, lifetime.signal), player(), lifetime.signal);
+    expect(bar.querySelector('chapterbar-markers')).toBeNull();
+    deliver('.tick { width: 2px }');
+    await styled();
+    const host = bar.querySelector('chapterbar-markers')!;
+    expect(host.shadowRoot!.querySelector('style')!.textContent).toBe('.tick { width: 2px }');
+
+    const ended = new AbortController();
+    const other = progressBar();
+    showProgressMarkers(() => other, createChapterClock(chapters, player(), 0, ended.signal), player(), ended.signal);
+    ended.abort();
+    deliver('.tick {}');
+    await styled();
+    expect(other.querySelector('chapterbar-markers')).toBeNull();
+    stylesheet.next = () => Promise.resolve('.tick {}');
+  });
+
+  it('goes with its session, and comes back when the site rebuilds its bar', async () => {
     const bar = progressBar();
     const lifetime = new AbortController();
     let current = bar;
     const markers = showProgressMarkers(() => current, createChapterClock(chapters, player(), 0, lifetime.signal), player(), lifetime.signal);
+    await styled();
     current = progressBar();
     markers.refresh();
     expect(bar.querySelector('chapterbar-markers')).toBeNull();

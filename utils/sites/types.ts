@@ -1,3 +1,5 @@
+import type { Episode } from '../chapters/schema';
+
 /**
  * The one interface between Chapterbar and a site. Everything that knows a site's selectors,
  * events and quirks lives in that site's adapter; the rest of the code only sees these types.
@@ -90,11 +92,23 @@ export interface PageMaterial {
   mediaId: string;
   /** Seconds, when the page knows the media's length. */
   duration?: number;
+  /** The media's title and show as the page names them (the EpisodeRef's), for the episode the background makes. */
+  title?: string;
+  show?: string;
   content: PlainData;
 }
 
-/** The background's answer to a page's material: its chapters (null for none), or why it was refused. */
-export type PageChaptersReply = { ok: true; page: PageChapters | null } | { ok: false; message: string };
+/**
+ * A page's chapters as the sidebar shows them: where they come from, and the episode the background
+ * made of them, shaped as a library episode (see page-readers.ts, createPageEpisode).
+ */
+export interface PageEpisode {
+  source: PageChapterSource;
+  episode: Episode;
+}
+
+/** The background's answer to a page's material: its chapters as an episode (null for none), or why it was refused. */
+export type PageChaptersReply = { ok: true; page: PageEpisode | null } | { ok: false; message: string };
 
 /**
  * What a site's addresses and ids look like, for the extension's pages and the background (pasted

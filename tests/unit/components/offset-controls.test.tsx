@@ -5,7 +5,7 @@ import { formatOffset } from '../../../components/OffsetControls';
 import { Sidebar } from '../../../components/Sidebar';
 import { createChapterClock } from '../../../utils/chapter-clock';
 import { episodeSchema } from '../../../utils/chapters/schema';
-import type { OffsetCorrection } from '../../../utils/offsets';
+import type { OffsetCorrection } from '../../../utils/offset-correction';
 import { createSidebarState } from '../../../utils/sidebar-state';
 import { createStillPlayer } from '../fake-player';
 

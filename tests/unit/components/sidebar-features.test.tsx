@@ -3,10 +3,20 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Sidebar } from '../../../components/Sidebar';
 import { createChapterClock } from '../../../utils/chapter-clock';
+import { answerMarkdownRequest } from '../../../utils/chapter-markdown';
 import { episodeSchema } from '../../../utils/chapters/schema';
 import { createSidebarState, type SidebarStateOptions, type SidebarState } from '../../../utils/sidebar-state';
 import type { Player } from '../../../utils/sites/types';
 import { createStillPlayer } from '../fake-player';
+
+// The sidebar asks the background for a chapter's Markdown: this answers as the background does,
+// through its handler and a JSON round trip (Chrome's messaging turns Infinity into null).
+const { sendMessage } = vi.hoisted(() => ({ sendMessage: vi.fn() }));
+vi.mock('../../../utils/messaging', async (importOriginal) => ({ ...(await importOriginal<object>()), sendMessage }));
+const answerAsBackground = async (type: string, data: unknown) => {
+  if (type === 'formatChapterMarkdown') return answerMarkdownRequest(JSON.parse(JSON.stringify(data)));
+  throw new Error(`No handler for ${type}`);
+};
 
 const episode = episodeSchema.parse({
   id: 'e',
@@ -48,6 +58,7 @@ const clickAndSettle = (target: HTMLElement) =>
 const press = (key: string) => act(() => void input().dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })));
 
 beforeEach(() => {
+  sendMessage.mockReset().mockImplementation(answerAsBackground);
   root = document.createElement('div');
   document.body.append(root);
 });
@@ -131,13 +142,43 @@ describe('chapter actions', () => {
     expect(writeText).toHaveBeenCalledWith(
       '### Wafer-scale engines\n\n[1:00–2:00](<https://www.youtube.com/watch?v=abc&t=60s>)\n\nWhy size matters\n\n- CHIPS are big\n',
     );
+    expect(sendMessage).toHaveBeenCalledWith('formatChapterMarkdown', {
+      chapter: { start: 60, end: 120, title: 'Wafer-scale engines', description: 'Why size matters', bullets: ['CHIPS are big'] },
+      link: 'https://www.youtube.com/watch?v=abc&t=60s',
+    });
     vi.unstubAllGlobals();
   });
 
-  it('shows the text to copy by hand when the browser refuses both ways of copying', async () => {
+  it('sends an open last chapter’s end as null, and copies its start alone', async () => {
+    // A stream of unknown length: the last chapter stays open.
+    player = createStillPlayer(130, NaN);
+    const open = episodeSchema.parse({ ...episode, chapters: [episode.chapters[0], { start: 60, title: 'To the end' }] });
+    const clock = createChapterClock(open.chapters, player, 0, new AbortController().signal);
+    act(() => render(<Sidebar state={createSidebarState(open, clock, { layout: 'column', theme: 'dark', collapsed: false })} />, root));
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    await clickAndSettle(button('Copy as Markdown: “To the end”')!);
+    expect(sendMessage).toHaveBeenCalledWith('formatChapterMarkdown', expect.objectContaining({ chapter: expect.objectContaining({ end: null }), link: null }));
+    expect(writeText).toHaveBeenCalledWith('### To the end\n\n1:00\n');
+    vi.unstubAllGlobals();
+  });
+
+  it('copies nothing, and does not say it did, when the background cannot format the chapter', async () => {
+    mount({ actions: { linkAt } });
+    sendMessage.mockRejectedValue(new Error('Extension context invalidated.'));
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    const copy = button('Copy as Markdown: “Wafer-scale engines”')!;
+    await clickAndSettle(copy);
+    expect(writeText).not.toHaveBeenCalled();
+    expect(copy.textContent).toBe('Copy as Markdown');
+    expect(root.querySelector('.cb-copy-field')).toBeNull();
+    vi.unstubAllGlobals();
+  });
+
+  it('shows the text to copy by hand when the browser refuses to copy', async () => {
     mount({ actions: { linkAt } });
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: vi.fn().mockRejectedValue(new Error('denied')) } });
-    document.execCommand = vi.fn().mockReturnValue(false);
     await clickAndSettle(button(/^Copy link to/)!);
     const field = root.querySelector<HTMLInputElement>('.cb-copy-field')!;
     expect(field.value).toBe('https://www.youtube.com/watch?v=abc&t=60s');

@@ -18,7 +18,9 @@ function read(doc: Document, path: string, mediaId = EPISODE, duration?: number)
   if (!material) return null;
   const reply = readPageMaterial(JSON.parse(JSON.stringify(material)));
   if (!reply.ok) throw new Error(reply.message);
-  return reply.page;
+  // The chapters of the episode the background makes, as the page gave them.
+  const found = reply.page;
+  return found && { source: found.source, chapters: found.episode.chapters.map(({ start, end, title }) => ({ start, ...(end !== undefined && { end }), title })) };
 }
 
 describe('Spotify page chapters', () => {

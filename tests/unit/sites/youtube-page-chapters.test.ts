@@ -29,7 +29,9 @@ function read(doc: Document, id: string, duration?: number, first = true): PageC
   if (!material) return null;
   const reply = readPageMaterial(JSON.parse(JSON.stringify(material)));
   if (!reply.ok) throw new Error(reply.message);
-  return reply.page;
+  // The chapters of the episode the background makes, as the page gave them.
+  const found = reply.page;
+  return found && { source: found.source, chapters: found.episode.chapters.map(({ start, end, title }) => ({ start, ...(end !== undefined && { end }), title })) };
 }
 
 const watchMaterial = (material: PageMaterial | null) => material?.content as WatchPageMaterial | undefined;

@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createStylesheetServer } from '../../utils/sidebar-stylesheet';
+
+describe('the stylesheet the background serves to content scripts', () => {
+  it('reads a content script’s CSS from the package once, by its entrypoint name', async () => {
+    const fetchText = vi.fn(async (url: string) => `/* ${url} */ .cb {}`);
+    const serve = createStylesheetServer(fetchText);
+    await expect(serve('youtube')).resolves.toBe('/* chrome-extension://test-extension-id/content-scripts/youtube.css */ .cb {}');
+    await serve('youtube');
+    await serve('spotify');
+    expect(fetchText.mock.calls.map(([url]) => url)).toEqual([
+      'chrome-extension://test-extension-id/content-scripts/youtube.css',
+      'chrome-extension://test-extension-id/content-scripts/spotify.css',
+    ]);
+  });
+
+  it.each([['../background.js'], ['/etc/passwd'], ['youtube.css?x'], [''], [42], [null], ['a'.repeat(60)]])('refuses %j: only entrypoint names name a stylesheet', async (name) => {
+    const fetchText = vi.fn(async () => '');
+    await expect(createStylesheetServer(fetchText)(name)).rejects.toThrow('No such stylesheet');
+    expect(fetchText).not.toHaveBeenCalled();
+  });
+
+  it('tries again after a failed read instead of remembering the failure', async () => {
+    const fetchText = vi.fn().mockRejectedValueOnce(new Error('404')).mockResolvedValue('.cb {}');
+    const serve = createStylesheetServer(fetchText);
+    await expect(serve('spotify')).rejects.toThrow('404');
+    await expect(serve('spotify')).resolves.toBe('.cb {}');
+  });
+});
+
+describe('the content script’s stylesheet', () => {
+  afterEach(() => {
+    vi.doUnmock('../../utils/messaging');
+    vi.resetModules();
+  });
+
+  it('is asked for once per page and shared, and asked again after a failure', async () => {
+    const sendMessage = vi.fn().mockRejectedValueOnce(new Error('Extension context invalidated.')).mockResolvedValue('.cb {}');
+    vi.doMock('../../utils/messaging', () => ({ sendMessage }));
+    const { loadStylesheet } = await import('../../utils/stylesheet');
+    await expect(loadStylesheet()).rejects.toThrow('invalidated');
+    await expect(loadStylesheet()).resolves.toBe('.cb {}');
+    await expect(loadStylesheet()).resolves.toBe('.cb {}');
+    expect(sendMessage).toHaveBeenCalledTimes(2);
+    expect(sendMessage.mock.calls[1]![0]).toBe('getSidebarStylesheet');
+  });
+});
