@@ -135,14 +135,15 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
 
     (async () => {
       void sendMessage('announceMediaTab').catch(() => {});
-      // Both asked at once; a library match is shown without waiting for the page's reading.
-      const firstPage = readPage();
       const match = await findEpisode(ref);
       if (signal.aborted) return;
       if (match) {
         current.matched = true;
         current.matchedId = match.episode.id;
       }
+      // Asked after the match, so that a library episode is never held up behind a first load's
+      // megabytes of page data, and shown without waiting for them.
+      const firstPage = readPage();
       // A library episode always wins; without one, the page's chapters, which may render a moment after the title.
       let page: PageEpisode | null = match ? null : await firstPage;
       if (!match && !page) page = await waitForPageChapters(readPage, signal);
