@@ -46,6 +46,8 @@ export interface TabState {
   paused: boolean;
   playbackRate: number;
   sidebarVisible: boolean;
+  /** A text field on the page has focus: keyboard commands wait rather than act mid-typing. */
+  typing: boolean;
 }
 
 /** A library episode as the popup offers it. */
@@ -157,10 +159,7 @@ export interface ProtocolMap {
   // popup or background → content script
   getTabState(): TabState | null;
   seekChapter(index: number): boolean;
-  stepChapter(direction: 1 | -1): boolean;
   setSidebarVisible(visible: boolean): boolean;
-  /** A keyboard command from the browser, which fires even while the page has a text field focused. */
-  runCommand(command: ChapterCommand): boolean;
   /** The library or a link changed: look up this page's episode again. */
   reloadEpisode(): void;
 }

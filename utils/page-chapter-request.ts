@@ -9,15 +9,18 @@ import type { PageChaptersReply, PageEpisode, PageMaterial } from './sites/types
  * refused answer is told apart.
  */
 
-/** The chapters in the background's reply, or null for none, a refusal or no reply. */
-export function readPageChaptersReply(reply: PageChaptersReply | null | undefined): PageEpisode | null {
-  return reply?.ok ? reply.page : null;
+/**
+ * The chapters in the background's reply; null for none yet (a refusal or no reply alike); false
+ * for none when the page is settled (PageChaptersReply), so there is no point in reading it again.
+ */
+export function readPageChaptersReply(reply: PageChaptersReply | null | undefined): PageEpisode | null | false {
+  return reply?.ok ? reply.page ?? (reply.settled ? false : null) : null;
 }
 
 /**
  * The chapters the background reads in `material`, or null: when it finds none, refuses the
  * material or cannot be reached (the extension may be updating). Never rejects.
  */
-export function requestPageChapters(material: PageMaterial): Promise<PageEpisode | null> {
+export function requestPageChapters(material: PageMaterial): Promise<PageEpisode | null | false> {
   return sendMessage('readPageChapters', material).then(readPageChaptersReply, () => null);
 }

@@ -23,6 +23,8 @@ export interface PageReader<Content> {
   content: z.ZodType<Content>;
   /** The chapters in checked content for `media`, or null when it holds none of this media's. */
   read(content: Content, media: { mediaId: string; duration?: number }): PageChapters | null;
+  /** Whether the content shows all of this media's page there will be (see PageChaptersReply). */
+  settled(content: Content, media: { mediaId: string }): boolean;
 }
 
 const PAGE_READERS: readonly PageReader<unknown>[] = [youtubePageReader, spotifyPageReader];
@@ -83,7 +85,11 @@ export function readPageMaterial(value: unknown): PageChaptersReply {
   try {
     const page = reader.read(checked.data, { mediaId, ...(duration !== undefined && { duration }) });
     // The material names the media as the page's EpisodeRef does: its site, id, length, title and show.
-    return { ok: true, page: page && { source: page.source, episode: createPageEpisode(material.data, page, untitled(site)) } };
+    return {
+      ok: true,
+      page: page && { source: page.source, episode: createPageEpisode(material.data, page, untitled(site)) },
+      settled: reader.settled(checked.data, { mediaId }),
+    };
   } catch (error) {
     // The readers check every value, so this is a bug; the page still gets an answer.
     return { ok: false, message: `The ${site} page reader failed: ${error instanceof Error ? error.message : String(error)}` };

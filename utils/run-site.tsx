@@ -127,7 +127,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     // the media. What the server sent with the page (megabytes on YouTube) describes the media the
     // page loaded with, so only that media's first look takes it.
     let firstLook = mediaKey === pageLoadKey;
-    const readPage = async (): Promise<PageEpisode | null> => {
+    const readPage = async (): Promise<PageEpisode | null | false> => {
       const material = adapter.collectPageChapters?.(document, new URL(location.href), current.ref, firstLook) ?? null;
       firstLook = false;
       return material && requestPageChapters({ ...material, title: current.ref.title, show: current.ref.show });
@@ -145,8 +145,9 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
       // megabytes of page data, and shown without waiting for them.
       const firstPage = readPage();
       // A library episode always wins; without one, the page's chapters, which may render a moment after the title.
-      let page: PageEpisode | null = match ? null : await firstPage;
-      if (!match && !page) page = await waitForPageChapters(readPage, signal);
+      const first = match ? null : await firstPage;
+      let page = first || null;
+      if (!match && first === null) page = await waitForPageChapters(readPage, signal);
       if (signal.aborted || (!match && !page)) return;
       const player = await waitFor(() => adapter.findPlayer(document), signal);
       await preferencesReady;
@@ -217,7 +218,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
       await show(match ? 'library' : 'page');
       if (match) {
         // The page's own chapters, to switch to, may come or render after the library's are shown.
-        void firstPage.then((found) => found ?? waitForPageChapters(readPage, signal)).then((found) => {
+        void firstPage.then((found) => (found === null ? waitForPageChapters(readPage, signal) : found || null)).then((found) => {
           if (!found || signal.aborted) return;
           page = found;
           if (state?.origin === 'library') state.alternative.value = found.source;

@@ -1,4 +1,3 @@
-import { findActiveChapter, previousChapterTarget } from './chapters/active';
 import { onMessage, type TabState } from './messaging';
 import type { SidebarState } from './sidebar-state';
 import type { EpisodeRef } from './sites/types';
@@ -19,8 +18,10 @@ export interface TabControlAccess {
 
 function readTabState(session: ControlledSession, sidebarVisible: boolean): TabState {
   const { ref, state } = session;
+  // Keyboard commands are global to the browser: they never act while the person types here.
+  const typing = isTyping(document);
   if (!state) {
-    return { site: ref.site, media: ref, episode: null, activeIndex: -1, currentTime: 0, paused: true, playbackRate: 1, sidebarVisible };
+    return { site: ref.site, media: ref, episode: null, activeIndex: -1, currentTime: 0, paused: true, playbackRate: 1, sidebarVisible, typing };
   }
   const { episode, clock } = state;
   clock.sync();
@@ -41,24 +42,15 @@ function readTabState(session: ControlledSession, sidebarVisible: boolean): TabS
     paused: !clock.playing.peek(),
     playbackRate: clock.playbackRate(),
     sidebarVisible,
+    typing,
   };
 }
 
-/** Moves to the next chapter, or back as media players do (restart first, then the one before). */
-function stepChapter(state: SidebarState, direction: 1 | -1): boolean {
-  const chapters = state.clock.chapters.peek();
-  const time = state.clock.currentTime();
-  const target = direction === 1 ? findActiveChapter(chapters, time) + 1 : previousChapterTarget(chapters, time);
-  const chapter = chapters[target];
-  if (!chapter) return false;
-  state.following.value = true;
-  state.clock.seekTo(chapter.start);
-  return true;
-}
-
 /**
- * Answers the popup and the keyboard commands for this tab. Every message is checked here too:
- * only the extension can send them, but a stale popup or a future version can send nonsense.
+ * Answers the popup and the keyboard commands for this tab. Both work out what "next" and
+ * "previous" mean from the tab's state (commands.ts), so this script only reports and seeks.
+ * Every message is checked here too: only the extension can send them, but a stale popup or a
+ * future version can send nonsense.
  */
 export function serveTabControl(access: TabControlAccess, signal: AbortSignal): void {
   const removers = [
@@ -73,24 +65,6 @@ export function serveTabControl(access: TabControlAccess, signal: AbortSignal): 
       state.following.value = true;
       state.clock.seekTo(chapter.start);
       return true;
-    }),
-    onMessage('stepChapter', ({ data }) => {
-      const state = access.session()?.state;
-      if (!state || (data !== 1 && data !== -1)) return false;
-      return stepChapter(state, data);
-    }),
-    onMessage('runCommand', ({ data }) => {
-      const session = access.session();
-      // Commands are global to the browser: never act while the person types on the page.
-      if (!session || isTyping(document)) return false;
-      if (data === 'toggle-sidebar') {
-        access.setSidebarVisible(!access.sidebarVisible());
-        return true;
-      }
-      if (!session.state) return false;
-      if (data === 'next-chapter') return stepChapter(session.state, 1);
-      if (data === 'previous-chapter') return stepChapter(session.state, -1);
-      return false;
     }),
     onMessage('setSidebarVisible', ({ data }) => {
       if (typeof data !== 'boolean' || !access.session()) return false;

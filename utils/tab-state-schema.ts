@@ -30,6 +30,7 @@ export const tabStateSchema = z.object({
   paused: z.boolean(),
   playbackRate: z.number().finite().positive(),
   sidebarVisible: z.boolean(),
+  typing: z.boolean(),
 }) satisfies z.ZodType<TabState>;
 
 export type TabReply = { kind: 'state'; state: TabState } | { kind: 'no-media' } | { kind: 'unreachable' };

@@ -5,6 +5,7 @@ import { originLabel } from '../../components/ChapterSource';
 import { EpisodePicker } from '../../components/EpisodePicker';
 import { LibraryList } from '../../components/LibraryList';
 import { PopupChapters } from '../../components/PopupChapters';
+import { stepInTab } from '../../utils/commands';
 import { formatClock } from '../../utils/chapters/time';
 import { t } from '../../utils/i18n';
 import { sendMessage, sendTabMessage, type EpisodeSummary, type TabState } from '../../utils/messaging';
@@ -99,7 +100,7 @@ export function App() {
         <EpisodeView
           state={state}
           onSeek={(index) => void send((tab) => sendTabMessage(tab, 'seekChapter', index))}
-          onStep={(direction) => void send((tab) => sendTabMessage(tab, 'stepChapter', direction))}
+          onStep={(direction) => void send((tab) => stepInTab(tab, direction))}
           site={{ name: site?.name ?? state.site, mediaKind: kind }}
           onUnlink={() =>
             void send(async (tab) => {

@@ -48,6 +48,7 @@ describe('readTabReply', () => {
     paused: false,
     playbackRate: 1,
     sidebarVisible: true,
+    typing: false,
   };
 
   it('accepts a well-formed state', () => {

@@ -19,6 +19,12 @@ describe('readPageChaptersReply', () => {
     expect(readPageChaptersReply({ ok: true, page: null })).toBeNull();
   });
 
+  it('tells "none, and the page is settled" (false) from "none yet" (null)', () => {
+    expect(readPageChaptersReply({ ok: true, page: null, settled: true })).toBe(false);
+    expect(readPageChaptersReply({ ok: true, page: null, settled: false })).toBeNull();
+    expect(readPageChaptersReply({ ok: true, page: page as never, settled: true })).toEqual(page);
+  });
+
   it('reads a refusal or no reply as no chapters', () => {
     expect(readPageChaptersReply({ ok: false, message: 'Unreadable page material' })).toBeNull();
     expect(readPageChaptersReply(undefined)).toBeNull();

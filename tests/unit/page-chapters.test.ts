@@ -71,6 +71,29 @@ describe('waitForPageChapters', () => {
     expect(most).toBe(1);
   });
 
+  it('stops reading, with nothing, once a read says the page is settled', async () => {
+    vi.useFakeTimers();
+    const root = document.createElement('div');
+    let settled = false;
+    const read = vi.fn(async () => (settled ? false : null));
+    const result = waitForPageChapters(read, new AbortController().signal, root, 30_000, 500);
+    root.append('text');
+    await vi.advanceTimersByTimeAsync(600);
+    expect(read).toHaveBeenCalledTimes(2);
+    settled = true;
+    root.append('more');
+    await vi.advanceTimersByTimeAsync(600);
+    await expect(result).resolves.toBeNull();
+    expect(read).toHaveBeenCalledTimes(3);
+    // The page keeps changing, as one playing media does: nothing is read any more.
+    for (let i = 0; i < 10; i++) {
+      root.append('tick');
+      await vi.advanceTimersByTimeAsync(600);
+    }
+    expect(read).toHaveBeenCalledTimes(3);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('counts a failed read as finding nothing', async () => {
     vi.useFakeTimers();
     const root = document.createElement('div');

@@ -40,6 +40,7 @@ describe('readPageMaterial', () => {
           ],
         },
       },
+      settled: false,
     });
   });
 
@@ -54,8 +55,24 @@ describe('readPageMaterial', () => {
   });
 
   it('answers "no chapters" for material that holds none of this media’s', () => {
-    expect(readPageMaterial(material(watchPage, { mediaId: 'C6Zpjij5AF4' }))).toEqual({ ok: true, page: null });
-    expect(readPageMaterial({ site: 'spotify', mediaId: '7hTgQw2ErYuI9oPlKjHgF1', content: { notes: 'No timestamps.' } })).toEqual({ ok: true, page: null });
+    expect(readPageMaterial(material(watchPage, { mediaId: 'C6Zpjij5AF4' }))).toEqual({ ok: true, page: null, settled: false });
+    expect(readPageMaterial({ site: 'spotify', mediaId: '7hTgQw2ErYuI9oPlKjHgF1', content: { notes: 'No timestamps.' } })).toEqual({ ok: true, page: null, settled: true });
+  });
+
+  it('says the page is settled once it shows this media’s description, so the sidebar stops reading it', () => {
+    const settled = (content: unknown, mediaId = 'YtChapters1') => {
+      const reply = readPageMaterial({ site: 'youtube', mediaId, content });
+      return reply.ok ? reply.settled : undefined;
+    };
+    const described = { ...watchPage, panels: {}, descriptions: [{ text: 'A video about tools.', links: [] }] };
+    expect(settled(described)).toBe(true);
+    // Not yet: no description rendered, an empty one, or the previous video's still on screen.
+    expect(settled({ ...described, descriptions: [] })).toBe(false);
+    expect(settled({ ...described, descriptions: [{ text: '  ', links: [] }] })).toBe(false);
+    expect(settled(described, 'C6Zpjij5AF4')).toBe(false);
+    // Spotify's show notes are whole once there.
+    const notes = (text: string) => readPageMaterial({ site: 'spotify', mediaId: '7hTgQw2ErYuI9oPlKjHgF1', content: { notes: text } });
+    expect(notes('')).toEqual({ ok: true, page: null, settled: false });
   });
 
   it.each([

@@ -1,23 +1,14 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals-core';
-import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useComputedValue, useSignalValue } from '../../utils/signal-hooks';
+import { useRenderRoot } from './render-root';
 
 // The hooks stand in for @preact/signals' Preact integration, which this file must not load: with
 // it loaded, a component reading `.value` would update through the integration and hide a bug here.
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-
-const show = (vnode: ComponentChild) => act(() => render(vnode, root));
+const view = useRenderRoot();
+const show = view.show;
 
 describe('useSignalValue', () => {
   function Shown({ source, renders }: { source: ReadonlySignal<number>; renders: () => void }) {
@@ -30,13 +21,13 @@ describe('useSignalValue', () => {
     const other = signal(1);
     const renders = vi.fn();
     show(<Shown source={count} renders={renders} />);
-    expect(root.textContent).toBe('1');
+    expect(view.root.textContent).toBe('1');
     expect(renders).toHaveBeenCalledTimes(1);
 
     act(() => {
       count.value = 2;
     });
-    expect(root.textContent).toBe('2');
+    expect(view.root.textContent).toBe('2');
     expect(renders).toHaveBeenCalledTimes(2);
 
     act(() => {
@@ -54,7 +45,7 @@ describe('useSignalValue', () => {
       count.value = 2;
       count.value = 3;
     });
-    expect(root.textContent).toBe('3');
+    expect(view.root.textContent).toBe('3');
     expect(renders).toHaveBeenCalledTimes(2);
   });
 
@@ -71,7 +62,7 @@ describe('useSignalValue', () => {
         <Changer />
       </>,
     );
-    expect(root.textContent).toBe('2');
+    expect(view.root.textContent).toBe('2');
   });
 
   it('stops listening when unmounted', () => {
@@ -80,7 +71,7 @@ describe('useSignalValue', () => {
     const doubled = computed(doubling);
     const renders = vi.fn();
     show(<Shown source={doubled} renders={renders} />);
-    expect(root.textContent).toBe('2');
+    expect(view.root.textContent).toBe('2');
     show(null);
     const computedRuns = doubling.mock.calls.length;
     act(() => {
@@ -97,7 +88,7 @@ describe('useSignalValue', () => {
     const renders = vi.fn();
     show(<Shown source={first} renders={renders} />);
     show(<Shown source={second} renders={renders} />);
-    expect(root.textContent).toBe('10');
+    expect(view.root.textContent).toBe('10');
     const before = renders.mock.calls.length;
     act(() => {
       first.value = 2;
@@ -106,7 +97,7 @@ describe('useSignalValue', () => {
     act(() => {
       second.value = 11;
     });
-    expect(root.textContent).toBe('11');
+    expect(view.root.textContent).toBe('11');
   });
 });
 
@@ -126,7 +117,7 @@ describe('useComputedValue', () => {
     act(() => {
       count.value = 6;
     });
-    expect(root.textContent).toBe('big');
+    expect(view.root.textContent).toBe('big');
     expect(renders).toHaveBeenCalledTimes(2);
   });
 
@@ -136,15 +127,15 @@ describe('useComputedValue', () => {
       return <p>{useComputedValue(() => count.value * factor)}</p>;
     }
     show(<Scaled factor={2} />);
-    expect(root.textContent).toBe('2');
+    expect(view.root.textContent).toBe('2');
     // As @preact/signals' useComputed: a new closure alone does not recompute...
     show(<Scaled factor={3} />);
-    expect(root.textContent).toBe('2');
+    expect(view.root.textContent).toBe('2');
     // ...but the next recomputation calls it, not the closure of the first render.
     act(() => {
       count.value = 2;
     });
-    expect(root.textContent).toBe('6');
+    expect(view.root.textContent).toBe('6');
   });
 
   it('stops computing when unmounted', () => {

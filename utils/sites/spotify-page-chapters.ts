@@ -19,4 +19,6 @@ export const spotifyPageReader: PageReader<ShowNotesMaterial> = {
     const chapters = readDescriptionChapters(notes, media.duration);
     return chapters ? { source: 'description', chapters } : null;
   },
+  // The episode's page shows its notes whole once they are there.
+  settled: ({ notes }) => notes.trim() !== '',
 };

@@ -107,8 +107,12 @@ export interface PageEpisode {
   episode: Episode;
 }
 
-/** The background's answer to a page's material: its chapters as an episode (null for none), or why it was refused. */
-export type PageChaptersReply = { ok: true; page: PageEpisode | null } | { ok: false; message: string };
+/**
+ * The background's answer to a page's material: its chapters as an episode (null for none), or why
+ * it was refused. `settled`: the page already shows everything of this media's that chapters could
+ * come from, so reading it again while it changes would find nothing new.
+ */
+export type PageChaptersReply = { ok: true; page: PageEpisode | null; settled?: boolean } | { ok: false; message: string };
 
 /**
  * What a site's addresses and ids look like, for the extension's pages and the background (pasted

@@ -201,4 +201,7 @@ export const youtubePageReader: PageReader<WatchPageMaterial> = {
   site: youtube.id,
   content: watchPageMaterial,
   read: (material, media) => readYoutubePageChapters(material, media.mediaId, media.duration),
+  // The watch page shows this video's description: its timestamps, and the creator's chapters
+  // made from them, are all there will be (a panel of auto-chapters rendering later is let go).
+  settled: (material, media) => material.shownVideoId === media.mediaId && material.descriptions.some((description) => description.text.trim() !== ''),
 };

@@ -1,11 +1,11 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Sidebar } from '../../../components/Sidebar';
 import { createChapterClock } from '../../../utils/chapter-clock';
 import { episodeSchema } from '../../../utils/chapters/schema';
 import { createSidebarState, type SidebarState } from '../../../utils/sidebar-state';
 import type { Player } from '../../../utils/sites/types';
+import { useRenderRoot } from '../render-root';
 
 // The options page's sidebar settings as the sidebar applies them (the content script sets the signals).
 
@@ -30,22 +30,14 @@ const player: Player = {
 };
 
 describe('sidebar settings', () => {
-  let root: HTMLElement;
+  const view = useRenderRoot();
   let state: SidebarState;
-  beforeEach(() => {
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
   const mount = (options: { expandAll?: boolean; autoFollow?: boolean }) => {
     const clock = createChapterClock(episode.chapters, player, 0, new AbortController().signal);
     state = createSidebarState(episode, clock, { layout: 'column', theme: 'dark', collapsed: false, ...options });
-    act(() => render(<Sidebar state={state} />, root));
+    view.show(<Sidebar state={state} />);
   };
-  const details = () => root.querySelectorAll('.cb-details').length;
+  const details = () => view.root.querySelectorAll('.cb-details').length;
 
   it('expands every summary when "expand all" is the default, and follows a change at once', () => {
     mount({ expandAll: true });
@@ -61,10 +53,10 @@ describe('sidebar settings', () => {
     act(() => {
       state.following.value = false;
     });
-    expect(root.textContent).toContain('Back to current');
+    expect(view.root.textContent).toContain('Back to current');
     act(() => {
       state.autoFollow.value = false;
     });
-    expect(root.textContent).not.toContain('Back to current');
+    expect(view.root.textContent).not.toContain('Back to current');
   });
 });
