@@ -40,6 +40,8 @@ const EPSILON = 0.02;
 const LOOP_LEAD = 0.15;
 /** A player that did not move when asked is not asked again at once (no seek storm). */
 const LOOP_RETRY_MS = 1000;
+/** Seconds the drawn progress may be off before it is drawn again: under a pixel of the bar for chapters over a minute. */
+const PROGRESS_TOLERANCE = 0.25;
 
 /**
  * Follows the player without ticking: after each discontinuity it reads the time once and sleeps
@@ -60,6 +62,9 @@ export function createChapterClock(
   const loopIndex = signal(-1);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let loopSeekAt = Number.NEGATIVE_INFINITY;
+  /** When `progress` was last set, and for which chapter. */
+  let progressAt = 0;
+  let progressIndex = -1;
 
   const currentTime = () => player.currentTime() + offset.value;
 
@@ -99,7 +104,18 @@ export function createChapterClock(
       } else {
         const length = chapter.end - chapter.start;
         const fraction = Math.min(1, Math.max(0, (time - chapter.start) / length));
-        progress.value = { fraction, remaining: Math.max(0, (chapter.end - time) / rate), running: isPlaying };
+        const remaining = Math.max(0, (chapter.end - time) / rate);
+        // Only a real discontinuity restarts the animation: a `waiting`/`playing` pair or another
+        // look at the clock that finds it where the running animation already is leaves it be,
+        // so the page does no style work until the next chapter.
+        const shown = progress.peek();
+        const now = performance.now();
+        const drawn = shown.running ? shown.remaining - (now - progressAt) / 1000 : shown.remaining;
+        if (!(shown.running === isPlaying && index === progressIndex && Math.abs(drawn - remaining) < PROGRESS_TOLERANCE)) {
+          progress.value = { fraction, remaining, running: isPlaying };
+          progressAt = now;
+          progressIndex = index;
+        }
       }
       if (isPlaying) {
         let next = list[index + 1]?.start ?? (chapter && Number.isFinite(chapter.end) ? chapter.end : undefined);

@@ -110,6 +110,33 @@ describe('createChapterClock', () => {
     expect(clock.progress.value.remaining).toBeCloseTo(7.5);
   });
 
+  it('restarts the progress animation only on a real discontinuity', () => {
+    const fake = createFakePlayer();
+    const clock = createChapterClock(chapters, fake.player, 0, new AbortController().signal);
+    fake.player.seek(11);
+    fake.play();
+    const drawn = clock.progress.value;
+    expect(drawn).toMatchObject({ running: true });
+    // Another look at the clock where the animation already is (a `waiting`/`playing` pair, the popup).
+    vi.advanceTimersByTime(3_000);
+    clock.sync();
+    fake.listeners.forEach((listener) => listener());
+    expect(clock.progress.value).toBe(drawn);
+    // A seek, a pause and a new rate each draw it again.
+    fake.player.seek(12);
+    expect(clock.progress.value).not.toBe(drawn);
+    expect(clock.progress.value.remaining).toBeCloseTo(8);
+    const sought = clock.progress.value;
+    fake.pause();
+    expect(clock.progress.value).toMatchObject({ running: false });
+    expect(clock.progress.value).not.toBe(sought);
+    fake.play();
+    const playing = clock.progress.value;
+    fake.setRate(2);
+    expect(clock.progress.value).not.toBe(playing);
+    expect(clock.progress.value.remaining).toBeCloseTo(4);
+  });
+
   it('applies the site offset both ways', () => {
     const fake = createFakePlayer();
     const clock = createChapterClock(chapters, fake.player, -120, new AbortController().signal);
