@@ -9,7 +9,8 @@ import { youtube } from './utils/sites/youtube';
  * rest of the extension gets webextension-polyfill. The polyfill wraps callback APIs in promises;
  * every API a content script calls (storage, runtime.getURL/id, i18n) already returns promises in
  * Chrome MV3, and the polyfill's 3 KB (gzipped) would be paid on every YouTube and Spotify page.
- * Messaging does not go through it (@webext-core/messaging speaks to `chrome` itself).
+ * As in WXT's own `wxt/browser`, `browser` counts only when it is the extension API: an element
+ * with `id="browser"` on the page would otherwise stand in for it.
  */
 function nativeBrowserInContentScripts(): Plugin {
   const NATIVE = '\0chapterbar-native-browser';
@@ -26,7 +27,7 @@ function nativeBrowserInContentScripts(): Plugin {
       return contentScript && id === 'webextension-polyfill' ? NATIVE : null;
     },
     load(id) {
-      return id === NATIVE ? 'export default globalThis.browser ?? globalThis.chrome;' : null;
+      return id === NATIVE ? 'export default globalThis.browser?.runtime?.id ? globalThis.browser : globalThis.chrome;' : null;
     },
   };
 }

@@ -2,9 +2,9 @@ import { browser, type Browser } from 'wxt/browser';
 
 /*
  * A typed request and reply between the extension's contexts, over runtime and tabs messaging.
- * It keeps the shape of @webext-core/messaging (`sendMessage(type, data, target?)`,
- * `onMessage(type, handler)`), which Chapterbar used before: that library's generic layer and error
- * serializer were 1.1 KB of each content script's 20 KB (gzipped) budget, for features unused here.
+ * It keeps the shape of @webext-core/messaging (`sendMessage(type, data)`, `onMessage(type,
+ * handler)`; tabs through `sendTabMessage`), which Chapterbar used before: that library's generic
+ * layer and error serializer were 1.1 KB of each content script's 20 KB (gzipped) budget.
  */
 
 type DataOf<F> = F extends (...args: infer A) => unknown ? A[0] : undefined;
@@ -57,8 +57,10 @@ export function defineExtensionMessaging<P extends object>() {
 
   return {
     /** To the background or an extension page. Rejects when nothing answers or the handler threw. */
-    sendMessage<K extends keyof P & string>(type: K, ...[data]: SendArgs<P[K]>): Promise<ReplyOf<P[K]>> {
-      return browser.runtime.sendMessage(envelope(type, data)).then((reply: unknown) => readReply(type, reply));
+    // Async: Chrome's own `chrome` (what content scripts get) throws at once when the extension was
+    // updated under the page, and callers expect a rejection.
+    async sendMessage<K extends keyof P & string>(type: K, ...[data]: SendArgs<P[K]>): Promise<ReplyOf<P[K]>> {
+      return readReply(type, await browser.runtime.sendMessage(envelope(type, data)));
     },
 
     /**
@@ -66,8 +68,8 @@ export function defineExtensionMessaging<P extends object>() {
      * the popup does not steer). Kept apart from sendMessage so content scripts, which only ever
      * talk to the background, do not carry it.
      */
-    sendTabMessage<K extends keyof P & string>(tabId: number, type: K, ...[data]: SendArgs<P[K]>): Promise<ReplyOf<P[K]>> {
-      return browser.tabs.sendMessage(tabId, envelope(type, data), { frameId: 0 }).then((reply: unknown) => readReply(type, reply));
+    async sendTabMessage<K extends keyof P & string>(tabId: number, type: K, ...[data]: SendArgs<P[K]>): Promise<ReplyOf<P[K]>> {
+      return readReply(type, await browser.tabs.sendMessage(tabId, envelope(type, data), { frameId: 0 }));
     },
 
     /** One handler per type and context; returns its removal. */

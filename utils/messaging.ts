@@ -124,8 +124,8 @@ export interface ProtocolMap {
   getSidebarStylesheet(entrypoint: string): string;
   /**
    * The chapters a page publishes, read from what the content script collected of it: parsing
-   * happens here, off the page and out of the content script (page-readers.ts). The content
-   * script checks the reply's shape by hand (page-chapter-request.ts).
+   * happens here, off the page and out of the content script (page-readers.ts), which answers
+   * only with chapters it checked itself (page-chapter-request.ts trusts them).
    */
   readPageChapters(material: PageMaterial): PageChaptersReply;
   /**

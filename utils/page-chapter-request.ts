@@ -11,7 +11,7 @@ import type { PageChaptersReply, PageEpisode, PageMaterial } from './sites/types
 
 /**
  * The chapters in the background's reply; null for none yet (a refusal or no reply alike); false
- * for none when the page is settled (PageChaptersReply), so there is no point in reading it again.
+ * for none when the page seems settled (PageChaptersReply), to be read again only now and then.
  */
 export function readPageChaptersReply(reply: PageChaptersReply | null | undefined): PageEpisode | null | false {
   return reply?.ok ? reply.page ?? (reply.settled ? false : null) : null;

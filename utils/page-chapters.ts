@@ -68,15 +68,17 @@ export function readBlockText(root: Element, max: number = PAGE_LIMITS.maxTextCh
 }
 
 /**
- * Resolves with the page's chapters once `read` finds them, or null after `timeoutMs` or as soon
- * as `read` says the page is settled (false: all of the media's page is there, without chapters).
- * A description or chapter panel renders a moment after the title on a single-page site, so the
+ * Resolves with the page's chapters once `read` finds them, or null after `timeoutMs`. A
+ * description or chapter panel renders a moment after the title on a single-page site, so the
  * page is read at once and again while it changes: at most every `intervalMs`, one read at a time
- * (each read asks the background), and not at all once this settles: a page playing media changes
- * all the time, and reading it for nothing was most of what Chapterbar cost while playing. At the
- * deadline the read under way, or one last read, decides. A read that fails counts as finding nothing.
+ * (each read asks the background), and not at all once this settles. Once a read says the page
+ * looks settled (false: the media's description is there, without chapters), only every
+ * `settledIntervalMs`: a page playing media changes all the time, and reading it for nothing was
+ * most of what Chapterbar cost while playing, but a description left over from the previous media
+ * can look settled too. At the deadline the read under way, or one last read, decides. A read that
+ * fails counts as finding nothing.
  */
-export function waitForPageChapters<Found>(read: () => Promise<Found | null | false>, signal: AbortSignal, root: Node = document, timeoutMs = 30_000, intervalMs = 500): Promise<Found | null> {
+export function waitForPageChapters<Found>(read: () => Promise<Found | null | false>, signal: AbortSignal, root: Node = document, timeoutMs = 30_000, intervalMs = 500, settledIntervalMs = 5_000): Promise<Found | null> {
   return new Promise((resolve) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let reading = false;
@@ -105,7 +107,8 @@ export function waitForPageChapters<Found>(read: () => Promise<Found | null | fa
       changedWhileReading = false;
       const found = await read().catch(() => null);
       reading = false;
-      if (found || found === false || expired) finish(found || null);
+      if (found === false) intervalMs = settledIntervalMs;
+      if (found || expired) finish(found || null);
       else if (changedWhileReading) schedule();
     };
     const stop = () => finish(null);

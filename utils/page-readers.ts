@@ -34,9 +34,9 @@ const pageMaterial = z.object({
   site: z.string().max(100),
   mediaId: z.string().min(1).max(200),
   duration: z.number().nonnegative().optional(),
-  // As the library's save path bounds them, so a page's episode can always be saved.
-  title: z.string().max(500).optional(),
-  show: z.string().max(500).optional(),
+  // Cut as the library's save path bounds them, so a page's episode can always be saved.
+  title: z.string().max(10_000).transform((text) => text.slice(0, 500)).optional(),
+  show: z.string().max(10_000).transform((text) => text.slice(0, 500)).optional(),
   content: z.unknown(),
 });
 

@@ -145,9 +145,8 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
       // megabytes of page data, and shown without waiting for them.
       const firstPage = readPage();
       // A library episode always wins; without one, the page's chapters, which may render a moment after the title.
-      const first = match ? null : await firstPage;
-      let page = first || null;
-      if (!match && first === null) page = await waitForPageChapters(readPage, signal);
+      let page = match ? null : (await firstPage) || null;
+      if (!match && !page) page = await waitForPageChapters(readPage, signal);
       if (signal.aborted || (!match && !page)) return;
       const player = await waitFor(() => adapter.findPlayer(document), signal);
       await preferencesReady;
@@ -218,7 +217,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
       await show(match ? 'library' : 'page');
       if (match) {
         // The page's own chapters, to switch to, may come or render after the library's are shown.
-        void firstPage.then((found) => (found === null ? waitForPageChapters(readPage, signal) : found || null)).then((found) => {
+        void firstPage.then((found) => found || waitForPageChapters(readPage, signal)).then((found) => {
           if (!found || signal.aborted) return;
           page = found;
           if (state?.origin === 'library') state.alternative.value = found.source;

@@ -3,7 +3,7 @@ import type { TabState } from './messaging';
 
 const seconds = z.number().finite().nonnegative();
 
-/** A content script's reply, checked: it may come from an older build still running in the tab. */
+/** A content script's reply, checked: a page's script is untrusted ground, and one from an older build fails here as unreachable. */
 export const tabStateSchema = z.object({
   site: z.string().min(1),
   media: z.object({

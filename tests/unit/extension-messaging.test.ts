@@ -80,6 +80,15 @@ describe('extension messaging', () => {
     await expect(sendMessage('fail', 'no reason')).rejects.toThrow('refused: no reason');
   });
 
+  it('rejects, never throws, when the browser throws at once (the extension was updated under the page)', async () => {
+    const { sendMessage } = defineExtensionMessaging<TestProtocol>();
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(() => {
+      throw new Error('Extension context invalidated.');
+    });
+    const sent = sendMessage('ping');
+    await expect(sent).rejects.toThrow('Extension context invalidated.');
+  });
+
   it('rejects when no context handles the type', async () => {
     const { sendMessage, onMessage } = defineExtensionMessaging<TestProtocol>();
     onMessage('ping', () => undefined);

@@ -59,7 +59,13 @@ describe('readPageMaterial', () => {
     expect(readPageMaterial({ site: 'spotify', mediaId: '7hTgQw2ErYuI9oPlKjHgF1', content: { notes: 'No timestamps.' } })).toEqual({ ok: true, page: null, settled: true });
   });
 
-  it('says the page is settled once it shows this media’s description, so the sidebar stops reading it', () => {
+  it('cuts an overlong title or show rather than refusing the page’s chapters', () => {
+    const reply = readPageMaterial(material(watchPage, { title: 't'.repeat(2_000), show: 's'.repeat(900) }));
+    expect(reply.ok && reply.page?.episode.title).toBe('t'.repeat(500));
+    expect(reply.ok && reply.page?.episode.show).toBe('s'.repeat(500));
+  });
+
+  it('says the page is settled once it shows this media’s description, so the sidebar reads it less often', () => {
     const settled = (content: unknown, mediaId = 'YtChapters1') => {
       const reply = readPageMaterial({ site: 'youtube', mediaId, content });
       return reply.ok ? reply.settled : undefined;
@@ -84,8 +90,8 @@ describe('readPageMaterial', () => {
     ['a negative duration', material(watchPage, { duration: -1 }), /\(duration: /],
     ['an infinite duration', material(watchPage, { duration: Infinity }), /\(duration: /],
     ['a media title that is not text', material(watchPage, { title: 42 }), /\(title: /],
-    ['a media title past the bound', material(watchPage, { title: 'x'.repeat(501) }), /\(title: /],
-    ['a show past the bound', material(watchPage, { show: 'x'.repeat(501) }), /\(show: /],
+    ['a media title past any real one', material(watchPage, { title: 'x'.repeat(10_001) }), /\(title: /],
+    ['a show past any real one', material(watchPage, { show: 'x'.repeat(10_001) }), /\(show: /],
     ['a site without a reader', material(watchPage, { site: 'vimeo' }), /^No page reader for the site "vimeo"$/],
     ['content of another site', material({ notes: '0:00 A\n1:00 B' }), /^Unreadable youtube page material \(content\.shownVideoId: /],
     ['no content', material(undefined), /^Unreadable youtube page material \(content: /],

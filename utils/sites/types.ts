@@ -109,8 +109,8 @@ export interface PageEpisode {
 
 /**
  * The background's answer to a page's material: its chapters as an episode (null for none), or why
- * it was refused. `settled`: the page already shows everything of this media's that chapters could
- * come from, so reading it again while it changes would find nothing new.
+ * it was refused. `settled`: the page seems to show everything of this media's that chapters could
+ * come from, so it is read again only now and then (see waitForPageChapters).
  */
 export type PageChaptersReply = { ok: true; page: PageEpisode | null; settled?: boolean } | { ok: false; message: string };
 
