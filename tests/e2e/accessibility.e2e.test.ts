@@ -1,7 +1,7 @@
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EPISODE_VIDEO_ID, fixture, launchBrowser, screenshot, startServer, type FixtureServer, type LaunchedBrowser } from './harness/index.ts';
+import { describe, expect, it } from 'vitest';
+import { EPISODE_VIDEO_ID, fixture, screenshot, type FixtureServer, type LaunchedBrowser, useFileBrowser } from './harness/index.ts';
 
 // An axe-core audit of everything Chapterbar shows a person (the sidebar in both themes and its
 // states, the popup, the options page): no violation of the WCAG 2.1 A and AA rules. Then what
@@ -76,16 +76,7 @@ let page: Page;
 
 const sidebar = () => page.getByRole('complementary', { name: 'Chapters' });
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser({ server });
-  page = await browser.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useFileBrowser((started) => ({ server, browser, page } = started));
 
 describe('the sidebar', () => {
   it.each([

@@ -1,17 +1,16 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   EPISODE_VIDEO_ID,
   ROOT,
   fixture,
-  launchBrowser,
   screenshot,
-  startServer,
   youtubeVideo,
   type FixtureServer,
   type LaunchedBrowser,
+  useFileBrowser,
 } from './harness/index.ts';
 
 // Proves the harness, not the extension: the built extension loads, the fake youtube.com serves
@@ -26,16 +25,7 @@ let server: FixtureServer;
 let browser: LaunchedBrowser;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser({ server });
-  page = await browser.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useFileBrowser((started) => ({ server, browser, page } = started));
 
 const mainVideo = () => fixture(page).video();
 const waitForTime = (seconds: number) =>

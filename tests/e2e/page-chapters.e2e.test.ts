@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, launchBrowser, screenshot, startServer, youtubeVideo, type FixtureServer, type LaunchedBrowser } from './harness/index.ts';
+import { describe, expect, it } from 'vitest';
+import { fixture, screenshot, youtubeVideo, type FixtureServer, type LaunchedBrowser, useFileBrowser } from './harness/index.ts';
 
 // Chapters the page publishes itself, for videos with no episode in the library: a description's
 // timestamps, YouTube's chapters, YouTube's auto-generated chapters; never its key moments. See
@@ -25,16 +25,7 @@ async function open(id: string, query = '') {
   await fixture(page).ready();
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser({ server });
-  page = await browser.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useFileBrowser((started) => ({ server, browser, page } = started));
 
 describe('chapters from the page, when the library has none', () => {
   it('reads a description’s timestamps, and says so', async () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, launchBrowser, screenshot, startServer, type FixtureServer, type LaunchedBrowser } from './harness/index.ts';
+import { describe, expect, it } from 'vitest';
+import { ROOT, screenshot, type FixtureServer, type LaunchedBrowser, useFileBrowser } from './harness/index.ts';
 
 // What a listener of the No Priors episode sees on (fixture) open.spotify.com with Chapterbar:
 // local audio, a video podcast, and Spotify Connect. See tests/fixtures/sites/spotify/.
@@ -94,16 +94,7 @@ async function open(query: string, path = `/episode/${EPISODE}`, p: Page = page)
 /** Sets the media time as Spotify itself would (the element's currentTime, or the remote device). */
 const seekMedia = (seconds: number) => call('seekMedia', seconds);
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser({ server });
-  page = await browser.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useFileBrowser((started) => ({ server, browser, page } = started));
 
 describe('the Spotify chapter sidebar', () => {
   it('shows the chapters of the episode in the right panel, clear of the player bar', async () => {

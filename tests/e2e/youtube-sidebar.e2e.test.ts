@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   EPISODE_VIDEO_ID,
   ROOT,
   fixture,
-  launchBrowser,
   screenshot,
-  startServer,
   type FixtureServer,
   type LaunchedBrowser,
+  useFileBrowser,
 } from './harness/index.ts';
 
 // What a viewer of the No Priors episode sees on (fixture) YouTube with Chapterbar installed.
@@ -49,16 +48,7 @@ async function expectCurrent(label: string, p: Page = page) {
   await expect.poll(() => currentRow(p).getByRole('button').first().getAttribute('aria-label'), { timeout: 5000 }).toMatch(new RegExp(`^${label} `));
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser({ server });
-  page = await browser.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useFileBrowser((started) => ({ server, browser, page } = started));
 
 describe('the YouTube chapter sidebar', () => {
   beforeEach(async () => {

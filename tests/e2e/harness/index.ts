@@ -12,3 +12,4 @@ export {
 export { YOUTUBE_VIDEOS, EPISODE_VIDEO_ID, youtubeVideo, type FixtureVideo } from './videos.ts';
 export { EXTENSION_PATH, ROOT } from './paths.ts';
 export { fixture, type FixtureApi } from './youtube.ts';
+export { useFileBrowser, type FileBrowser } from './file-browser.ts';
