@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 // Content scripts run on every YouTube and Spotify page, within a size budget. Reading a page's
 // chapters is split for it: the content script collects strings, the background parses them
-// (utils/page-readers.ts). This fails when a value import brings a parser back into a content
+// (utils/page-chapters/reading/readers.ts). This fails when a value import brings a parser back into a content
 // script; type imports are erased and do not count.
 
 const ROOT = process.cwd();
@@ -18,12 +18,12 @@ const CONTENT_SCRIPTS = ['entrypoints/youtube.content/index.ts', 'entrypoints/sp
  * formatter behind "Copy as Markdown" (the sidebar asks the background for it).
  */
 const BACKGROUND_ONLY = [
-  'utils/chapter-markdown.ts',
-  'utils/page-readers.ts',
-  'utils/page-chapter-lists.ts',
-  'utils/page-json.ts',
-  'utils/sites/youtube-page-chapters.ts',
-  'utils/sites/spotify-page-chapters.ts',
+  'utils/background/chapter-markdown.ts',
+  'utils/page-chapters/reading/readers.ts',
+  'utils/page-chapters/reading/chapter-lists.ts',
+  'utils/page-chapters/reading/page-json.ts',
+  'utils/page-chapters/reading/youtube.ts',
+  'utils/page-chapters/reading/spotify.ts',
   'utils/chapters/formats/timestamp-lines.ts',
   'utils/chapters/formats/html-text.ts',
   'utils/chapters/formats/text-lines.ts',
@@ -77,8 +77,8 @@ describe('what the content scripts import', () => {
   it.each(CONTENT_SCRIPTS)('%s reaches no page-chapter parser, Markdown formatter, nor zod', (entry) => {
     const { modules, packages } = reachable(entry);
     // The walk itself works: it reaches the collecting side.
-    expect(modules).toContain('utils/page-chapters.ts');
-    expect(modules).toContain('utils/page-chapter-request.ts');
+    expect(modules).toContain('utils/page-chapters/collect.ts');
+    expect(modules).toContain('utils/sidebar/page-chapter-request.ts');
     expect(BACKGROUND_ONLY.filter((file) => modules.has(file))).toEqual([]);
     expect(BACKGROUND_ONLY_PACKAGES.filter((name) => packages.has(name))).toEqual([]);
   });
@@ -113,7 +113,7 @@ async function bundle(entry: string): Promise<string> {
 const ADDRESS_MARKERS = ['youtu.be', 'embed/C6Zpjij5AF4', 'spotify:episode:', 'open.spotify.com/search'];
 
 /**
- * What only the making of a page's episode holds (createPageEpisode, utils/page-readers.ts): an
+ * What only the making of a page's episode holds (createPageEpisode, utils/page-chapters/reading/readers.ts): an
  * episode built from nothing, with no alternative titles. The background makes the episode a
  * page's chapters are shown as, and replies with it; this fails when the content scripts make it again.
  */

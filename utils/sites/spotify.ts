@@ -1,5 +1,5 @@
 import { parseClock } from '../chapters/time';
-import { readBlockText } from '../page-chapters';
+import { readBlockText } from '../page-chapters/collect';
 import { createSpotifyPlayer, startBridgeReceiver, type BridgeReceiver, type PlayerBar } from './spotify-player';
 import type { EpisodeRef, Placement, SiteAdapter, SiteAddresses } from './types';
 

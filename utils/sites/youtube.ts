@@ -1,5 +1,5 @@
-import { findAssigningScript } from '../inline-scripts';
-import { PAGE_LIMITS, readBlockText } from '../page-chapters';
+import { findAssigningScript } from '../page-chapters/inline-scripts';
+import { PAGE_LIMITS, readBlockText } from '../page-chapters/collect';
 import { createMediaPlayer } from './media-player';
 import type { EpisodeRef, MediaAddress, PageChapterSource, Placement, SiteAdapter, SiteAddresses } from './types';
 

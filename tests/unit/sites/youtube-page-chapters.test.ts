@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildInitialData, buildPlayerResponse, scriptJson } from '../../e2e/harness/youtube-data';
 import type { FixtureVideo } from '../../e2e/harness/videos';
-import { readPageMaterial } from '../../../utils/page-readers';
+import { readPageMaterial } from '../../../utils/page-chapters/reading/readers';
 import { youtube, type WatchPageMaterial } from '../../../utils/sites/youtube';
 import type { EpisodeRef, PageChapters, PageMaterial } from '../../../utils/sites/types';
 
