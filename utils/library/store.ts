@@ -113,8 +113,10 @@ const INDEX_SHARD_FORMAT: RecordFormat<z.infer<typeof indexShardSchema>> = {
   schema: indexShardSchema,
 };
 
-export function summarize(record: EpisodeRecord): IndexEntry {
-  const { episode } = record;
+/** What matching and the lists need of an episode, without its chapters: the index's fields. */
+export type EpisodeFacts = Omit<IndexEntry, 'importedAt' | 'source'>;
+
+export function episodeFacts(episode: Episode): EpisodeFacts {
   return {
     id: episode.id,
     show: episode.show,
@@ -124,9 +126,11 @@ export function summarize(record: EpisodeRecord): IndexEntry {
     offsets: episode.offsets,
     ...(episode.duration !== undefined ? { duration: episode.duration } : {}),
     chapterCount: episode.chapters.length,
-    importedAt: record.importedAt,
-    ...(record.source ? { source: record.source } : {}),
   };
+}
+
+export function summarize(record: EpisodeRecord): IndexEntry {
+  return { ...episodeFacts(record.episode), importedAt: record.importedAt, ...(record.source ? { source: record.source } : {}) };
 }
 
 /** A stored value that did not validate, and why, for the quarantine. */
