@@ -42,6 +42,8 @@ const OPENING_BRACKET = /[([{]\s*$/;
 // quadratically over a long run of spaces.
 const TRAILING_NOTE = /^\s*(?:\(([^()]*)\)\s*)?$/;
 const MAX_WARNINGS = 100;
+/** "date: 2020-07-01 00:00:00" (a post's front matter) is a date and time, not a chapter. */
+const DATE_BEFORE = /\d{4}-\d{2}-\d{2}[T ]$/;
 const BULLET_AND_NUMBER = /^(?:[-*•●▪◦‣⁃►▶→>]+\s*)?(?:\d{1,3}[.)]\s+|\d{1,3}\s+[-–—]\s+|#\d{1,3}\s+)?/;
 
 /**
@@ -133,7 +135,7 @@ function readTrailingTimestamp(line: string, token: RegExpExecArray | RegExpMatc
   const at = token.index ?? 0;
   const start = readClock(token[1] ?? '');
   const note = TRAILING_NOTE.exec(line.slice(at + (token[0]?.length ?? 0)).replace(CLOSING_BRACKET, ''));
-  if (start === null || !note) return null;
+  if (start === null || !note || DATE_BEFORE.test(line.slice(Math.max(0, at - 12), at))) return null;
   const before = trimSeparatorsAtEnd(line.slice(0, at).replace(OPENING_BRACKET, ''));
   const title = tidy(before.replace(BULLET_AND_NUMBER, ''));
   const noteText = tidy(note[1] ?? '');
