@@ -53,7 +53,11 @@ export const Recognition = {
   CERTAIN: 100,
 } as const;
 
-/** The content as recognisers see it, computed once per file. */
+/**
+ * The content as recognisers see it. detect.ts asks every recogniser twice at most: first with no
+ * lines (a format that is certain must be so from the content's start or its JSON alone), then,
+ * when none was certain, with the lines.
+ */
 export interface ContentSample {
   /** The text without a byte order mark and leading white space. */
   readonly content: string;
