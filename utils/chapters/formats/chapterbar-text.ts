@@ -278,9 +278,7 @@ function readBullet(line: string): string | null {
 }
 
 export { formatChapterbarText, splitDoubledShow } from './chapterbar-text-writer';
-
 const FIRST_CHAPTER_LINE = /^[-–—]\s*\d{1,3}:\d/;
-
 export const chapterbarTextFormat: TextChapterFormat = {
   kind: 'text',
   id: 'chapterbar-text',
