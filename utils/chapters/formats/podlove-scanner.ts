@@ -109,7 +109,13 @@ function blankOutComments(text: string): string {
     if (open < 0) return result + text.slice(from);
     const close = text.indexOf('-->', open + 4);
     const end = close < 0 ? text.length : close + 3;
-    result += text.slice(from, open) + text.slice(open, end).replace(/[^\n]/g, ' ');
+    // By lines and String.repeat: a regex replacing each of megabytes of characters takes seconds.
+    const blanked = text
+      .slice(open, end)
+      .split('\n')
+      .map((line) => ' '.repeat(line.length))
+      .join('\n');
+    result += text.slice(from, open) + blanked;
     from = end;
   }
 }
