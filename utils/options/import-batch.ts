@@ -1,7 +1,7 @@
-import { parseChapterFile, type ChapterFormat } from '../chapters/detect';
+import { formatLabelKey, parseChapterFile, type ChapterFormat } from '../chapters/detect';
 import { MAX_INPUT_CHARS } from '../chapters/formats/guard';
 import type { Episode, InputProblem } from '../chapters/schema';
-import { t, type MessageKey } from '../i18n';
+import { t } from '../i18n';
 import type { LibraryEntry, SaveEpisodesRequest } from '../messaging/protocol';
 
 /**
@@ -11,19 +11,10 @@ import type { LibraryEntry, SaveEpisodesRequest } from '../messaging/protocol';
  * an import that fails in any way changes nothing.
  */
 
-/** Short names for the preview; detect.ts has the long ones for its "unknown format" message. */
-const FORMAT_LABELS: Record<ChapterFormat, MessageKey> = {
-  'chapterbar-text': 'formatChapterbarText',
-  'chapterbar-json': 'formatChapterbarJson',
-  'podcasting20-json': 'formatPodcasting20',
-  'podlove-xml': 'formatPodlove',
-  webvtt: 'formatWebvtt',
-  'timestamp-list': 'formatTimestampList',
-};
-
 /** A format's short name ("Timestamp list"), or null for a value that names no format Chapterbar reads. */
 export function formatLabel(format: string): string | null {
-  return Object.hasOwn(FORMAT_LABELS, format) ? t(FORMAT_LABELS[format as ChapterFormat]) : null;
+  const key = formatLabelKey(format);
+  return key === null ? null : t(key);
 }
 
 export interface ImportInput {

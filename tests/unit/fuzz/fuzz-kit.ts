@@ -21,6 +21,7 @@ const SEED_EPISODE = path.resolve(process.cwd(), '../shared/episodes/no-priors-e
 const OWN_CHAPTERS = path.resolve(process.cwd(), 'tests/fixtures/chapters');
 const OWN_LIBRARY = path.resolve(process.cwd(), 'tests/fixtures/library');
 const BUNDLED = path.resolve(process.cwd(), 'assets/episodes');
+const OWN_REAL_WORLD = path.resolve(process.cwd(), 'tests/fixtures/chapters/real-world');
 
 /** Generated and mutated inputs per format and run (the issue asks for at least 10,000). */
 export const RUNS_PER_FORMAT = Number(process.env.FUZZ_RUNS ?? 10_000);
@@ -72,9 +73,16 @@ export const SEEDS = {
     ...readFolder(OWN_CHAPTERS, ext('.json')),
     ...readFolder(OWN_LIBRARY, ext('.json')),
   ],
-  'podlove-xml': [...readFolder(path.join(REAL_WORLD_DIR, 'podlove'), ext('.xml')), ...readFolder(OWN_CHAPTERS, ext('.xml', '.psc'))],
+  'podlove-xml': [
+    ...readFolder(path.join(REAL_WORLD_DIR, 'podlove'), ext('.xml')),
+    ...readFolder(OWN_CHAPTERS, ext('.xml', '.psc')),
+    ...readFolder(path.join(OWN_REAL_WORLD, 'podlove-xml'), ext('.xml', '.psc')),
+  ],
+  'podlove-json': readFolder(path.join(OWN_REAL_WORLD, 'podlove-json'), ext('.json')),
+  mp4chaps: [...readFolder(path.join(OWN_REAL_WORLD, 'mp4chaps'), ext('.txt')), ...readFolder(path.join(OWN_REAL_WORLD, 'show-notes'), ext('.markdown'))],
   webvtt: [
     ...readFolder(path.join(REAL_WORLD_DIR, 'webvtt'), ext('.vtt')),
+    ...readFolder(path.join(OWN_REAL_WORLD, 'webvtt'), ext('.vtt')),
     ...readFolder(OWN_CHAPTERS, ext('.vtt')),
     ...readFolder(OWN_LIBRARY, ext('.vtt')),
   ],

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { episodeIdFrom, validateEpisode, type Episode, type InputProblem } from '../schema';
+import { Recognition, type TextChapterFormat } from './format-module';
 import { failure, guardParse, MAX_CHAPTERS, type Failure } from './guard';
 import { readJson } from './json-text';
 import { fieldPath, wholeFileLine } from './problems';
@@ -120,3 +121,27 @@ export function formatChapterbarJson(episodes: readonly Episode[]): string {
   const file = { format: CHAPTERBAR_JSON_FORMAT, version: CHAPTERBAR_JSON_VERSION, episodes };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
+
+const CHAPTERBAR_MARKER = /"format"\s*:\s*"chapterbar"/;
+
+export const chapterbarJsonFormat: TextChapterFormat = {
+  kind: 'text',
+  id: 'chapterbar-json',
+  label: 'formatChapterbarJson',
+  name: 'formatNameChapterbarJson',
+  // What Chapterbar's export writes; plain .json is more often Podcasting 2.0.
+  extensions: ['chapterbar.json'],
+  looseExtensions: ['json'],
+  recognise: ({ content, json }) => {
+    if (json) {
+      const value = json.value;
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return Recognition.NO;
+      const record = value as Record<string, unknown>;
+      return record.format === CHAPTERBAR_JSON_FORMAT || Array.isArray(record.episodes) ? Recognition.CERTAIN : Recognition.NO;
+    }
+    if (!content.startsWith('{') && !content.startsWith('[')) return Recognition.NO;
+    // Broken JSON: the marker still says which parser will explain the syntax error best.
+    return CHAPTERBAR_MARKER.test(content) ? Recognition.MARKER : Recognition.WEAK;
+  },
+  parse: (text) => parseChapterbarJson(text),
+};

@@ -32,6 +32,8 @@ export interface FinishOptions {
   noChaptersMessage: string;
   /** Where the chapters should have been (the list's line or field), for that message. */
   noChaptersAt: Pick<InputProblem, 'line' | 'field'>;
+  /** Warnings the parser only counted (past its first hundred). */
+  unsaidWarnings?: number;
 }
 
 /** Past this many, more problems only bury the first ones (a wrong file can have thousands). */
@@ -76,7 +78,7 @@ export function finishEpisode(draft: EpisodeDraft, options: FinishOptions): Pars
     ...(duration === undefined ? {} : { duration }),
     chapters,
   };
-  const result = validateEpisode(episode, warnings);
+  const result = validateEpisode(episode, capWarnings(warnings, options.unsaidWarnings));
   return result.ok ? result : { ok: false, problems: sortAndCap(result.problems.map((p) => locateSchemaProblem(p, locate))) };
 }
 
@@ -135,6 +137,13 @@ function locateSchemaProblem(problem: InputProblem, locate: ChapterLocator): Inp
   if (!match) return problem;
   const part = (match[2] ?? 'title') as ChapterPart;
   return { ...locate(Number(match[1]), part), message: problem.message };
+}
+
+/** A file with thousands of warnings (a list of 100,000 bad lines) shows the first hundred. */
+export function capWarnings(warnings: InputProblem[], unsaid = 0): InputProblem[] {
+  const rest = Math.max(0, warnings.length - MAX_REPORTED_PROBLEMS) + unsaid;
+  if (rest === 0) return warnings;
+  return [...warnings.slice(0, MAX_REPORTED_PROBLEMS), { message: t('parseMoreWarnings', rest) }];
 }
 
 function sortAndCap(problems: InputProblem[]): InputProblem[] {

@@ -15,10 +15,12 @@
 import { z } from 'zod';
 import type { InputProblem, ParseResult } from '../schema';
 import { finishEpisode, type ChapterDraft } from './finish-episode';
+import { asFormatResult, Recognition, type TextChapterFormat } from './format-module';
 import { guardParse } from './guard';
 import { readJson } from './json-text';
 import type { ParseContext } from './parse-context';
 import { fieldPath, wholeFileLine } from './problems';
+import { isPodloveChapterList } from './podlove-json';
 import { readHttpUrl } from './safe-url';
 import { stripBom } from './text-lines';
 import { t } from '../../i18n';
@@ -115,3 +117,25 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'too_small') return t('parseNegativeTime');
   return issue.message;
 }
+
+const PODCASTING20_MARKER = /"(?:startTime|chapters)"\s*:/;
+
+export const podcasting20JsonFormat: TextChapterFormat = {
+  kind: 'text',
+  id: 'podcasting20-json',
+  label: 'formatPodcasting20',
+  name: 'formatNamePodcasting20',
+  extensions: ['json'],
+  recognise: ({ content, json }) => {
+    if (json) {
+      const value = json.value;
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return Recognition.NO;
+      const chapters = (value as Record<string, unknown>).chapters;
+      // {"chapters": [{"start": "00:01:02"}]} is the Podlove Web Player's, not this format.
+      return Array.isArray(chapters) && !isPodloveChapterList(chapters) ? Recognition.CERTAIN : Recognition.NO;
+    }
+    if (!content.startsWith('{') && !content.startsWith('[')) return Recognition.NO;
+    return PODCASTING20_MARKER.test(content) ? Recognition.MARKER : Recognition.WEAK;
+  },
+  parse: (text, context) => asFormatResult(parsePodcasting20Json(text, context)),
+};

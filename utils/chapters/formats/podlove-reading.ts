@@ -1,9 +1,5 @@
-import type { InputProblem } from '../schema';
-
 /** The Podlove Simple Chapters namespace. */
 export const PSC_NAMESPACE = 'http://podlove.org/simple-chapters';
-/** The Podcasting 2.0 namespace: its <podcast:chapters url="…"> links to a JSON chapters file. */
-export const PODCAST_NAMESPACE = 'https://podcastindex.org/namespace/1.0';
 
 /** One psc:chapter element's attributes as written, with where it is for problems. */
 export interface PodloveChapterSource {
@@ -15,7 +11,7 @@ export interface PodloveChapterSource {
   line?: number;
 }
 
-/** What a reader (DOMParser or the fallback scanner) found in a feed or a .psc file. */
+/** What the scanner found in a feed or a .psc file. */
 export interface PodloveReading {
   /** The feed's title (RSS channel or Atom feed), '' when there is none. */
   show: string;
@@ -32,6 +28,4 @@ export interface PodloveReading {
    * a Podcasting 2.0 <podcast:chapters url="…">.
    */
   externalChapters: string | null;
-  /** Set when the XML is not well-formed. */
-  problem?: InputProblem;
 }

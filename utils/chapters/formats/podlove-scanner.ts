@@ -12,9 +12,10 @@ const TITLE = /<title\b[^<>]*>([^<]*(?:<!\[CDATA\[[^\]]*\]\]>[^<]*)?)<\/title>/;
 const EXTERNAL_LINK = /<(?:[\w.-]+:)?link\b[^<>]*>/g;
 
 /**
- * Reads a Podlove feed without DOMParser, which extension service workers lack. It only looks
- * for what the chapters need (tags and their attributes, titles), and it keeps line numbers.
- * It does not check that the XML is well-formed; DOMParser is used wherever it exists.
+ * Reads a Podlove feed the way feed readers do, tolerantly: it only looks for what the chapters
+ * need (tags and their attributes, titles) and keeps line numbers. It does not check that the XML
+ * is well-formed: a mismatched closing tag or an undeclared itunes: prefix elsewhere in a feed
+ * says nothing about its chapters. The customary psc: prefix is read even when undeclared.
  */
 export function readPodloveWithScanner(rawText: string): PodloveReading {
   const text = blankOutComments(rawText);
@@ -41,7 +42,9 @@ export function readPodloveWithScanner(rawText: string): PodloveReading {
   // Tags are matched with the prefixes the file binds to the Podlove namespace, so that e.g.
   // <podcast:chapters> (Podcasting 2.0) is not taken for a Podlove list.
   // A few prefixes at most in real files; the cap keeps a hostile file from building a huge pattern.
-  const prefixes = [...new Set([...text.matchAll(PSC_PREFIX_DECLARATION)].map((match) => match[1] ?? ''))].slice(0, 8);
+  const declared = [...new Set([...text.matchAll(PSC_PREFIX_DECLARATION)].map((match) => match[1] ?? ''))].slice(0, 8);
+  const pscBoundElsewhere = /xmlns:psc\s*=/.test(text) && !declared.includes('psc');
+  const prefixes = pscBoundElsewhere || declared.includes('psc') ? declared : [...declared, 'psc'];
   const names = prefixes.map((prefix) => (prefix ? `${prefix.replace(/\./g, '\\.')}:` : '')).join('|');
   const listOpen = new RegExp(`<(?:${names})chapters\\b[^<>]*>`, 'g');
   const listClose = new RegExp(`</(?:${names})chapters\\s*>`, 'g');
@@ -106,7 +109,13 @@ function blankOutComments(text: string): string {
     if (open < 0) return result + text.slice(from);
     const close = text.indexOf('-->', open + 4);
     const end = close < 0 ? text.length : close + 3;
-    result += text.slice(from, open) + text.slice(open, end).replace(/[^\n]/g, ' ');
+    // By lines and String.repeat: a regex replacing each of megabytes of characters takes seconds.
+    const blanked = text
+      .slice(open, end)
+      .split('\n')
+      .map((line) => ' '.repeat(line.length))
+      .join('\n');
+    result += text.slice(from, open) + blanked;
     from = end;
   }
 }

@@ -14,16 +14,19 @@
  * - Show is the feed's title, title the item's (or entry's) title.
  * - A feed that only links to an external chapter file says so in the problem.
  *
- * DOMParser ('application/xml') is used when the platform has it (pages, happy-dom); extension
- * service workers do not, and there a small scanner reads the same things.
+ * Read by a tolerant scanner (podlove-scanner.ts) everywhere, never by the platform's XML parser:
+ * real feeds are often not quite well-formed (the spec's own example opens <rss> and closes
+ * </feed>; feeds use itunes: or podcast: prefixes they never declare), a browser's parser refuses
+ * them and a service worker has none, and one file must get one answer wherever it is read.
  */
 import type { InputProblem, ParseResult } from '../schema';
 import { finishEpisode, type ChapterDraft } from './finish-episode';
+import { asFormatResult, Recognition, type TextChapterFormat } from './format-module';
 import { guardParse } from './guard';
 import type { ParseContext } from './parse-context';
-import { readPodloveWithDom } from './podlove-dom';
-import type { PodloveChapterSource, PodloveReading } from './podlove-reading';
+import { PSC_NAMESPACE, type PodloveChapterSource } from './podlove-reading';
 import { readPodloveWithScanner } from './podlove-scanner';
+import { readNormalPlayTime } from './podlove-time';
 import { quote } from './problems';
 import { readHttpUrl } from './safe-url';
 import { stripBom } from './text-lines';
@@ -34,9 +37,7 @@ export function parsePodloveXml(text: string, context?: ParseContext): ParseResu
 }
 
 function readPodloveXml(text: string, context: ParseContext | undefined): ParseResult {
-  const Parser = globalThis.DOMParser;
-  const reading: PodloveReading = typeof Parser === 'function' ? readPodloveWithDom(text, Parser) : readPodloveWithScanner(text);
-  if (reading.problem) return { ok: false, problems: [reading.problem] };
+  const reading = readPodloveWithScanner(text);
   if (reading.chapters === null) {
     const message = reading.externalChapters
       ? t('parsePodloveExternal', reading.externalChapters)
@@ -111,22 +112,19 @@ function where(source: PodloveChapterSource, attribute: string): Pick<InputProbl
   return source.line === undefined ? { field } : { line: source.line, field };
 }
 
-/**
- * Normal Play Time as Podlove uses it: [[h:]m:]s[.fraction]. Minutes and seconds below 60 when a
- * larger unit is present; plain seconds may be any count. Rounded to milliseconds.
- */
-export function readNormalPlayTime(text: string): number | null {
-  const parts = text.trim().split(':');
-  if (parts.length > 3) return null;
-  const secondsMatch = /^(\d{1,9})(?:\.(\d{1,9}))?$/.exec(parts[parts.length - 1] ?? '');
-  if (!secondsMatch) return null;
-  const seconds = Number(secondsMatch[1]);
-  const fraction = secondsMatch[2] ? Number(`0.${secondsMatch[2]}`) : 0;
-  const larger = parts.slice(0, -1);
-  if (larger.some((part) => !/^\d{1,6}$/.test(part))) return null;
-  const [hours, minutes] = larger.length === 2 ? larger.map(Number) : [0, Number(larger[0] ?? 0)];
-  if (larger.length > 0 && seconds >= 60) return null;
-  if (larger.length === 2 && (minutes ?? 0) >= 60) return null;
-  const total = (hours ?? 0) * 3600 + (minutes ?? 0) * 60 + seconds + fraction;
-  return Math.round(total * 1000) / 1000;
-}
+export { readNormalPlayTime } from './podlove-time';
+
+export const podloveXmlFormat: TextChapterFormat = {
+  kind: 'text',
+  id: 'podlove-xml',
+  label: 'formatPodlove',
+  name: 'formatNamePodlove',
+  extensions: ['psc', 'xml', 'rss', 'atom'],
+  recognise: ({ content }) => {
+    if (!content.startsWith('<')) return Recognition.NO;
+    if (content.includes(PSC_NAMESPACE) || /<psc:chapters?\b/.test(content)) return Recognition.CERTAIN;
+    // Some other feed (without Podlove chapters): this parser says what is missing.
+    return /^<(?:\?xml|rss|feed)\b/.test(content) ? Recognition.WEAK : Recognition.NO;
+  },
+  parse: (text, context) => asFormatResult(parsePodloveXml(text, context)),
+};

@@ -7,3 +7,10 @@ export function stripBom(text: string): string {
 export function splitLines(text: string): string[] {
   return stripBom(text).split(/\r\n|\r|\n/);
 }
+
+/**
+ * Longer than any real chapter line (a title, a description paragraph). Longer lines are skipped
+ * before any regular expression sees them: a line of megabytes can overflow a backtracking
+ * engine's stack, and it is never a chapter.
+ */
+export const MAX_LINE_CHARS = 4000;

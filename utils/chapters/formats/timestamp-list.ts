@@ -22,10 +22,11 @@
 import type { InputProblem, ParseResult } from '../schema';
 import { writeClock } from './clock';
 import { finishEpisode, type ChapterDraft } from './finish-episode';
-import { failure, guardParse } from './guard';
+import { asFormatResult, Recognition, type TextChapterFormat } from './format-module';
+import { guardParse, MAX_CHAPTERS } from './guard';
 import type { ParseContext } from './parse-context';
 import { wholeFileLine } from './problems';
-import { readTimestampEntries } from './timestamp-lines';
+import { readTimestampEntries, readTimestampLine } from './timestamp-lines';
 import { t } from '../../i18n';
 
 // The line reading lives in timestamp-lines.ts (no schema there, so content scripts can use it).
@@ -37,17 +38,19 @@ export function parseTimestampList(text: string, context?: ParseContext): ParseR
 
 function readTimestampList(text: string, context: ParseContext = {}): ParseResult {
   const duration = typeof context.duration === 'number' && context.duration > 0 ? context.duration : undefined;
-  const { entries: chapters, warnings, text: plain } = readTimestampEntries(text, duration);
+  const { entries: chapters, warnings, unsaid, text: plain } = readTimestampEntries(text, duration);
   if (chapters.length === 0) {
-    return failure({ line: wholeFileLine(plain), message: t('parseStampNone') }, ...warnings);
+    return { ok: false, problems: [{ line: wholeFileLine(plain), message: t('parseStampNone') }, ...warnings.slice(0, 100)] };
   }
 
-  warnings.push(...checkYoutubeRules(chapters, duration));
+  // Past the limit finishEpisode refuses the list; YouTube's rules would only add a warning per chapter.
+  if (chapters.length <= MAX_CHAPTERS) for (const warning of checkYoutubeRules(chapters, duration)) warnings.push(warning);
   return finishEpisode(
     { chapters: chapters.map(({ line: _line, ...chapter }) => chapter) },
     {
       context,
       warnings,
+      unsaidWarnings: unsaid,
       locate: (index) => ({ line: chapters[index]?.line }),
       noChaptersMessage: t('parseStampNoneShort'),
       noChaptersAt: { line: wholeFileLine(plain) },
@@ -73,3 +76,23 @@ function checkYoutubeRules(chapters: readonly (ChapterDraft & { line: number })[
   });
   return warnings;
 }
+
+/** Prose: a line of at least four words. Show notes without timestamps are told so, not "unknown format". */
+const PROSE_LINE = /(?:\p{L}+[^\p{L}\n]+){3}\p{L}/u;
+
+export const timestampListFormat: TextChapterFormat = {
+  kind: 'text',
+  id: 'timestamp-list',
+  label: 'formatTimestampList',
+  name: 'formatNameTimestampList',
+  extensions: [],
+  looseExtensions: ['txt', 'md'],
+  recognise: ({ content, lines }) => {
+    if (lines.some((line) => Boolean(readTimestampLine(line)?.title))) return Recognition.TEXT;
+    // Control characters say it is no text at all (a binary file, a wrong encoding).
+    // eslint-disable-next-line no-control-regex -- looking for exactly those characters
+    if (/[\u0000-\u0008\u000e-\u001f]/.test(content.slice(0, 4096))) return Recognition.NO;
+    return lines.some((line) => line.length <= 1000 && PROSE_LINE.test(line)) ? Recognition.LAST_RESORT : Recognition.NO;
+  },
+  parse: (text, context) => asFormatResult(parseTimestampList(text, context)),
+};

@@ -17,6 +17,7 @@
  */
 import type { InputProblem, ParseResult } from '../schema';
 import { finishEpisode, type ChapterDraft } from './finish-episode';
+import { asFormatResult, Recognition, type TextChapterFormat } from './format-module';
 import { guardParse } from './guard';
 import { decodeHtmlEntities, stripTags } from './html-text';
 import type { ParseContext } from './parse-context';
@@ -54,20 +55,14 @@ function readWebvtt(text: string, context: ParseContext | undefined): ParseResul
   const lenientTimes = { withoutMillis: 0, withComma: 0 };
 
   const hasHeader = HEADER.test(lines[0] ?? '');
-  // The header block (WEBVTT and metadata lines such as "Kind: chapters") ends at the first blank line.
-  let i = hasHeader ? lines.findIndex((line) => line.trim() === '') : 0;
+  // The header block (WEBVTT and metadata lines such as "Kind: chapters") ends at the first blank
+  // line, or at the first cue timing when the file has no blank line there (browsers read those).
+  let i = hasHeader ? lines.findIndex((line, index) => index > 0 && (line.trim() === '' || line.includes('-->'))) : 0;
   if (i < 0) i = lines.length;
   /** Where the first cue belongs, for "no cues found". */
   const cuesLine = Math.max(1, Math.min(lines.length, hasHeader ? i + 2 : 1));
 
-  while (i < lines.length) {
-    if ((lines[i] ?? '').trim() === '') {
-      i++;
-      continue;
-    }
-    const blockStart = i;
-    while (i < lines.length && (lines[i] ?? '').trim() !== '') i++;
-    const block = lines.slice(blockStart, i);
+  for (const { blockStart, block } of readBlocks(lines, i)) {
     if (SKIPPED_BLOCK.test(block[0] ?? '')) continue;
 
     const timingOffset = (block[0] ?? '').includes('-->') ? 0 : (block[1] ?? '').includes('-->') ? 1 : -1;
@@ -127,6 +122,31 @@ function readWebvtt(text: string, context: ParseContext | undefined): ParseResul
   );
 }
 
+/**
+ * Blocks of non-blank lines from `from` on. As the WebVTT spec has it, a cue's text also ends at a
+ * line containing "-->": that line starts the next cue, so files without blank lines between
+ * cues read as browsers read them.
+ */
+function* readBlocks(lines: readonly string[], from: number): Generator<{ blockStart: number; block: string[] }> {
+  let i = from;
+  while (i < lines.length) {
+    if ((lines[i] ?? '').trim() === '') {
+      i++;
+      continue;
+    }
+    const blockStart = i;
+    let timingSeen = false;
+    while (i < lines.length && (lines[i] ?? '').trim() !== '') {
+      if ((lines[i] ?? '').includes('-->')) {
+        if (timingSeen) break;
+        timingSeen = true;
+      }
+      i++;
+    }
+    yield { blockStart, block: lines.slice(blockStart, i) };
+  }
+}
+
 function readVttTime(token: string): TimeReading | null {
   const match = VTT_TIME.exec(token);
   if (!match) return null;
@@ -140,3 +160,18 @@ function readVttTime(token: string): TimeReading | null {
     withComma: separator === ',',
   };
 }
+
+const CUE_TIMING = /^[0-9:.,]+[ \t]*-->[ \t]*[0-9:.,]+/;
+
+export const webvttFormat: TextChapterFormat = {
+  kind: 'text',
+  id: 'webvtt',
+  label: 'formatWebvtt',
+  name: 'formatNameWebvtt',
+  extensions: ['vtt'],
+  recognise: ({ content, lines }) => {
+    if (/^WEBVTT(?:[ \t\r\n]|$)/.test(content)) return Recognition.CERTAIN;
+    return lines.some((line) => CUE_TIMING.test(line)) ? Recognition.TEXT : Recognition.NO;
+  },
+  parse: (text, context) => asFormatResult(parseWebvtt(text, context)),
+};

@@ -1,10 +1,12 @@
 import fc from 'fast-check';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { detectFormat, parseChapterFile } from '../../../../utils/chapters/detect';
 import { parseChapterbarJson } from '../../../../utils/chapters/formats/chapterbar-json';
 import { parseChapterbarText } from '../../../../utils/chapters/formats/chapterbar-text';
 import { findJsonSyntaxError } from '../../../../utils/chapters/formats/json-text';
 import { parsePodcasting20Json } from '../../../../utils/chapters/formats/podcasting20-json';
+import { parseMp4chaps } from '../../../../utils/chapters/formats/mp4chaps';
+import { parsePodloveJson } from '../../../../utils/chapters/formats/podlove-json';
 import { parsePodloveXml } from '../../../../utils/chapters/formats/podlove-xml';
 import { parseTimestampList } from '../../../../utils/chapters/formats/timestamp-list';
 import { parseWebvtt } from '../../../../utils/chapters/formats/webvtt';
@@ -17,22 +19,13 @@ const PARSERS: [string, AnyParser][] = [
   ['chapterbar-text', parseChapterbarText],
   ['podcasting20-json', parsePodcasting20Json],
   ['podlove-xml', parsePodloveXml],
-  ['podlove-xml without DOMParser', parsePodloveXmlWithScanner],
+  ['podlove-json', parsePodloveJson],
+  ['mp4chaps', parseMp4chaps],
   ['webvtt', parseWebvtt],
   ['timestamp-list', parseTimestampList],
   ['chapterbar-json', parseChapterbarJson],
   ['parseChapterFile', parseChapterFile],
 ];
-
-/** The Podlove parser as it runs where the platform has no DOMParser (extension service workers). */
-function parsePodloveXmlWithScanner(text: string, context?: { fileName?: string; duration?: number }) {
-  vi.stubGlobal('DOMParser', undefined);
-  try {
-    return parsePodloveXml(text, context);
-  } finally {
-    vi.unstubAllGlobals();
-  }
-}
 
 /** A fixed sample of bytes 0–255 as text, the same on every run. */
 const RANDOM_BYTES = String.fromCharCode(...Array.from({ length: 2048 }, (_, i) => (i * 7919 + 13) % 256));
@@ -134,16 +127,20 @@ describe('no parser hangs on pathological input', () => {
     ['a long chapter line', `T\nCHAPTERS\n- ${'0'.repeat(3 * MEGABYTE)}x`],
     ['many Podlove chapters', `<psc:chapters xmlns:psc="${PSC}">${'<psc:chapter start="1" title="a"/>'.repeat(20_000)}</psc:chapters>`],
     ['unclosed Podlove tags', `<psc:chapters xmlns:psc="${PSC}">${'<psc:chapter <title '.repeat(200_000)}`],
+    ['a long attribute name', `<psc:chapters xmlns:psc="${PSC}"><psc:chapter ${'a'.repeat(3 * MEGABYTE)}/></psc:chapters>`],
+    // Once a stack overflow out of detection (the leading-prefix pattern backtracked over it).
+    ['a few megabytes of punctuation before a time', `${'-'.repeat(3 * MEGABYTE)} 0:00 x`],
+    ['an mp4chaps line with a megabyte title', `00:00:00.000 ${'x '.repeat(MEGABYTE)}<https://example.com/>`],
+    ['cues without blank lines', `WEBVTT\n${'00:00.000 --> 00:01.000\nA\n'.repeat(100_000)}`],
   ];
 
-  // happy-dom's own XML parser is quadratic in the length of an attribute name (browsers parse
-  // XML natively), so this input is timed only where Chapterbar's code does the parsing.
-  const LONG_ATTRIBUTE_NAME = `<psc:chapters xmlns:psc="${PSC}"><psc:chapter ${'a'.repeat(3 * MEGABYTE)}/></psc:chapters>`;
-  const usesHappyDomXml = (name: string) => name === 'podlove-xml' || name === 'parseChapterFile';
+  it.each(PATHOLOGICAL)('detection answers on %s', (_label, text) => {
+    expect(() => detectFormat(text)).not.toThrow();
+    expect(typeof parseChapterFile(text).ok).toBe('boolean');
+  }, 60_000);
 
-  it.each(PARSERS)('%s stays fast', (name, parse) => {
-    const inputs = usesHappyDomXml(name) ? PATHOLOGICAL : [...PATHOLOGICAL, ['a long attribute name', LONG_ATTRIBUTE_NAME] as const];
-    for (const [label, text] of inputs) {
+  it.each(PARSERS)('%s stays fast', (_name, parse) => {
+    for (const [label, text] of PATHOLOGICAL) {
       const started = performance.now();
       const result = parse(text);
       const elapsed = performance.now() - started;
