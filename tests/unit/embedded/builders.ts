@@ -95,8 +95,10 @@ const itunesItem = (type: string, text: string) => box(type, box('data', u32(1),
 /**
  * A small M4A: ftyp, moov (mvhd, an audio track naming a text track as its chapters, the text
  * track, udta with chpl and ilst) and mdat with the chapter samples, moov before or after mdat.
+ * Returned as three parts, its media zeros given only as a length, so that a 300 MB file can be
+ * written sparsely (the bench): the head, `zeros` bytes of media, then the tail.
  */
-export function mp4File(options: Mp4Options): Uint8Array {
+export function mp4Layout(options: Mp4Options): { head: Uint8Array; zeros: number; tail: Uint8Array } {
   const timescale = 1000;
   const duration = options.duration ?? 300;
   const samples = options.chapters.map((c) => concat(u16(utf8(c.title).length), utf8(c.title)));
@@ -161,10 +163,18 @@ export function mp4File(options: Mp4Options): Uint8Array {
     const moov = box('moov', fullBox('mvhd', 0, u32(0), u32(0), u32(timescale), u32(duration * timescale)), audio, ...(track ? [text] : []), udta);
     return moov;
   };
-  const mdat = box('mdat', new Uint8Array(options.mediaBytes ?? 0), ...samples);
+  const media = options.mediaBytes ?? 0;
+  const sampleBytes = concat(...samples);
+  const mdatHeader = concat(u32(8 + media + sampleBytes.length), ascii('mdat'));
   if (options.moovFirst ?? true) {
     const size = build(0).length;
-    return concat(ftyp, build(ftyp.length + size), mdat);
+    return { head: concat(ftyp, build(ftyp.length + size), mdatHeader), zeros: media, tail: sampleBytes };
   }
-  return concat(ftyp, mdat, build(ftyp.length));
+  return { head: concat(ftyp, mdatHeader), zeros: media, tail: concat(sampleBytes, build(ftyp.length)) };
+}
+
+/** The whole file in memory (small files for unit tests). */
+export function mp4File(options: Mp4Options): Uint8Array {
+  const { head, zeros, tail } = mp4Layout(options);
+  return concat(head, new Uint8Array(zeros), tail);
 }
