@@ -229,5 +229,7 @@ describe('isEmbeddedChapterFile', () => {
     expect(isEmbeddedChapterFile('episode.m4b', new Uint8Array(0))).toBe(true);
     expect(isEmbeddedChapterFile('chapters.txt', new TextEncoder().encode('0:00 Intro\n'))).toBe(false);
     expect(isEmbeddedChapterFile('chapters.json', new TextEncoder().encode('{"version":"1.2.0"'))).toBe(false);
+    expect(isEmbeddedChapterFile('notes.txt', new TextEncoder().encode('ID3 tags and chapters\n'))).toBe(false);
+    expect(isEmbeddedChapterFile('notes.txt', new TextEncoder().encode('1:00ftyp of a talk'))).toBe(false);
   });
 });

@@ -72,7 +72,8 @@ export function resynchronise(bytes: Uint8Array): Uint8Array {
 
 /** True when the bytes start an ID3v2 tag ("ID3", a version, flags and a syncsafe size). */
 export function isId3Header(bytes: Uint8Array): boolean {
-  return bytes.length >= HEADER_BYTES && fourCC(bytes, 0).startsWith('ID3') && bytes[3]! < 0xff && [6, 7, 8, 9].every((i) => bytes[i]! < 0x80);
+  // Versions 2 to 4 only: a text file that starts "ID3 tags" is not a tag.
+  return bytes.length >= HEADER_BYTES && fourCC(bytes, 0).startsWith('ID3') && [2, 3, 4].includes(bytes[3]!) && [6, 7, 8, 9].every((i) => bytes[i]! < 0x80);
 }
 
 interface Frame {

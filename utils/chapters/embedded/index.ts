@@ -40,7 +40,8 @@ export function isEmbeddedChapterFile(name: string, firstBytes: Uint8Array): boo
 
 function sniff(bytes: Uint8Array): EmbeddedFormat | null {
   if (isId3Header(bytes)) return 'id3-chapters';
-  if (bytes.length >= 8 && FIRST_BOXES.has(fourCC(bytes, 4))) return 'mp4-chapters';
+  // A first box is small, so its size starts with a zero byte, which no text file does.
+  if (bytes.length >= 8 && bytes[0] === 0 && FIRST_BOXES.has(fourCC(bytes, 4))) return 'mp4-chapters';
   return null;
 }
 
