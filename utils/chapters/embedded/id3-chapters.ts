@@ -31,7 +31,8 @@ export function orderId3Chapters(tag: Id3Tag): EmbeddedChapter[] {
     else tocs.get(id)?.children.forEach(visit);
   };
   if (top) visit(top.elementId);
-  const rest = tag.chapters.filter((chapter) => !listed.includes(chapter));
+  const listedSet = new Set(listed);
+  const rest = tag.chapters.filter((chapter) => !listedSet.has(chapter));
   const ordered = [...listed, ...rest];
   if (!top?.ordered) ordered.sort((a, b) => a.start - b.start);
   return ordered.map((chapter, i) => {
