@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { CDPSession, Page } from 'playwright-core';
 import { EPISODE_VIDEO_ID, EXTENSION_PATH as BUILD_PATH, ROOT, fixture, launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from '../e2e/harness/index.ts';
+import { embeddedChapters } from './embedded-chapters.ts';
 import { SIDEBAR_PROBE } from './probes.ts';
 import { printTable, row, summarize, type Row } from './stats.ts';
 
@@ -26,7 +27,7 @@ const rows: Row[] = [];
 /** A copy of the build, so a rebuild during the run (an editor, another command) cannot change it. */
 const EXTENSION_PATH = mkdtempSync(join(tmpdir(), 'chapterbar-bench-'));
 /** BENCH_ONLY=scale,memory runs a subset while working on one figure; the default runs all. */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'sizes,sidebar,boundary,memory,scale,playing').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'sizes,sidebar,boundary,memory,scale,embedded,playing').split(','));
 const log = (text: string) => console.error(`[bench] ${text}`);
 
 function sizes() {
@@ -327,6 +328,10 @@ async function main() {
     if (ONLY.has('memory')) {
       log('memory over 100 navigations');
       await memory(browser);
+    }
+    if (ONLY.has('embedded')) {
+      log('chapters inside 300 MB audio files');
+      rows.push(...(await embeddedChapters(browser)));
     }
   } finally {
     await browser.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSaveRequest, formatBytes, markSuperseded, MAX_FILE_BYTES, problemPlace, problemSentence, readFiles, readImportInput } from '../../utils/options/import-batch';
+import { buildSaveRequest, formatBytes, formatLabel, markSuperseded, MAX_FILE_BYTES, problemPlace, problemSentence, readFiles, readImportInput } from '../../utils/options/import-batch';
+import { chapFrame, id3Tag, textFrame } from './embedded/builders';
 import type { LibraryEntry } from '../../utils/messaging/protocol';
 
 const timestamps = (title: string) => `${title}\n0:00 Intro\n1:00 Middle part\n2:00 The end`;
@@ -65,7 +66,7 @@ describe('an import of several files', () => {
 
 describe('readFiles', () => {
   it('refuses a file far too big to be chapters without reading it', async () => {
-    const huge = new File(['x'], 'episode.mp3');
+    const huge = new File(['x'], 'episode.wav');
     Object.defineProperty(huge, 'size', { value: MAX_FILE_BYTES + 1 });
     Object.defineProperty(huge, 'text', { value: () => Promise.reject(new Error('read')) });
     const [item] = await readFiles([huge], []);
@@ -73,6 +74,17 @@ describe('readFiles', () => {
       ok: false,
       problems: [{ message: 'this file is 20.0 MB, and chapter files are a few kilobytes. Choose the chapter file, not the episode itself.' }],
     });
+  });
+
+  it('reads an audio file of any size for the chapters inside it, by its first bytes', async () => {
+    const tag = id3Tag([textFrame('TIT2', 'Tagged'), chapFrame('c', 0, 1000, [textFrame('TIT2', 'Only chapter')])]);
+    const audio = new File([tag as Uint8Array<ArrayBuffer>], 'no-extension');
+    Object.defineProperty(audio, 'size', { value: MAX_FILE_BYTES * 100 });
+    Object.defineProperty(audio, 'text', { value: () => Promise.reject(new Error('read as text')) });
+    const [item] = await readFiles([audio], []);
+    expect(item).toMatchObject({ ok: true, format: 'id3-chapters', episodes: [{ episode: { title: 'Tagged', chapters: [{ title: 'Only chapter' }] } }] });
+    expect(formatLabel('id3-chapters')).toBe('MP3 chapters (ID3)');
+    expect(formatLabel('mp4-chapters')).toBe('M4A chapters');
   });
 
   it('reads chosen files in order', async () => {

@@ -1,7 +1,8 @@
 import { formatLabelKey, parseChapterFile, type ChapterFormat } from '../chapters/detect';
+import { isEmbeddedChapterFile, readEmbeddedChapters, SNIFF_BYTES, type EmbeddedFormat } from '../chapters/embedded';
 import { MAX_INPUT_CHARS } from '../chapters/formats/guard';
 import type { Episode, InputProblem } from '../chapters/schema';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import type { LibraryEntry, SaveEpisodesRequest } from '../messaging/protocol';
 
 /**
@@ -11,11 +12,21 @@ import type { LibraryEntry, SaveEpisodesRequest } from '../messaging/protocol';
  * an import that fails in any way changes nothing.
  */
 
+/** Chapters read from inside audio files (utils/chapters/embedded). */
+const EMBEDDED_FORMAT_LABELS: Record<EmbeddedFormat, MessageKey> = {
+  'id3-chapters': 'formatId3Chapters',
+  'mp4-chapters': 'formatMp4Chapters',
+};
+
 /** A format's short name ("Timestamp list"), or null for a value that names no format Chapterbar reads. */
 export function formatLabel(format: string): string | null {
+  if (Object.hasOwn(EMBEDDED_FORMAT_LABELS, format)) return t(EMBEDDED_FORMAT_LABELS[format as EmbeddedFormat]);
   const key = formatLabelKey(format);
   return key === null ? null : t(key);
 }
+
+/** Any format an import item can be in: a text chapter file's, or an audio file's chapters. */
+export type ImportFormat = ChapterFormat | EmbeddedFormat;
 
 export interface ImportInput {
   /** The file's name, or "Pasted text". */
@@ -32,19 +43,26 @@ export interface PreviewEpisode {
 }
 
 export type ImportItem =
-  | { key: string; name: string; ok: true; format: ChapterFormat; episodes: PreviewEpisode[]; warnings: InputProblem[] }
-  | { key: string; name: string; ok: false; format: ChapterFormat | null; problems: InputProblem[] };
+  | { key: string; name: string; ok: true; format: ImportFormat; episodes: PreviewEpisode[]; warnings: InputProblem[] }
+  | { key: string; name: string; ok: false; format: ImportFormat | null; problems: InputProblem[] };
 
 let counter = 0;
 const nextKey = () => `import-${++counter}`;
 
 export function readImportInput(input: ImportInput, library: readonly LibraryEntry[]): ImportItem {
-  const parsed = parseChapterFile(input.text, { fileName: input.name });
-  if (!parsed.ok) return { key: nextKey(), name: input.name, ok: false, format: parsed.format, problems: parsed.problems };
+  return toImportItem(input.name, parseChapterFile(input.text, { fileName: input.name }), library);
+}
+
+type ParsedFile =
+  | { ok: true; format: ImportFormat; episodes: Episode[]; warnings: InputProblem[] }
+  | { ok: false; format: ImportFormat | null; problems: InputProblem[] };
+
+function toImportItem(name: string, parsed: ParsedFile, library: readonly LibraryEntry[]): ImportItem {
+  if (!parsed.ok) return { key: nextKey(), name, ok: false, format: parsed.format, problems: parsed.problems };
   const byId = new Map(library.map((entry) => [entry.id, entry]));
   return {
     key: nextKey(),
-    name: input.name,
+    name,
     ok: true,
     format: parsed.format,
     episodes: parsed.episodes.map((episode) => ({ episode, replaces: byId.get(episode.id) ?? null, supersededBy: null })),
@@ -95,10 +113,20 @@ export function formatBytes(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024))} kB`;
 }
 
-/** Reads dropped or chosen files; a file that cannot be read becomes a refused item, not an exception. */
+/**
+ * Reads dropped or chosen files; a file that cannot be read becomes a refused item, not an
+ * exception. Audio files (told by their first bytes or extension) are read for the chapters
+ * inside them, only the parts that hold those: their size is no limit.
+ */
 export async function readFiles(files: readonly File[], library: readonly LibraryEntry[]): Promise<ImportItem[]> {
   return Promise.all(
     files.map(async (file): Promise<ImportItem> => {
+      try {
+        const firstBytes = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+        if (isEmbeddedChapterFile(file.name, firstBytes)) return toImportItem(file.name, await readEmbeddedChapters(file, file.name), library);
+      } catch (error) {
+        return { key: nextKey(), name: file.name, ok: false, format: null, problems: [{ message: t('fileUnreadable', String(error)) }] };
+      }
       if (file.size > MAX_FILE_BYTES) {
         return {
           key: nextKey(),
