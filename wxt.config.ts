@@ -1,8 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
-import { spotify } from './utils/sites/spotify';
-import { youtube } from './utils/sites/youtube';
+import { SITES } from './utils/sites/registry';
 
 /**
  * Content scripts get the browser's own `browser` (Firefox) or `chrome` (Chrome) object where the
@@ -57,15 +56,15 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Chrome caps storage.local at 10 MB; a library of a few thousand episodes with descriptions
-    // is more (see utils/library-store.ts and its 10,000-episode test). `unlimitedStorage` lifts
+    // is more (see utils/library/store.ts and its 10,000-episode test). `unlimitedStorage` lifts
     // the cap there without an install warning. Firefox measures storage.local against its much
     // larger IndexedDB limits and would show a warning, so it is asked for on Chrome only.
     // `scripting` (Chrome only, no install warning): after an update the background runs the new
-    // content scripts in tabs already open (utils/reinject.ts); Firefox does that by itself.
+    // content scripts in tabs already open (utils/background/reinject.ts); Firefox does that by itself.
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'unlimitedStorage', 'scripting'],
     // The same hosts as the content scripts (so no new warning): they let the popup read a tab's
     // URL, to tell a supported page whose content script is gone from any other page.
-    host_permissions: [...youtube.matches, ...spotify.matches],
+    host_permissions: SITES.flatMap((site) => site.matches),
     // Defaults avoid YouTube's (Shift+N/P, Shift+,/., Ctrl+arrows, J/K/L) and Spotify's
     // (Alt+Shift+letter navigation) shortcuts; people rebind them in the browser's settings.
     // No remote code, no eval, no inline script, nothing loaded from elsewhere, for every page.

@@ -1,27 +1,27 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
-import { ImportPanel } from '../../components/ImportPanel';
-import { ImportPreview } from '../../components/ImportPreview';
-import type { EpisodeActions, ExportFormat } from '../../components/LibraryEpisodeCard';
-import { LibraryEpisodeList } from '../../components/LibraryEpisodeList';
-import { NoticeBar, type Notice } from '../../components/NoticeBar';
-import { SetAsideBanner } from '../../components/SetAsideBanner';
-import { SettingsForm } from '../../components/SettingsForm';
+import { ImportPanel } from '../../components/options/ImportPanel';
+import { ImportPreview } from '../../components/options/ImportPreview';
+import type { EpisodeActions, ExportFormat } from '../../components/options/LibraryEpisodeCard';
+import { LibraryEpisodeList } from '../../components/options/LibraryEpisodeList';
+import { NoticeBar, type Notice } from '../../components/options/NoticeBar';
+import { SetAsideBanner } from '../../components/options/SetAsideBanner';
+import { SettingsForm } from '../../components/options/SettingsForm';
 import { formatChapterbarJson } from '../../utils/chapters/formats/chapterbar-json';
 import { formatChapterbarText } from '../../utils/chapters/formats/chapterbar-text';
 import type { Episode } from '../../utils/chapters/schema';
-import { downloadFile, fileNameFor } from '../../utils/download';
+import { downloadFile, fileNameFor } from '../../utils/options/download';
 import { plural, t } from '../../utils/i18n';
-import { splitForImport } from '../../utils/export-files';
-import { buildSaveRequest, markSuperseded, readFiles, readImportInput, type ImportInput, type ImportItem } from '../../utils/import-batch';
-import { LIBRARY_REVISION_KEY } from '../../utils/library-revision';
-import { linksItem } from '../../utils/links';
-import { sendMessage, type LibraryListing, type SetAsideNotice } from '../../utils/messaging';
-import { offsetsItem } from '../../utils/offsets';
-import { DEFAULT_PREFERENCES, loadPreferences, savePreferences, watchPreferences, type Preferences } from '../../utils/preferences';
-import { QUARANTINE_KEY } from '../../utils/quarantine';
-import { createZip } from '../../utils/zip';
+import { splitForImport } from '../../utils/options/export-files';
+import { buildSaveRequest, markSuperseded, readFiles, readImportInput, type ImportInput, type ImportItem } from '../../utils/options/import-batch';
+import { LIBRARY_REVISION_KEY } from '../../utils/storage/library-revision';
+import { linksItem } from '../../utils/library/links';
+import { sendMessage, type LibraryListing, type SetAsideNotice } from '../../utils/messaging/protocol';
+import { offsetsItem } from '../../utils/storage/offsets';
+import { DEFAULT_PREFERENCES, loadPreferences, savePreferences, watchPreferences, type Preferences } from '../../utils/storage/preferences';
+import { QUARANTINE_KEY } from '../../utils/library/quarantine';
+import { createZip } from '../../utils/options/zip';
 
 /** Episodes asked of the background per message, so a large export never nears the message size limit. */
 const EXPORT_BATCH = 500;
@@ -74,6 +74,8 @@ export function App() {
       unwatch.forEach((stop) => stop());
       controller.abort();
     };
+    // Once, on opening: what it reads are signals, which the page watches by itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const entries = listing.value?.entries ?? [];

@@ -1,18 +1,18 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { originLabel } from '../../components/ChapterSource';
-import { EpisodePicker } from '../../components/EpisodePicker';
-import { LibraryList } from '../../components/LibraryList';
-import { PopupChapters } from '../../components/PopupChapters';
-import { stepInTab } from '../../utils/commands';
+import { originLabel } from '../../components/sidebar/ChapterSource';
+import { EpisodePicker } from '../../components/popup/EpisodePicker';
+import { LibraryList } from '../../components/popup/LibraryList';
+import { PopupChapters } from '../../components/popup/PopupChapters';
+import { stepInTab } from '../../utils/background/commands';
 import { formatClock } from '../../utils/chapters/time';
 import { t } from '../../utils/i18n';
-import { sendMessage, sendTabMessage, type EpisodeSummary, type TabState } from '../../utils/messaging';
-import { askTab, findPopupTarget, type PopupTarget } from '../../utils/popup-target';
+import { sendMessage, sendTabMessage, type EpisodeSummary, type TabState } from '../../utils/messaging/protocol';
+import { askTab, findPopupTarget, type PopupTarget } from '../../utils/popup/popup-target';
 import { findSite } from '../../utils/sites/registry';
-import type { ChapterOrigin, SidebarSite } from '../../utils/sidebar-state';
-import type { TabReply } from '../../utils/tab-state-schema';
+import type { ChapterOrigin, SidebarSite } from '../../utils/sidebar/state';
+import type { TabReply } from '../../utils/messaging/tab-state-schema';
 
 const PAGE_ORIGINS: readonly string[] = ['description', 'chapters', 'auto-chapters'];
 /** Chapters the page itself published (the reply says so as text, checked here). */
@@ -37,7 +37,7 @@ export function App() {
     let closed = false;
     const loop = async () => {
       await refresh();
-      if (!closed) timer = setTimeout(loop, REFRESH_MS);
+      if (!closed) timer = setTimeout(() => void loop(), REFRESH_MS);
     };
     void (async () => {
       target.value = await findPopupTarget(location);
@@ -48,6 +48,8 @@ export function App() {
       closed = true;
       clearTimeout(timer);
     };
+    // Once, on opening: what it reads are signals, which the page watches by itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const tabId = target.value?.tabId ?? null;

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { runSite } from '../../utils/run-site';
+import { runSite } from '../../utils/sidebar/run-site';
 import { spotify } from '../../utils/sites/spotify';
 
 export default defineContentScript({
@@ -7,7 +7,7 @@ export default defineContentScript({
   // From the start, like the main-world bridge: the bridge reports the media element only when its
   // time jumps or stops, and a report sent before this script listened would not come again.
   runAt: 'document_start',
-  // The sidebar's stylesheet goes into its shadow root only (see utils/sidebar-stylesheet.ts).
+  // The sidebar's stylesheet goes into its shadow root only (see utils/background/sidebar-stylesheet.ts).
   cssInjectionMode: 'manual',
   main: (ctx) => runSite(ctx, spotify),
 });

@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { Sidebar } from '../../components/Sidebar';
+import { Sidebar } from '../../components/sidebar/Sidebar';
 import sidebarCss from '../../assets/sidebar.css?inline';
-import { createChapterClock } from '../../utils/chapter-clock';
+import { createChapterClock } from '../../utils/sidebar/chapter-clock';
 import { episodeSchema, type Episode } from '../../utils/chapters/schema';
-import { indexEpisodes, matchEpisode } from '../../utils/episode-match';
-import { createSidebarState } from '../../utils/sidebar-state';
+import { indexEpisodes, matchEpisode } from '../../utils/library/episode-match';
+import { createSidebarState } from '../../utils/sidebar/state';
 import type { Player } from '../../utils/sites/types';
 
 // Runs in the bench's Chromium page: the real sidebar and matcher at sizes no real episode has.

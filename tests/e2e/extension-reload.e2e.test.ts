@@ -4,7 +4,7 @@ import { EPISODE_VIDEO_ID, fixture, launchBrowser, startServer, type FixtureServ
 
 // The extension is updated (here: reloaded, which Chrome treats the same way: runtime.onInstalled
 // with reason "update") while tabs are open. The old content script must stop cleanly, and the new
-// one, which the background runs in those tabs (utils/reinject.ts), must take over: exactly one
+// one, which the background runs in those tabs (utils/background/reinject.ts), must take over: exactly one
 // working sidebar, no errors.
 
 let server: FixtureServer;

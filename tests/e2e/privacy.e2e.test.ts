@@ -10,7 +10,7 @@ describe('permissions', () => {
     // storage: the library, links, offsets and preferences, kept on this machine. unlimitedStorage:
     // Chrome caps storage.local at 10 MB, less than a few thousand episodes (see wxt.config.ts);
     // it shows no install warning. scripting: after an update or reload, the background runs the
-    // new content scripts in tabs already open (utils/reinject.ts), which Chrome does not do by
+    // new content scripts in tabs already open (utils/background/reinject.ts), which Chrome does not do by
     // itself; it reaches only the hosts below, and shows no install warning either.
     expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'scripting']);
     // The pages Chapterbar decorates, and nothing else: the same hosts as its content scripts,

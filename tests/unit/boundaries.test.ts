@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readLinks } from '../../utils/links';
-import { DEFAULT_PREFERENCES, findUnreadablePreferences, readPreferences } from '../../utils/preferences';
-import { readTabReply } from '../../utils/tab-state-schema';
-import { isTyping } from '../../utils/typing';
+import { readLinks } from '../../utils/library/links';
+import { DEFAULT_PREFERENCES, findUnreadablePreferences, readPreferences } from '../../utils/storage/preferences';
+import { readTabReply } from '../../utils/messaging/tab-state-schema';
+import { isTyping } from '../../utils/sidebar/typing';
 
 // Values that cross a boundary (storage, another context's reply, the page's focus) are read
 // defensively: what is valid is kept, what is not is ignored, nothing throws.

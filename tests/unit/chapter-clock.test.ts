@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createChapterClock } from '../../utils/chapter-clock';
+import { createChapterClock } from '../../utils/sidebar/chapter-clock';
 import type { Player } from '../../utils/sites/types';
 
 /** A player whose time advances with vitest's fake clock, like a media element would. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerMarkdownRequest, formatChapterMarkdown } from '../../utils/chapter-markdown';
+import { answerMarkdownRequest, formatChapterMarkdown } from '../../utils/background/chapter-markdown';
 
 describe('formatChapterMarkdown', () => {
   it('writes the title, time range, description and bullets', () => {

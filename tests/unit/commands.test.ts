@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { TabState } from '../../utils/messaging';
+import type { TabState } from '../../utils/messaging/protocol';
 
 const sendTabMessage = vi.hoisted(() => vi.fn());
-vi.mock('../../utils/messaging', () => ({ sendTabMessage }));
-const { runCommandInActiveTab, stepInTab, stepTarget } = await import('../../utils/commands');
+vi.mock('../../utils/messaging/protocol', () => ({ sendTabMessage }));
+const { runCommandInActiveTab, stepInTab, stepTarget } = await import('../../utils/background/commands');
 
 // Chapters at 0, 60, 120 and 180 s, the last open-ended.
 const state = (currentTime: number, extra: Partial<TabState> = {}): TabState => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { episodeSchema, type Episode } from '../../utils/chapters/schema';
-import { indexEpisodes, matchEpisode, normalizeTitle } from '../../utils/episode-match';
+import { indexEpisodes, matchEpisode, normalizeTitle } from '../../utils/library/episode-match';
 
 const episode: Episode = episodeSchema.parse({
   id: 'no-priors-ep-3',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseChapterFile } from '../../utils/chapters/detect';
 import { formatChapterbarJson } from '../../utils/chapters/formats/chapterbar-json';
 import { MAX_INPUT_CHARS } from '../../utils/chapters/formats/guard';
-import { splitForImport } from '../../utils/export-files';
+import { splitForImport } from '../../utils/options/export-files';
 import { makeEpisode } from './library-fixtures';
 
 describe('splitForImport', () => {

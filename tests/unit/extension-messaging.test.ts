@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defineExtensionMessaging } from '../../utils/extension-messaging';
+import { defineExtensionMessaging } from '../../utils/messaging/transport';
 
 /*
  * WXT's fake browser answers with listeners' return values; real browsers answer through

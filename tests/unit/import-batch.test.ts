@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSaveRequest, formatBytes, markSuperseded, MAX_FILE_BYTES, problemPlace, problemSentence, readFiles, readImportInput } from '../../utils/import-batch';
-import type { LibraryEntry } from '../../utils/messaging';
+import { buildSaveRequest, formatBytes, markSuperseded, MAX_FILE_BYTES, problemPlace, problemSentence, readFiles, readImportInput } from '../../utils/options/import-batch';
+import type { LibraryEntry } from '../../utils/messaging/protocol';
 
 const timestamps = (title: string) => `${title}\n0:00 Intro\n1:00 Middle part\n2:00 The end`;
 const vtt = 'WEBVTT\n\n00:00:00.000 --> 00:01:00.000\nOpening\n\n00:01:00.000 --> 00:00:30.000\nBackwards\n';

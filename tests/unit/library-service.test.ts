@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
-import { loadBundledEpisodes } from '../../utils/bundled-episodes';
+import { loadBundledEpisodes } from '../../utils/library/bundled-episodes';
 import { parseChapterFile } from '../../utils/chapters/detect';
 import { formatChapterbarJson } from '../../utils/chapters/formats/chapterbar-json';
 import { formatChapterbarText } from '../../utils/chapters/formats/chapterbar-text';
 import { episodeIdFrom, type Episode } from '../../utils/chapters/schema';
-import { LIBRARY_REVISION_KEY } from '../../utils/library-revision';
-import { createLibraryService, type LibraryService } from '../../utils/library-service';
-import { createRecord, episodeKey, indexShardKey, shardOf } from '../../utils/library-store';
+import { LIBRARY_REVISION_KEY } from '../../utils/storage/library-revision';
+import { createLibraryService, type LibraryService } from '../../utils/library/service';
+import { createRecord, episodeKey, indexShardKey, shardOf } from '../../utils/library/store';
 import { makeEpisode } from './library-fixtures';
 
 const bundled = loadBundledEpisodes();

@@ -14,8 +14,8 @@ import {
   shardOf,
   summarize,
   type IndexEntry,
-} from '../../utils/library-store';
-import { readRecord, type RecordFormat } from '../../utils/stored-record';
+} from '../../utils/library/store';
+import { readRecord, type RecordFormat } from '../../utils/library/stored-record';
 import { makeEpisode } from './library-fixtures';
 
 beforeEach(() => {

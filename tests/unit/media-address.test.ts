@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mediaPageUrl, readMediaLink, siteName } from '../../utils/media-address';
+import { mediaPageUrl, readMediaLink, siteName } from '../../utils/library/media-address';
 import type { SiteAddresses } from '../../utils/sites/types';
 
 describe('readMediaLink', () => {

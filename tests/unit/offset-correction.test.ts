@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { episodeSchema } from '../../utils/chapters/schema';
-import { createOffsetCorrection, isOffsetAdjustable } from '../../utils/offset-correction';
+import { createOffsetCorrection, isOffsetAdjustable } from '../../utils/sidebar/offset-correction';
 
 const send = vi.hoisted(() => vi.fn());
-vi.mock('../../utils/messaging', () => ({ sendMessage: send }));
+vi.mock('../../utils/messaging/protocol', () => ({ sendMessage: send }));
 
 const EPISODE = 'no-priors-ep3';
 

@@ -6,7 +6,7 @@ import {
   readOffset,
   saveOffset,
   writeOffset,
-} from '../../utils/offsets';
+} from '../../utils/storage/offsets';
 
 const EPISODE = 'no-priors-ep3';
 

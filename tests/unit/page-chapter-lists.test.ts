@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDescriptionChapters, tidyPageChapters } from '../../utils/page-chapter-lists';
+import { readDescriptionChapters, tidyPageChapters } from '../../utils/page-chapters/reading/chapter-lists';
 
 describe('tidyPageChapters', () => {
   it('keeps increasing, non-negative starts with text titles, collapsed', () => {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readPageChaptersReply, requestPageChapters } from '../../utils/page-chapter-request';
+import { readPageChaptersReply, requestPageChapters } from '../../utils/sidebar/page-chapter-request';
 import type { PageMaterial } from '../../utils/sites/types';
 
 const send = vi.hoisted(() => vi.fn());
-vi.mock('../../utils/messaging', () => ({ sendMessage: send }));
+vi.mock('../../utils/messaging/protocol', () => ({ sendMessage: send }));
 
 const page = {
   source: 'description',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readBlockText, waitForPageChapters } from '../../utils/page-chapters';
+import { readBlockText, waitForPageChapters } from '../../utils/page-chapters/collect';
 import { spotify } from '../../utils/sites/spotify';
 import type { PageChapters } from '../../utils/sites/types';
 import { youtube } from '../../utils/sites/youtube';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findAssigningScript } from '../../utils/inline-scripts';
-import { dig, readAssignedJson, readJsonObject } from '../../utils/page-json';
+import { findAssigningScript } from '../../utils/page-chapters/inline-scripts';
+import { dig, readAssignedJson, readJsonObject } from '../../utils/page-chapters/reading/page-json';
 
 const page = (...scripts: string[]) => new DOMParser().parseFromString(scripts.map((text) => `<script>${text}</script>`).join(''), 'text/html');
 

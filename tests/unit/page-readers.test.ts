@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { episodeSchema } from '../../utils/chapters/schema';
-import { createPageEpisode, readPageMaterial } from '../../utils/page-readers';
+import { createPageEpisode, readPageMaterial } from '../../utils/page-chapters/reading/readers';
 import type { PageChapters, PageChaptersReply } from '../../utils/sites/types';
 
 // The background's end of the readPageChapters message: material from a content script, which

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createChapterClock } from '../../utils/chapter-clock';
-import { showProgressMarkers } from '../../utils/progress-markers';
+import { createChapterClock } from '../../utils/sidebar/chapter-clock';
+import { showProgressMarkers } from '../../utils/sidebar/progress-markers';
 import type { Player } from '../../utils/sites/types';
 
 // The content script's stylesheet, which the background serves; held back per test where it matters.
 const stylesheet = vi.hoisted(() => ({ next: () => Promise.resolve('.tick {}') }));
-vi.mock('../../utils/stylesheet', () => ({ loadStylesheet: () => stylesheet.next() }));
+vi.mock('../../utils/sidebar/stylesheet', () => ({ loadStylesheet: () => stylesheet.next() }));
 /** Lets the stylesheet's promise settle, after which the marks go on the bar. */
 const styled = () => new Promise((resolve) => setTimeout(resolve, 0));
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser, type Browser } from 'wxt/browser';
-import { reinjectAfterInstall, reinjectContentScripts } from '../../utils/reinject';
+import { reinjectAfterInstall, reinjectContentScripts } from '../../utils/background/reinject';
 
 // The manifest as WXT builds it for Chrome (see .output/chrome-mv3/manifest.json).
 const MANIFEST = {

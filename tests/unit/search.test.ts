@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher, findMatches } from '../../utils/search';
+import { createMatcher, findMatches } from '../../utils/chapters/search';
 
 describe('createMatcher', () => {
   it('has no matcher for an empty query', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createStylesheetServer } from '../../utils/sidebar-stylesheet';
+import { createStylesheetServer } from '../../utils/background/sidebar-stylesheet';
 
 describe('the stylesheet the background serves to content scripts', () => {
   it('reads a content script’s CSS from the package once, by its entrypoint name', async () => {
@@ -30,14 +30,14 @@ describe('the stylesheet the background serves to content scripts', () => {
 
 describe('the content script’s stylesheet', () => {
   afterEach(() => {
-    vi.doUnmock('../../utils/messaging');
+    vi.doUnmock('../../utils/messaging/protocol');
     vi.resetModules();
   });
 
   it('is asked for once per page and shared, and asked again after a failure', async () => {
     const sendMessage = vi.fn().mockRejectedValueOnce(new Error('Extension context invalidated.')).mockResolvedValue('.cb {}');
-    vi.doMock('../../utils/messaging', () => ({ sendMessage }));
-    const { loadStylesheet } = await import('../../utils/stylesheet');
+    vi.doMock('../../utils/messaging/protocol', () => ({ sendMessage }));
+    const { loadStylesheet } = await import('../../utils/sidebar/stylesheet');
     await expect(loadStylesheet()).rejects.toThrow('invalidated');
     await expect(loadStylesheet()).resolves.toBe('.cb {}');
     await expect(loadStylesheet()).resolves.toBe('.cb {}');

@@ -1,7 +1,7 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals-core';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { useComputedValue, useSignalValue } from '../../utils/signal-hooks';
+import { useComputedValue, useSignalValue } from '../../utils/sidebar/signal-hooks';
 import { useRenderRoot } from './render-root';
 
 // The hooks stand in for @preact/signals' Preact integration, which this file must not load: with

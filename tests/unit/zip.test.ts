@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crc32, createZip } from '../../utils/zip';
+import { crc32, createZip } from '../../utils/options/zip';
 
 /** CRC-32 bit by bit, independent of the table-driven one under test. */
 function slowCrc32(bytes: Uint8Array): number {

@@ -1,10 +1,10 @@
 import type { Worker } from 'playwright-core';
 import type { Episode } from '../../../utils/chapters/schema';
-import { createRecord, episodeKey, indexShardKey, shardOf, summarize } from '../../../utils/library-store';
+import { createRecord, episodeKey, indexShardKey, shardOf, summarize } from '../../../utils/library/store';
 
 /**
  * Puts episodes into the extension's library as an import would leave them (the layout of
- * utils/library-store.ts, written through the extension's own storage), without going through the
+ * utils/library/store.ts, written through the extension's own storage), without going through the
  * options page. The background and every open tab read the library again at once, because the
  * revision changes: a tab of a video one of them names shows its chapters.
  */
@@ -18,7 +18,7 @@ export async function storeEpisodes(worker: Worker, episodes: readonly Episode[]
     writes[shard] = { v: 1, entries: { ...entries, [episode.id]: summarize(record) } };
   }
   // A revision the background did not write makes it (and every tab) read the library again. The
-  // key is LIBRARY_REVISION_KEY of utils/library-revision.ts, whose storage item cannot be
+  // key is LIBRARY_REVISION_KEY of utils/storage/library-revision.ts, whose storage item cannot be
   // imported outside the extension (defining it reads storage).
   writes['local:library-revision'] = Date.now() + 1000;
   // chrome.storage.local names keys without WXT's "local:" area prefix.

@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatOffset } from '../../../components/OffsetControls';
-import { Sidebar } from '../../../components/Sidebar';
-import { createChapterClock } from '../../../utils/chapter-clock';
+import { formatOffset } from '../../../components/sidebar/OffsetControls';
+import { Sidebar } from '../../../components/sidebar/Sidebar';
+import { createChapterClock } from '../../../utils/sidebar/chapter-clock';
 import { episodeSchema } from '../../../utils/chapters/schema';
-import type { OffsetCorrection } from '../../../utils/offset-correction';
-import { createSidebarState } from '../../../utils/sidebar-state';
+import type { OffsetCorrection } from '../../../utils/sidebar/offset-correction';
+import { createSidebarState } from '../../../utils/sidebar/state';
 import { createStillPlayer } from '../fake-player';
 
 const episode = episodeSchema.parse({

@@ -1,12 +1,12 @@
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { ImportPreview } from '../../../components/ImportPreview';
-import { formatOffset, LibraryEpisodeCard, type EpisodeActions } from '../../../components/LibraryEpisodeCard';
-import { SetAsideBanner } from '../../../components/SetAsideBanner';
-import { SettingsForm } from '../../../components/SettingsForm';
-import { readImportInput } from '../../../utils/import-batch';
-import type { LibraryEntry } from '../../../utils/messaging';
-import { DEFAULT_PREFERENCES } from '../../../utils/preferences';
+import { ImportPreview } from '../../../components/options/ImportPreview';
+import { formatOffset, LibraryEpisodeCard, type EpisodeActions } from '../../../components/options/LibraryEpisodeCard';
+import { SetAsideBanner } from '../../../components/options/SetAsideBanner';
+import { SettingsForm } from '../../../components/options/SettingsForm';
+import { readImportInput } from '../../../utils/options/import-batch';
+import type { LibraryEntry } from '../../../utils/messaging/protocol';
+import { DEFAULT_PREFERENCES } from '../../../utils/storage/preferences';
 import { useRenderRoot } from '../render-root';
 
 const view = useRenderRoot();

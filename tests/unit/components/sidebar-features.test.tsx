@@ -1,18 +1,18 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Sidebar } from '../../../components/Sidebar';
-import { createChapterClock } from '../../../utils/chapter-clock';
-import { answerMarkdownRequest } from '../../../utils/chapter-markdown';
+import { Sidebar } from '../../../components/sidebar/Sidebar';
+import { createChapterClock } from '../../../utils/sidebar/chapter-clock';
+import { answerMarkdownRequest } from '../../../utils/background/chapter-markdown';
 import { episodeSchema } from '../../../utils/chapters/schema';
-import { createSidebarState, type SidebarStateOptions, type SidebarState } from '../../../utils/sidebar-state';
+import { createSidebarState, type SidebarStateOptions, type SidebarState } from '../../../utils/sidebar/state';
 import type { Player } from '../../../utils/sites/types';
 import { createStillPlayer } from '../fake-player';
 
 // The sidebar asks the background for a chapter's Markdown: this answers as the background does,
 // through its handler and a JSON round trip (Chrome's messaging turns Infinity into null).
 const { sendMessage } = vi.hoisted(() => ({ sendMessage: vi.fn() }));
-vi.mock('../../../utils/messaging', async (importOriginal) => ({ ...(await importOriginal<object>()), sendMessage }));
+vi.mock('../../../utils/messaging/protocol', async (importOriginal) => ({ ...(await importOriginal<object>()), sendMessage }));
 const answerAsBackground = async (type: string, data: unknown) => {
   if (type === 'formatChapterMarkdown') return answerMarkdownRequest(JSON.parse(JSON.stringify(data)));
   throw new Error(`No handler for ${type}`);

@@ -1,18 +1,18 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ChapterRow } from '../../../components/ChapterRow';
-import { Sidebar } from '../../../components/Sidebar';
-import { createChapterClock } from '../../../utils/chapter-clock';
+import { ChapterRow } from '../../../components/sidebar/ChapterRow';
+import { Sidebar } from '../../../components/sidebar/Sidebar';
+import { createChapterClock } from '../../../utils/sidebar/chapter-clock';
 import { episodeSchema } from '../../../utils/chapters/schema';
-import { createSidebarState, type SidebarState } from '../../../utils/sidebar-state';
+import { createSidebarState, type SidebarState } from '../../../utils/sidebar/state';
 import type { Player } from '../../../utils/sites/types';
 import { createStillPlayer } from '../fake-player';
 
 // Every render of a row, counted: the sidebar's cost on a long episode is in how few rows a change
 // touches. The spy renders the real row, so the rows behave as in the extension.
-vi.mock('../../../components/ChapterRow', async (original) => {
-  const real = await original<typeof import('../../../components/ChapterRow')>();
+vi.mock('../../../components/sidebar/ChapterRow', async (original) => {
+  const real = await original<typeof import('../../../components/sidebar/ChapterRow')>();
   return { ChapterRow: vi.fn(real.ChapterRow) };
 });
 const rowRenders = vi.mocked(ChapterRow);

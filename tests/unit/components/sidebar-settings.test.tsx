@@ -1,9 +1,9 @@
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
-import { Sidebar } from '../../../components/Sidebar';
-import { createChapterClock } from '../../../utils/chapter-clock';
+import { Sidebar } from '../../../components/sidebar/Sidebar';
+import { createChapterClock } from '../../../utils/sidebar/chapter-clock';
 import { episodeSchema } from '../../../utils/chapters/schema';
-import { createSidebarState, type SidebarState } from '../../../utils/sidebar-state';
+import { createSidebarState, type SidebarState } from '../../../utils/sidebar/state';
 import type { Player } from '../../../utils/sites/types';
 import { useRenderRoot } from '../render-root';
 

@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Sidebar } from '../../../components/Sidebar';
-import { createChapterClock } from '../../../utils/chapter-clock';
+import { Sidebar } from '../../../components/sidebar/Sidebar';
+import { createChapterClock } from '../../../utils/sidebar/chapter-clock';
 import { episodeSchema } from '../../../utils/chapters/schema';
-import { createSidebarState, type SidebarState } from '../../../utils/sidebar-state';
+import { createSidebarState, type SidebarState } from '../../../utils/sidebar/state';
 import type { Player } from '../../../utils/sites/types';
 import { createStillPlayer } from '../fake-player';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPageMaterial } from '../../../utils/page-readers';
+import { readPageMaterial } from '../../../utils/page-chapters/reading/readers';
 import { spotify } from '../../../utils/sites/spotify';
 import type { PageChapters } from '../../../utils/sites/types';
 

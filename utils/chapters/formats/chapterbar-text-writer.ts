@@ -1,6 +1,6 @@
 import type { Episode } from '../schema';
 import { writeClock } from './clock';
-import { findSite, findSiteAddresses } from '../../sites/registry';
+import { findSiteAddresses } from '../../sites/addresses';
 
 // The writing half of chapterbar-text.ts, apart so that each file stays readable.
 
@@ -41,8 +41,8 @@ function zFunction(s: string): number[] {
 
 /** "YouTube" for ids the YouTube: line reads back unchanged; "Id <site>" for any other id. */
 function siteHeader(site: string, id: string): string {
-  const name = findSite(site)?.name;
-  if (name && findSiteAddresses(site)?.readMediaId(id) === id) return name;
+  const addresses = findSiteAddresses(site);
+  if (addresses && addresses.readMediaId(id) === id) return addresses.name;
   return `Id ${site}`;
 }
 

@@ -1,0 +1,89 @@
+import { effect } from '@preact/signals-core';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import type { SidebarState } from '../../utils/sidebar/state';
+import { useSignalValue } from '../../utils/sidebar/signal-hooks';
+import { ChapterRow } from './ChapterRow';
+
+/** Keys that mean the person is moving through the list, which pauses following. */
+const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'Home', 'End', 'ArrowUp', 'ArrowDown']);
+
+/** Moves focus between chapters with the arrow keys, Home and End; Enter and Space seek. */
+function moveFocus(list: HTMLElement, key: string): boolean {
+  const buttons = [...list.querySelectorAll<HTMLButtonElement>('.cb-seek')];
+  const root = list.getRootNode() as ShadowRoot | Document;
+  const at = buttons.indexOf(root.activeElement as HTMLButtonElement);
+  const target =
+    key === 'ArrowDown' ? Math.min(buttons.length - 1, at + 1)
+    : key === 'ArrowUp' ? Math.max(0, at - 1)
+    : key === 'Home' ? 0
+    : key === 'End' ? buttons.length - 1
+    : -1;
+  if (target < 0 || at < 0) return false;
+  buttons[target]?.focus();
+  return true;
+}
+
+export function ChapterList({ state }: { state: SidebarState }) {
+  const listRef = useRef<HTMLOListElement>(null);
+
+  // Keeps the current chapter in view by scrolling the list itself, never the page. The row
+  // lands near the top with a little of the previous one showing, so reading continues downwards.
+  const lastIndex = useRef(-1);
+  useEffect(
+    () =>
+      effect(() => {
+        const index = state.clock.activeIndex.value;
+        // Off by the person's setting, or paused by their scrolling.
+        const following = state.following.value && state.autoFollow.value;
+        void state.collapsed.value;
+        void state.overlayOpen.value;
+        // While the person searches, the list shows their results, not the current chapter.
+        if (!following || index < 0 || state.query.value.trim()) return;
+        const adjacent = index === lastIndex.current + 1;
+        lastIndex.current = index;
+        // After Preact has rendered the new current row (and its summary).
+        const frame = requestAnimationFrame(() => {
+          const list = listRef.current;
+          const row = list?.querySelector<HTMLElement>(`.cb-row[data-index="${index}"]`);
+          if (!list || !row) return;
+          const top = row.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop;
+          const target = Math.max(0, top - 24);
+          if (Math.abs(list.scrollTop - target) < 2) return;
+          const smooth = adjacent && !matchMedia('(prefers-reduced-motion: reduce)').matches;
+          list.scrollTo({ top: target, behavior: smooth ? 'smooth' : 'auto' });
+        });
+        return () => cancelAnimationFrame(frame);
+      }),
+    [state],
+  );
+
+  const matches = useSignalValue(state.matches);
+  const chapters = useSignalValue(state.clock.chapters);
+  const matcher = useSignalValue(state.matcher);
+  // The same row elements while the chapters and the search stay the same: Preact skips an element
+  // it has rendered before, so the panel re-rendering (scrolling pauses following) re-renders no row.
+  // Each row re-renders itself, from its own subscriptions.
+  const rows = useMemo(
+    () => chapters.map((chapter, index) => (matches && !matches.has(index) ? null : <ChapterRow key={index} state={state} chapter={chapter} index={index} matcher={matcher} />)),
+    [state, chapters, matches, matcher],
+  );
+  const stopFollowing = () => {
+    if (state.following.peek()) state.following.value = false;
+  };
+
+  return (
+    <ol
+      class="cb-list"
+      ref={listRef}
+      onWheel={stopFollowing}
+      onTouchMove={stopFollowing}
+      onKeyDown={(event) => {
+        if (!SCROLL_KEYS.has(event.key)) return;
+        stopFollowing();
+        if (listRef.current && moveFocus(listRef.current, event.key)) event.preventDefault();
+      }}
+    >
+      {rows}
+    </ol>
+  );
+}

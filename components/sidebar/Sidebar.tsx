@@ -1,0 +1,111 @@
+import { t } from '../../utils/i18n';
+import type { SidebarState } from '../../utils/sidebar/state';
+import { useSignalValue } from '../../utils/sidebar/signal-hooks';
+import { ChapterList } from './ChapterList';
+import { ChapterSource } from './ChapterSource';
+import { OffsetControls } from './OffsetControls';
+import { SidebarSearch } from './SidebarSearch';
+
+function Header({ state }: { state: SidebarState }) {
+  const { episode } = state;
+  const collapsed = useSignalValue(state.collapsed);
+  const overlay = useSignalValue(state.layout) === 'overlay';
+  const expandAll = useSignalValue(state.expandAll);
+  return (
+    <div class="cb-header">
+      <div class="cb-heading">
+        <h2>{t('chaptersHeading')}</h2>
+        {/* <bdi>: a direction override in the show's name cannot reorder the title after it. */}
+        <span class="cb-episode" title={episode.title}>
+          {episode.show && !episode.title.startsWith(episode.show) ? (
+            <>
+              <bdi>{episode.show}</bdi> · <bdi>{episode.title}</bdi>
+            </>
+          ) : (
+            <bdi>{episode.title}</bdi>
+          )}
+        </span>
+      </div>
+      {!collapsed && (
+        <button
+          type="button"
+          class="cb-tool"
+          aria-pressed={expandAll}
+          onClick={() => (state.expandAll.value = !state.expandAll.peek())}
+        >
+          {t('expandAll')}
+        </button>
+      )}
+      {overlay ? (
+        <button type="button" class="cb-tool" onClick={() => (state.overlayOpen.value = false)}>
+          {t('close')}
+        </button>
+      ) : (
+        <button
+          type="button"
+          class="cb-tool"
+          aria-expanded={!collapsed}
+          aria-label={collapsed ? t('showChaptersLabel') : t('collapseChaptersLabel')}
+          onClick={() => state.setCollapsed(!collapsed)}
+        >
+          {/* The visible words begin the accessible name (WCAG 2.5.3, label in name). */}
+          {collapsed ? t('showChapters') : t('collapseChapters')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function Panel({ state }: { state: SidebarState }) {
+  const layout = useSignalValue(state.layout);
+  const theme = useSignalValue(state.theme);
+  const collapsed = useSignalValue(state.collapsed) && layout === 'column';
+  const autoFollow = useSignalValue(state.autoFollow);
+  const following = useSignalValue(state.following);
+  return (
+    <aside
+      class={`cb${collapsed ? ' cb-collapsed' : ''}`}
+      aria-label={t('chaptersHeading')}
+      // Over the video the panel is dark whatever the page's theme, as players' own menus are.
+      data-theme={layout === 'overlay' ? 'dark' : theme}
+      data-layout={layout}
+    >
+      <Header state={state} />
+      {!collapsed && <ChapterSource state={state} />}
+      {!collapsed && <SidebarSearch state={state} />}
+      {autoFollow && !following && (
+        <button
+          type="button"
+          class="cb-tool cb-resume"
+          onClick={() => (state.following.value = true)}
+        >
+          {t('backToCurrent')}
+        </button>
+      )}
+      {!collapsed && <ChapterList state={state} />}
+      {!collapsed && <OffsetControls state={state} />}
+    </aside>
+  );
+}
+
+/** The chapter sidebar: a column beside the player, or a toggle and panel over it. */
+export function Sidebar({ state }: { state: SidebarState }) {
+  const layout = useSignalValue(state.layout);
+  const open = useSignalValue(state.overlayOpen);
+  if (layout === 'column') return <Panel state={state} />;
+  return (
+    <>
+      {!open && (
+        <button
+          type="button"
+          class="cb-overlay-toggle"
+          aria-expanded={false}
+          onClick={() => (state.overlayOpen.value = true)}
+        >
+          {t('chaptersHeading')}
+        </button>
+      )}
+      {open && <Panel state={state} />}
+    </>
+  );
+}

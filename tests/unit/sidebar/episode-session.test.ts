@@ -1,0 +1,130 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { EpisodeMatch } from '../../../utils/messaging/protocol';
+import { libraryRevisionItem } from '../../../utils/storage/library-revision';
+import type { EpisodeRef, SiteAdapter } from '../../../utils/sites/types';
+import type { SidebarMount } from '../../../utils/sidebar/mount';
+import type { SidebarState } from '../../../utils/sidebar/state';
+import { createStillPlayer } from '../fake-player';
+import { makeEpisode } from '../library-fixtures';
+
+// The page's own chapters are never found here, so a session shows only what findEpisode answers.
+vi.mock('../../../utils/messaging/protocol', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  sendMessage: vi.fn((type: string) => Promise.resolve(type === 'readPageChapters' ? { ok: true, page: null, settled: true } : undefined)),
+}));
+const shown: SidebarState[] = [];
+const mount: SidebarMount = {
+  show: async (state) => void shown.push(state),
+  remount: async () => {},
+  hide: () => {},
+};
+vi.mock('../../../utils/sidebar/mount', () => ({ createSidebarMount: () => mount }));
+
+const { startEpisodeSession, mediaKeyOf } = await import('../../../utils/sidebar/episode-session');
+const { runSite } = await import('../../../utils/sidebar/run-site');
+
+let playing: EpisodeRef = { site: 'test', mediaId: 'abc', title: 'Episode 1', show: 'Show', duration: 180 };
+const adapter: SiteAdapter = {
+  id: 'test',
+  matches: ['https://test.example/*'],
+  readEpisode: () => playing,
+  findPlayer: () => createStillPlayer(0, 180),
+  findPlacement: (doc) => ({ layout: 'column', anchor: doc.body, append: 'first' }),
+  readTheme: () => 'dark',
+  watchPage: () => {},
+  isFullscreen: () => false,
+};
+const episode = makeEpisode({ id: 'ep-1', title: 'Episode 1' });
+const match: EpisodeMatch = { episode, offset: 0, linked: false };
+
+function host(findEpisode: (ref: EpisodeRef) => Promise<EpisodeMatch | null>) {
+  return {
+    adapter,
+    mount,
+    findEpisode: vi.fn(findEpisode),
+    preferencesReady: Promise.resolve(),
+    preferences: () => null,
+    setPreferences: () => {},
+    isPageLoad: () => false,
+    takeNotice: () => null,
+    savePageChapters: async () => ({ ok: true as const }),
+  };
+}
+
+/** Resolves once the mount has been asked to show `count` sidebars. */
+const shownCount = (count: number) => vi.waitFor(() => expect(shown).toHaveLength(count));
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  shown.length = 0;
+  playing = { site: 'test', mediaId: 'abc', title: 'Episode 1', show: 'Show', duration: 180 };
+});
+
+describe('an episode session', () => {
+  it('shows the library episode that findEpisode answers, on its own timeline', async () => {
+    const test = host(async () => match);
+    const session = startEpisodeSession(test, playing, mediaKeyOf(playing), new AbortController().signal);
+    await shownCount(1);
+    expect(test.findEpisode).toHaveBeenCalledTimes(1);
+    expect(shown[0]!.episode.id).toBe('ep-1');
+    expect(shown[0]!.origin).toBe('library');
+    expect(session.matched).toBe(true);
+    expect(session.matchedId).toBe('ep-1');
+    expect(session.state).toBe(shown[0]);
+  });
+
+  it('takes a match already made without asking again', async () => {
+    const test = host(async () => null);
+    startEpisodeSession(test, playing, mediaKeyOf(playing), new AbortController().signal, match);
+    await shownCount(1);
+    expect(test.findEpisode).not.toHaveBeenCalled();
+    expect(shown[0]!.episode.id).toBe('ep-1');
+  });
+
+  it('ends with the page: aborting the parent aborts the session before anything shows', async () => {
+    let answer: (value: EpisodeMatch | null) => void = () => {};
+    const test = host(() => new Promise((resolve) => (answer = resolve)));
+    const parent = new AbortController();
+    const session = startEpisodeSession(test, playing, mediaKeyOf(playing), parent.signal);
+    parent.abort();
+    expect(session.controller.signal.aborted).toBe(true);
+    answer(match);
+    await Promise.resolve();
+    expect(session.matched).toBe(false);
+    expect(shown).toHaveLength(0);
+  });
+});
+
+describe('runSite', () => {
+  function fakeContext() {
+    const controller = new AbortController();
+    const ctx = {
+      signal: controller.signal,
+      isInvalid: false,
+      addEventListener: (target: EventTarget, type: string, handler: EventListener) => target.addEventListener(type, handler, { signal: controller.signal }),
+    } as unknown as ContentScriptContext;
+    return { ctx, stop: () => controller.abort() };
+  }
+
+  it('looks the episode up once per library change, and rebuilds only when it changed', async () => {
+    let answer: EpisodeMatch = match;
+    const findEpisode = vi.fn(async () => answer);
+    const { ctx, stop } = fakeContext();
+    runSite(ctx, adapter, { findEpisode });
+    await shownCount(1);
+    expect(findEpisode).toHaveBeenCalledTimes(1);
+
+    // The same episode: looked up once, nothing rebuilt.
+    await libraryRevisionItem.setValue(1);
+    await vi.waitFor(() => expect(findEpisode).toHaveBeenCalledTimes(2));
+    // A change that renames the episode: one more look-up, whose answer the new sidebar uses.
+    answer = { ...match, episode: { ...episode, title: 'Renamed' } };
+    await libraryRevisionItem.setValue(2);
+    await shownCount(2);
+    expect(findEpisode).toHaveBeenCalledTimes(3);
+    expect(shown[1]!.episode.title).toBe('Renamed');
+    stop();
+  });
+});

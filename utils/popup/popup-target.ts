@@ -1,0 +1,45 @@
+import { browser } from 'wxt/browser';
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import { sendMessage, sendTabMessage } from '../messaging/protocol';
+import { SITES } from '../sites/registry';
+import { readTabReply, type TabReply } from '../messaging/tab-state-schema';
+
+export interface PopupTarget {
+  tabId: number | null;
+  /** Whether the tab is on a site Chapterbar decorates (known from its URL when the browser says). */
+  supportedSite: boolean;
+}
+
+function isSupportedUrl(url: string | undefined): boolean {
+  return !!url && SITES.some((site) => site.matches.some((pattern) => new MatchPattern(pattern).includes(url)));
+}
+
+/**
+ * The tab the popup speaks to: `?tab=ID` when given (tests, or a popup opened as a page), else the
+ * active tab, else the media tab the person used last.
+ */
+export async function findPopupTarget(location: Location): Promise<PopupTarget> {
+  const param = Number(new URL(location.href).searchParams.get('tab'));
+  if (Number.isInteger(param) && param > 0) {
+    const tab = await browser.tabs.get(param).catch(() => undefined);
+    if (tab) return { tabId: param, supportedSite: isSupportedUrl(tab.url) || tab.url === undefined };
+  }
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (active?.id !== undefined && isSupportedUrl(active.url)) return { tabId: active.id, supportedSite: true };
+  const last = await sendMessage('getMediaTab').catch(() => null);
+  if (typeof last === 'number') {
+    const tab = await browser.tabs.get(last).catch(() => undefined);
+    if (tab) return { tabId: last, supportedSite: true };
+  }
+  return { tabId: active?.id ?? null, supportedSite: false };
+}
+
+/** Asks a tab's content script for its state; a tab without one answers nothing, not an error. */
+export async function askTab(tabId: number): Promise<TabReply> {
+  try {
+    const reply = await sendTabMessage(tabId, 'getTabState');
+    return reply === undefined ? { kind: 'unreachable' } : readTabReply(reply);
+  } catch {
+    return { kind: 'unreachable' };
+  }
+}

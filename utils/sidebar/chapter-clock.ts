@@ -1,0 +1,163 @@
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals-core';
+import { findActiveChapter, resolveChapterEnds, type TimedChapter } from '../chapters/active';
+import type { Chapter } from '../chapters/schema';
+import type { Player } from '../sites/types';
+
+/** Where playback stands in the current chapter, enough for a CSS animation to draw progress. */
+export interface ChapterProgress {
+  /** 0..1 of the current chapter already played. */
+  fraction: number;
+  /** Wall-clock seconds until the chapter ends at the current rate. */
+  remaining: number;
+  running: boolean;
+}
+
+export interface ChapterClock {
+  chapters: ReadonlySignal<TimedChapter[]>;
+  activeIndex: ReadonlySignal<number>;
+  progress: ReadonlySignal<ChapterProgress>;
+  playing: ReadonlySignal<boolean>;
+  /** The document's timeline: the site's media time plus the episode's offset for that site. */
+  currentTime(): number;
+  playbackRate(): number;
+  seekTo(documentSeconds: number): void;
+  setOffset(seconds: number): void;
+  /** The chapter being replayed until the person stops it, or -1. */
+  loopIndex: ReadonlySignal<number>;
+  /** Replays a chapter (from its start, each time its end is reached) until set to -1. */
+  setLoop(index: number): void;
+  offset: ReadonlySignal<number>;
+  /** Re-reads the player; called on every discontinuity and when a scheduled boundary is due. */
+  sync(): void;
+}
+
+/** A boundary this close is treated as reached, so float error cannot schedule a zero-length wait. */
+const EPSILON = 0.02;
+/**
+ * A looped chapter jumps back this long before its end, so the next chapter never flashes up and
+ * the last chapter loops before the media ends (an ended media element stops playing).
+ */
+const LOOP_LEAD = 0.15;
+/** A player that did not move when asked is not asked again at once (no seek storm). */
+const LOOP_RETRY_MS = 1000;
+/** Seconds the drawn progress may be off before it is drawn again: under a pixel of the bar for chapters over a minute. */
+const PROGRESS_TOLERANCE = 0.25;
+
+/**
+ * Follows the player without ticking: after each discontinuity it reads the time once and sleeps
+ * until the next chapter boundary. Paused, it holds no timer at all.
+ */
+export function createChapterClock(
+  source: readonly Chapter[],
+  player: Player,
+  initialOffset: number,
+  lifetime: AbortSignal,
+): ChapterClock {
+  const duration = signal(player.duration());
+  const chapters = computed(() => resolveChapterEnds(source, duration.value));
+  const activeIndex = signal(-1);
+  const progress = signal<ChapterProgress>({ fraction: 0, remaining: 0, running: false });
+  const playing = signal(false);
+  const offset = signal(initialOffset);
+  const loopIndex = signal(-1);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let loopSeekAt = Number.NEGATIVE_INFINITY;
+  /** When `progress` was last set, and for which chapter. */
+  let progressAt = 0;
+  let progressIndex = -1;
+
+  const currentTime = () => player.currentTime() + offset.value;
+
+  function sync() {
+    if (lifetime.aborted) return;
+    clearTimeout(timer);
+    timer = undefined;
+    // While an ad plays, its time means nothing for the episode: hold the last state still.
+    if (player.interrupted()) {
+      progress.value = { ...progress.peek(), running: false };
+      playing.value = false;
+      return;
+    }
+    const mediaDuration = player.duration();
+    const time = currentTime();
+    const isPlaying = !player.paused();
+    const rate = player.playbackRate();
+    // The looped chapter's end is due: back to its start. The boundary timer below wakes this up.
+    const looped = chapters.peek()[loopIndex.peek()];
+    if (looped && isPlaying && time >= looped.end - LOOP_LEAD && time < looped.end + 1 && Date.now() - loopSeekAt > LOOP_RETRY_MS) {
+      loopSeekAt = Date.now();
+      player.seek(looped.start - offset.peek());
+      sync();
+      return;
+    }
+    batch(() => {
+      if (mediaDuration !== duration.peek()) duration.value = mediaDuration;
+      const list = chapters.peek();
+      const index = findActiveChapter(list, time + EPSILON);
+      const chapter = list[index];
+      activeIndex.value = index;
+      // The person moved out of the looped chapter (the site's own seek bar): the loop ends.
+      if (loopIndex.peek() >= 0 && index !== loopIndex.peek()) loopIndex.value = -1;
+      playing.value = isPlaying;
+      if (!chapter || !Number.isFinite(chapter.end)) {
+        progress.value = { fraction: 0, remaining: 0, running: false };
+      } else {
+        const length = chapter.end - chapter.start;
+        const fraction = Math.min(1, Math.max(0, (time - chapter.start) / length));
+        const remaining = Math.max(0, (chapter.end - time) / rate);
+        // Only a real discontinuity restarts the animation: a `waiting`/`playing` pair or another
+        // look at the clock that finds it where the running animation already is leaves it be,
+        // so the page does no style work until the next chapter.
+        const shown = progress.peek();
+        const now = performance.now();
+        const drawn = shown.running ? shown.remaining - (now - progressAt) / 1000 : shown.remaining;
+        if (!(shown.running === isPlaying && index === progressIndex && Math.abs(drawn - remaining) < PROGRESS_TOLERANCE)) {
+          progress.value = { fraction, remaining, running: isPlaying };
+          progressAt = now;
+          progressIndex = index;
+        }
+      }
+      if (isPlaying) {
+        let next = list[index + 1]?.start ?? (chapter && Number.isFinite(chapter.end) ? chapter.end : undefined);
+        if (looped && index === loopIndex.peek() && Number.isFinite(looped.end)) next = looped.end - LOOP_LEAD;
+        if (next !== undefined && next > time) {
+          timer = setTimeout(sync, Math.max(10, ((next - time) / rate) * 1000));
+        }
+      }
+    });
+  }
+
+  player.onChange(sync, lifetime);
+  lifetime.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  sync();
+
+  return {
+    chapters,
+    activeIndex,
+    progress,
+    playing,
+    offset,
+    currentTime,
+    playbackRate: () => player.playbackRate(),
+    loopIndex,
+    setLoop(index) {
+      const chapter = chapters.peek()[index];
+      // Only a chapter with an end can loop; a chapter too short to hear once is not looped either.
+      loopIndex.value = chapter && Number.isFinite(chapter.end) && chapter.end - chapter.start > 2 * LOOP_LEAD ? index : -1;
+      sync();
+    },
+    seekTo(documentSeconds) {
+      // Going elsewhere (a click on another chapter, the popup, a shortcut) ends the loop.
+      const looped = chapters.peek()[loopIndex.peek()];
+      if (looped && (documentSeconds < looped.start || documentSeconds >= looped.end)) loopIndex.value = -1;
+      player.seek(documentSeconds - offset.peek());
+      // Some players report the new time before `seeked`; syncing now keeps the highlight instant.
+      sync();
+    },
+    setOffset(seconds) {
+      offset.value = seconds;
+      sync();
+    },
+    sync,
+  };
+}

@@ -1,0 +1,126 @@
+import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals-core';
+import type { ChapterClock } from './chapter-clock';
+import type { Episode } from '../chapters/schema';
+import type { OffsetCorrection } from './offset-correction';
+import { createMatcher, findMatches, type TextMatcher } from '../chapters/search';
+import type { Layout, PageChapterSource, Theme } from '../sites/types';
+
+/** Where the chapters shown come from: the person's library, or the page itself. */
+export type ChapterOrigin = 'library' | PageChapterSource;
+
+/** The site, as the sidebar names it ("YouTube's chapters", "the video's description"). */
+export interface SidebarSite {
+  name: string;
+  mediaKind: 'video' | 'episode';
+}
+
+/** What the sidebar can ask of its session; each is absent where it does not apply. */
+export interface SidebarActions {
+  /** Shows the other chapters this media has: the library's instead of the page's, or back. */
+  switchOrigin?(): void;
+  /** Saves the page's chapters to the library (the background validates and stores them). */
+  saveToLibrary?(): Promise<{ ok: true } | { ok: false; message: string }>;
+  /** Opens the library (the options page), where saved chapters are renamed, linked, exported. */
+  openLibrary?(): void;
+  /** The address that opens this media at a moment of the chapters' timeline, or null. */
+  linkAt?(documentSeconds: number): string | null;
+}
+
+/** Everything the sidebar shows or toggles; one per episode on a page, shared by its views. */
+export interface SidebarState {
+  episode: Episode;
+  /** The episode was attached to this media by the person, not matched. */
+  linked: boolean;
+  clock: ChapterClock;
+  layout: Signal<Layout>;
+  theme: Signal<Theme>;
+  /** Remembered across pages through the preferences item. */
+  collapsed: Signal<boolean>;
+  /** Whether the compact overlay's panel is open (embeds, mobile, fullscreen). */
+  overlayOpen: Signal<boolean>;
+  /** Whether the list keeps the current chapter in view; a person scrolling the list pauses it. */
+  following: Signal<boolean>;
+  /** The person's setting: when off, the list never scrolls by itself (the highlight still moves). */
+  autoFollow: Signal<boolean>;
+  expandAll: Signal<boolean>;
+  /** Chapters the person opened by hand, besides the current one. */
+  expanded: Signal<ReadonlySet<number>>;
+  /** Present where the media may run on another timeline than the chapters (another edition). */
+  offsetCorrection: OffsetCorrection | null;
+  origin: ChapterOrigin;
+  /** The other origin this media has chapters from, to switch to; null while there is none. */
+  alternative: Signal<ChapterOrigin | null>;
+  site: SidebarSite;
+  actions: SidebarActions;
+  /** A short message for the person (after saving), shown until dismissed. */
+  notice: Signal<string | null>;
+  /** The search box's text. */
+  query: Signal<string>;
+  matcher: ReadonlySignal<TextMatcher | null>;
+  /** Indexes of the chapters that match the search, or null when nothing is searched. */
+  matches: ReadonlySignal<ReadonlySet<number> | null>;
+  setCollapsed(collapsed: boolean): void;
+}
+
+export interface SidebarStateOptions {
+  layout: Layout;
+  theme: Theme;
+  collapsed: boolean;
+  linked?: boolean;
+  expandAll?: boolean;
+  autoFollow?: boolean;
+  onCollapsedChange?: (collapsed: boolean) => void;
+  offsetCorrection?: OffsetCorrection;
+  origin?: ChapterOrigin;
+  alternative?: ChapterOrigin | null;
+  site?: SidebarSite;
+  actions?: SidebarActions;
+  notice?: string | null;
+}
+
+export function createSidebarState(
+  episode: Episode,
+  clock: ChapterClock,
+  options: SidebarStateOptions,
+): SidebarState {
+  const collapsed = signal(options.collapsed);
+  const query = signal('');
+  const matcher = computed(() => createMatcher(query.value));
+  const matches = computed(() => {
+    const current = matcher.value;
+    return current ? new Set(findMatches(clock.chapters.value, current)) : null;
+  });
+  return {
+    episode,
+    linked: options.linked ?? false,
+    clock,
+    layout: signal(options.layout),
+    theme: signal(options.theme),
+    collapsed,
+    overlayOpen: signal(false),
+    following: signal(true),
+    autoFollow: signal(options.autoFollow ?? true),
+    expandAll: signal(options.expandAll ?? false),
+    expanded: signal<ReadonlySet<number>>(new Set()),
+    offsetCorrection: options.offsetCorrection ?? null,
+    origin: options.origin ?? 'library',
+    alternative: signal(options.alternative ?? null),
+    site: options.site ?? { name: '', mediaKind: 'video' },
+    actions: options.actions ?? {},
+    notice: signal(options.notice ?? null),
+    query,
+    matcher,
+    matches,
+    setCollapsed(value) {
+      collapsed.value = value;
+      options.onCollapsedChange?.(value);
+    },
+  };
+}
+
+export function toggleExpanded(state: SidebarState, index: number): void {
+  const next = new Set(state.expanded.value);
+  if (next.has(index)) next.delete(index);
+  else next.add(index);
+  state.expanded.value = next;
+}
