@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readEmbeddedChapters } from '../../utils/chapters/embedded/index.ts';
 import type { LaunchedBrowser } from '../e2e/harness/index.ts';
-import { chapFrame, concat, ctocFrame, id3Frame, id3Tag, mp4Layout, textFrame } from '../unit/embedded/builders.ts';
+import { chapFrame, ctocFrame, id3Frame, id3Tag, mp4Layout, textFrame } from '../unit/embedded/builders.ts';
 import { row, type Row } from './stats.ts';
 
 /**

@@ -43,7 +43,7 @@ import { guardParse } from './guard';
 import type { ParseContext } from './parse-context';
 import { quote } from './problems';
 import { readHttpUrl } from './safe-url';
-import { findSiteAddresses, findSiteByName } from '../../sites/addresses';
+import { findSiteByName } from '../../sites/addresses';
 import { splitDoubledShow } from './chapterbar-text-writer';
 import { splitLines } from './text-lines';
 import { t } from '../../i18n';
@@ -142,9 +142,8 @@ function readHeaderLine(
   if (key === 'show') return value;
   // A site's own header ("YouTube: <id or link>"): the site's adapter knows its ids and links.
   const site = findSiteByName(key);
-  const addresses = site && findSiteAddresses(site.id);
-  if (site && addresses) {
-    const id = addresses.readMediaId(value);
+  if (site) {
+    const id = site.readMediaId(value);
     if (id) addId(site.id, id);
     else problems.push({ line: lineNumber, message: t(site.mediaKind === 'episode' ? 'parseCbtBadEpisodeId' : 'parseCbtBadVideoId', quote(value), site.name) });
   } else if (key === 'also titled') {
