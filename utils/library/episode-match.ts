@@ -266,5 +266,5 @@ export function findMatch<T extends MatchableEpisode>(index: EpisodeIndex<T>, re
 /** The episode a page plays when that is certain (a link, a media id, the title and show), or null. */
 export function matchEpisode<T extends MatchableEpisode>(index: EpisodeIndex<T>, ref: EpisodeRef): T | null {
   const outcome = findMatch(index, ref);
-  return outcome.episode && outcome.verdict === 'confident' ? outcome.episode : null;
+  return outcome.episode !== null && (outcome as ScoredMatch<T>).verdict === 'confident' ? outcome.episode : null;
 }
