@@ -3,6 +3,7 @@ import type { SidebarState } from '../../utils/sidebar/state';
 import { useSignalValue } from '../../utils/sidebar/signal-hooks';
 import { ChapterList } from './ChapterList';
 import { ChapterSource } from './ChapterSource';
+import { MatchQuestionPanel } from './MatchQuestion';
 import { OffsetControls } from './OffsetControls';
 import { SidebarSearch } from './SidebarSearch';
 
@@ -92,6 +93,8 @@ function Panel({ state }: { state: SidebarState }) {
 export function Sidebar({ state }: { state: SidebarState }) {
   const layout = useSignalValue(state.layout);
   const open = useSignalValue(state.overlayOpen);
+  const asking = useSignalValue(state.question) !== null;
+  if (asking && (layout !== 'overlay' || open)) return <MatchQuestionPanel state={state} />;
   if (layout === 'column') return <Panel state={state} />;
   return (
     <>

@@ -11,6 +11,7 @@ import { createSidebarState, type SidebarState } from './state';
 import type { SidebarMount } from './mount';
 import type { EpisodeRef, PageChapterSource, PageEpisode, Placement, Player, SiteAdapter } from '../sites/types';
 import { waitFor } from './wait-for';
+import { askAbout } from './match-question';
 
 /** What a session needs from the content script that runs it; one per page, shared by its sessions. */
 export interface SessionHost {
@@ -27,6 +28,8 @@ export interface SessionHost {
   takeNotice(mediaKey: string): string | null;
   savePageChapters(mediaKey: string, episode: Episode, source: PageChapterSource): Promise<{ ok: true } | { ok: false; message: string }>;
   progressMarkers?: typeof showProgressMarkers;
+  /** Looks up what the page plays afresh (after the person said a plausible match is not this one). */
+  restart?(): void;
 }
 
 /** One media's sidebar, from finding its episode to the page moving on (its controller aborts). */
@@ -125,6 +128,8 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
 
     // As the background had it when matching, then as the person corrects it (switching views keeps it).
     let savedOffset = match?.savedOffset;
+    // The person said "Show chapters" to a plausible match: switching views does not ask again.
+    let accepted = false;
     // One view at a time (the library's chapters or the page's); switching replaces it.
     let view: AbortController | null = null;
     const show = async (origin: 'library' | 'page'): Promise<void> => {
@@ -146,6 +151,23 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
       const clock = createChapterClock(episode.chapters, player, library ? savedOffset ?? library.offset : 0, viewSignal);
       const mediaId = ref.mediaId;
       const preferences = host.preferences();
+      // A plausible match asks first; its marks wait for the answer.
+      let startMarkers = () => {};
+      const question =
+        library?.verdict === 'plausible' && !accepted
+          ? askAbout(library, {
+              accept: () => {
+                accepted = true;
+                sidebarState.question.value = null;
+                startMarkers();
+                if (mediaId) void sendMessage('answerMatch', { site: ref.site, mediaId, episodeId: library.episode.id, accept: true }).catch(() => {});
+              },
+              refuse: () => {
+                controller.abort();
+                if (mediaId) void sendMessage('answerMatch', { site: ref.site, mediaId, episodeId: library.episode.id, accept: false }).then(() => host.restart?.(), () => {});
+              },
+            })
+          : null;
       const sidebarState = createSidebarState(episode, clock, {
         layout: placement!.layout,
         theme: sidebarTheme(host),
@@ -159,6 +181,7 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
         alternative: library ? pageChapters?.source ?? null : match ? 'library' : null,
         site: { name: adapter.name ?? adapter.id, mediaKind: adapter.mediaKind ?? 'video' },
         notice: host.takeNotice(mediaKey),
+        question,
         actions: {
           switchOrigin: () => void show(origin === 'library' ? 'page' : 'library'),
           saveToLibrary: library || !pageChapters ? undefined : () => host.savePageChapters(mediaKey, episode, pageChapters.source),
@@ -177,7 +200,10 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
         current.refresh();
       }, viewSignal);
       // Marks on the site's progress bar for the library's chapters (the site draws its own).
-      markers = library && adapter.findProgressBar && host.progressMarkers ? host.progressMarkers(() => adapter.findProgressBar!(document), clock, player, viewSignal) : null;
+      startMarkers = () => {
+        markers = library && adapter.findProgressBar && host.progressMarkers ? host.progressMarkers(() => adapter.findProgressBar!(document), clock, player, viewSignal) : null;
+      };
+      if (!question) startMarkers();
       viewSignal.addEventListener('abort', () => mount.hide(sidebarState), { once: true });
       await mount.show(sidebarState, () => placement);
     };

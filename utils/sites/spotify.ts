@@ -9,7 +9,8 @@ import type { EpisodeRef, Placement, SiteAdapter, SiteAddresses } from './types'
  * episode is read from the bar, never from the URL.
  * Page states covered (checked against a saved open.spotify.com page, May 2025, in
  * ../shared/fixtures/real-world/dom/spotify/, and against public extensions' selectors):
- *   episode page     https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk (bar: the episode)
+ *   episode page     https://open.spotify.com/episode/4Z7GAJ50bgctf6uclHlWKo (bar: the episode; a real id, from
+ *                  yt-dlp@0954d2d9 yt_dlp/extractor/spotify.py, The Guardian's Audio Long Reads)
  *   any other page   https://open.spotify.com/, /show/<id>, /search, /user/<id>/following
  *   right panel      shown (Now Playing view) or hidden by the person
  *   Spotify Connect  the bar shows a position but no media element plays in this tab
@@ -295,7 +296,7 @@ export const spotify: SiteAdapter = {
 export const spotifyAddresses: SiteAddresses = {
   id: 'spotify',
   exampleUrls: [
-    'https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk',
+    'https://open.spotify.com/episode/4Z7GAJ50bgctf6uclHlWKo',
     'https://open.spotify.com/',
     'https://open.spotify.com/show/6vAqAV4ZEtBnqwqtsPGZlw',
     'https://open.spotify.com/search',

@@ -53,9 +53,9 @@ function rendered(videoId: string, metadata: string, panels = ''): Document {
   </ytd-watch-flexy></ytd-app></body></html>`);
 }
 
-const panel = (targetId: string, videoId: string, items: Array<[number, string, string]>) =>
+const panel = (targetId: string, videoId: string, items: Array<[number, string, string]>, heading = 'h4') =>
   `<ytd-engagement-panel-section-list-renderer target-id="${targetId}" visibility="ENGAGEMENT_PANEL_VISIBILITY_HIDDEN">${items
-    .map(([seconds, time, title]) => `<ytd-macro-markers-list-item-renderer><a id="endpoint" href="/watch?v=${videoId}&amp;t=${seconds}s"><div id="details"><h4 class="macro-markers">${title}</h4><div id="time">${time}</div></div></a></ytd-macro-markers-list-item-renderer>`)
+    .map(([seconds, time, title]) => `<ytd-macro-markers-list-item-renderer><a id="endpoint" href="/watch?v=${videoId}&amp;t=${seconds}s"><div id="details"><${heading} class="macro-markers">${title}</${heading}><div id="time">${time}</div></div></a></ytd-macro-markers-list-item-renderer>`)
     .join('')}</ytd-engagement-panel-section-list-renderer>`;
 
 describe('YouTube page chapters on the real saved watch page (GJLlxj_dtq8)', () => {
@@ -157,6 +157,12 @@ describe('YouTube page chapters after a single-page navigation (rendered DOM)', 
     });
     const auto = panel('engagement-panel-macro-markers-auto-chapters', 'AutoChapter', [[12, '0:12', 'Leaving home'], [65, '1:05', 'Park']]);
     expect(read(rendered('AutoChapter', 'no timestamps', auto), 'AutoChapter')?.source).toBe('auto-chapters');
+  });
+
+  it('reads item titles in <h3>, as YouTube renders them since June 2026 (SponsorBlock@93057529 followed the change)', () => {
+    // The real 0:00 link has no `t` (NewPipeExtractor's recorded /next for ud9d5cMDP_0, tests/fixtures/sites/youtube/real/): the time text gives it.
+    const items = panel('engagement-panel-macro-markers-description-chapters', 'ud9d5cMDP_0', [[0, '0:00', 'Intro'], [164, '2:44', 'Vitamin D']], 'h3').replace('&amp;t=0s', '');
+    expect(read(rendered('ud9d5cMDP_0', 'no timestamps', items), 'ud9d5cMDP_0')?.chapters).toEqual([{ start: 0, title: 'Intro' }, { start: 164, title: 'Vitamin D' }]);
   });
 
   it('ignores a rendered panel left over from another video', () => {
