@@ -4,6 +4,7 @@ import { useSignalValue } from '../../utils/sidebar/signal-hooks';
 import { ChapterList } from './ChapterList';
 import { ChapterSource } from './ChapterSource';
 import { MatchQuestionPanel } from './MatchQuestion';
+import { FloatingFrame } from './FloatingFrame';
 import { OffsetControls } from './OffsetControls';
 import { SidebarSearch } from './SidebarSearch';
 
@@ -60,7 +61,7 @@ function Header({ state }: { state: SidebarState }) {
 function Panel({ state }: { state: SidebarState }) {
   const layout = useSignalValue(state.layout);
   const theme = useSignalValue(state.theme);
-  const collapsed = useSignalValue(state.collapsed) && layout === 'column';
+  const collapsed = useSignalValue(state.collapsed) && layout !== 'overlay';
   const autoFollow = useSignalValue(state.autoFollow);
   const following = useSignalValue(state.following);
   return (
@@ -94,7 +95,9 @@ export function Sidebar({ state }: { state: SidebarState }) {
   const layout = useSignalValue(state.layout);
   const open = useSignalValue(state.overlayOpen);
   const asking = useSignalValue(state.question) !== null;
-  if (asking && (layout !== 'overlay' || open)) return <MatchQuestionPanel state={state} />;
+  const content = asking ? <MatchQuestionPanel state={state} /> : <Panel state={state} />;
+  if (layout === 'floating') return <FloatingFrame state={state}>{content}</FloatingFrame>;
+  if (asking && (layout !== 'overlay' || open)) return content;
   if (layout === 'column') return <Panel state={state} />;
   return (
     <>

@@ -48,6 +48,19 @@ export interface TabChapter {
   bullets?: string[];
 }
 
+/**
+ * What a tab's content script found for its media, for the popup's "What Chapterbar sees":
+ * the library's answer, where the time comes from, and where the sidebar went.
+ */
+export interface PageSees {
+  /** 'page': no library episode, the page's own chapters show; 'asking': a plausible match waits for the person. */
+  lookup: 'pending' | 'confident' | 'plausible' | 'asking' | 'none' | 'page';
+  /** Null until the player is found. */
+  player: 'media' | 'bridge' | 'text' | null;
+  /** "column, first in #secondary-inner", "floating", or null until placed. */
+  placement: string | null;
+}
+
 /** What a tab's content script reports about its media, for the popup. */
 export interface TabState {
   site: string;
@@ -69,6 +82,8 @@ export interface TabState {
   sidebarVisible: boolean;
   /** A text field on the page has focus: keyboard commands wait rather than act mid-typing. */
   typing: boolean;
+  /** Absent from older content scripts. */
+  sees?: PageSees;
 }
 
 /** A library episode as the popup offers it. */

@@ -12,6 +12,8 @@ import type { SidebarMount } from './mount';
 import type { EpisodeRef, PageChapterSource, PageEpisode, Placement, Player, SiteAdapter } from '../sites/types';
 import { waitFor } from './wait-for';
 import { askAbout } from './match-question';
+import { floatingPlacement, placeOrFloat } from './floating';
+import type { PageSees } from '../messaging/protocol';
 
 /** What a session needs from the content script that runs it; one per page, shared by its sessions. */
 export interface SessionHost {
@@ -45,6 +47,8 @@ export interface Session {
   controller: AbortController;
   /** Re-reads layout and theme without rebuilding anything. */
   refresh(): void;
+  /** What the session found so far, for the popup's "What Chapterbar sees". */
+  sees(): PageSees;
 }
 
 // The media's id when the page names one: the person may browse elsewhere while it plays (Spotify).
@@ -72,6 +76,8 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
   let placement: Placement | null = null;
   let markers: ProgressMarkers | null = null;
   let remount = () => {};
+  let player: Player | null = null;
+  let lookup: PageSees['lookup'] = 'pending';
   const current: Session = {
     ref,
     get state() {
@@ -85,12 +91,20 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
       if (!state) return;
       markers?.refresh();
       state.theme.value = sidebarTheme(host);
-      const next = findPlacement(host);
+      // An anchor gone from the page with nothing in its place: float rather than vanish.
+      const next = findPlacement(host) ?? (placement?.anchor.isConnected === false ? floatingPlacement() : null);
       if (next && (next.anchor !== placement?.anchor || next.layout !== placement?.layout)) {
         placement = next;
         state.layout.value = next.layout;
         remount();
       }
+    },
+    sees() {
+      return {
+        lookup: state?.question.peek() ? 'asking' : lookup,
+        player: player ? player.kind?.() ?? 'media' : null,
+        placement: placement ? describePlacement(placement) : null,
+      };
     },
   };
 
@@ -113,16 +127,18 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
       current.matched = true;
       current.matchedId = match.episode.id;
     }
+    lookup = match ? match.verdict ?? 'confident' : 'none';
     // Asked after the match, so that a library episode is never held up behind a first load's
     // megabytes of page data, and shown without waiting for them.
     const firstPage = readPage();
     // A library episode always wins; without one, the page's chapters, which may render a moment after the title.
     let page = match ? null : (await firstPage) || null;
     if (!match && !page) page = await waitForPageChapters(readPage, signal);
+    if (!match && page) lookup = 'page';
     if (signal.aborted || (!match && !page)) return;
-    const player = await waitFor(() => adapter.findPlayer(document), signal);
+    player = await waitFor(() => adapter.findPlayer(document), signal);
     await host.preferencesReady;
-    placement = await waitFor(() => findPlacement(host), signal);
+    placement = await placeOrFloat(() => findPlacement(host), signal);
     if (signal.aborted) return;
     remount = () => void mount.remount();
 
@@ -148,7 +164,7 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
       if (!episode) return;
       // The person's correction for this episode on this site, if any, wins over the episode's estimate.
       // A page's chapters are on the media's own timeline.
-      const clock = createChapterClock(episode.chapters, player, library ? savedOffset ?? library.offset : 0, viewSignal);
+      const clock = createChapterClock(episode.chapters, player!, library ? savedOffset ?? library.offset : 0, viewSignal);
       const mediaId = ref.mediaId;
       const preferences = host.preferences();
       // A plausible match asks first; its marks wait for the answer.
@@ -182,6 +198,7 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
         site: { name: adapter.name ?? adapter.id, mediaKind: adapter.mediaKind ?? 'video' },
         notice: host.takeNotice(mediaKey),
         question,
+        keepClear: () => adapter.keepClear?.(document) ?? [],
         actions: {
           switchOrigin: () => void show(origin === 'library' ? 'page' : 'library'),
           saveToLibrary: library || !pageChapters ? undefined : () => host.savePageChapters(mediaKey, episode, pageChapters.source),
@@ -201,7 +218,7 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
       }, viewSignal);
       // Marks on the site's progress bar for the library's chapters (the site draws its own).
       startMarkers = () => {
-        markers = library && adapter.findProgressBar && host.progressMarkers ? host.progressMarkers(() => adapter.findProgressBar!(document), clock, player, viewSignal) : null;
+        markers = library && adapter.findProgressBar && host.progressMarkers ? host.progressMarkers(() => adapter.findProgressBar!(document), clock, player!, viewSignal) : null;
       };
       if (!question) startMarkers();
       viewSignal.addEventListener('abort', () => mount.hide(sidebarState), { once: true });
@@ -221,6 +238,14 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
     if (!signal.aborted) console.warn('[Chapterbar]', error);
   });
   return current;
+}
+
+/** "after #secondary-inner" or "floating": where the sidebar went, in a line of the popup's report. */
+function describePlacement(placement: Placement): string {
+  if (placement.layout === 'floating') return 'floating';
+  const { anchor } = placement;
+  const name = anchor.id ? `#${anchor.id}` : `${anchor.localName}${anchor.classList[0] ? `.${anchor.classList[0]}` : ''}`;
+  return `${placement.layout}, ${placement.append} in ${name}`;
 }
 
 /** A title match is re-checked against the media's length once the media knows it. */

@@ -75,6 +75,8 @@ export interface SidebarState {
   setCollapsed(collapsed: boolean): void;
   /** Set while the sidebar asks whether this is the episode; the chapters show once it is null. */
   question: Signal<MatchQuestion | null>;
+  /** The player and its controls, which the floating layout must not cover. */
+  keepClear(): Element[];
 }
 
 export interface SidebarStateOptions {
@@ -92,6 +94,7 @@ export interface SidebarStateOptions {
   actions?: SidebarActions;
   notice?: string | null;
   question?: MatchQuestion | null;
+  keepClear?: () => Element[];
 }
 
 export function createSidebarState(
@@ -128,6 +131,7 @@ export function createSidebarState(
     matcher,
     matches,
     question: signal(options.question ?? null),
+    keepClear: options.keepClear ?? (() => []),
     setCollapsed(value) {
       collapsed.value = value;
       options.onCollapsedChange?.(value);

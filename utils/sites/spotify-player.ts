@@ -327,6 +327,7 @@ export function createSpotifyPlayer(bar: PlayerBar, bridge: BridgeReceiver | nul
     },
     playbackRate: () => episodeMedia()?.state.rate ?? text.playbackRate(),
     interrupted: () => bar.adPlaying(),
+    kind: () => (episodeMedia() ? 'bridge' : 'text'),
     seek(seconds) {
       const target = Math.max(0, seconds);
       if (bridge && episodeMedia()) bridge.seek(target);

@@ -223,6 +223,11 @@ export const youtube: SiteAdapter = {
     return findMovieElement(doc)?.querySelector<HTMLElement>(SELECTORS.progressBar) ?? null;
   },
 
+  keepClear(doc) {
+    const movie = findMovieElement(doc);
+    return movie ? [movie] : [];
+  },
+
   findPlayer(doc) {
     const movie = findMovieElement(doc);
     if (!movie?.querySelector(SELECTORS.mainVideo)) return null;
