@@ -5,6 +5,7 @@ import { ChapterList } from './ChapterList';
 import { ChapterSource } from './ChapterSource';
 import { MatchQuestionPanel } from './MatchQuestion';
 import { FloatingFrame } from './FloatingFrame';
+import { EditionShiftOffer } from './EditionShiftOffer';
 import { OffsetControls } from './OffsetControls';
 import { SidebarSearch } from './SidebarSearch';
 
@@ -85,6 +86,7 @@ function Panel({ state }: { state: SidebarState }) {
         </button>
       )}
       {!collapsed && <ChapterList state={state} />}
+      {!collapsed && <EditionShiftOffer state={state} />}
       {!collapsed && <OffsetControls state={state} />}
     </aside>
   );

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { parseChapterFile } from '../../utils/chapters/detect';
 import { ROOT, screenshot, type LaunchedBrowser, useFileBrowser } from './harness/index.ts';
+import { storeEpisodes } from './harness/library.ts';
 
 // Issue 13: the real sites' names. The fixture Spotify names No Priors as Spotify does, tagline
 // included; another show republishes Ep. 3 under its title (plausible: asked first); Ep. 28 is
@@ -174,5 +176,37 @@ describe('never nothing when the episode is known', () => {
     await expectReadableClearOfTheBar();
     await page.locator('[data-testid="control-button-npv"]').click();
     await expect.poll(() => page.locator('#Desktop_PanelContainer_Id').getByRole('complementary', { name: 'Chapters' }).count()).toBe(1);
+  });
+});
+
+describe('the edition’s offset from the page itself', () => {
+  const offsetShown = () => sidebar().locator('.cb-offset-value output').textContent();
+
+  it('applies the 2:00 that show notes shifted by 2:00 say, says so, and offers it over a correction of the person', async () => {
+    // The bundled episode as an import that knows no Spotify offset: only the notes can tell.
+    const text = readFileSync(resolve(ROOT, 'assets/episodes/no-priors-ep3-emad-mostaque.txt'), 'utf8');
+    const parsed = parseChapterFile(text, { fileName: 'no-priors-ep3-emad-mostaque.txt' });
+    if (!parsed.ok) throw new Error('the bundled document no longer parses');
+    const [bundled] = parsed.episodes;
+    const altTitles = [catalog.items.find((item) => item.id === EPISODE)!.title];
+    await storeEpisodes(worker(), [{ ...bundled!, altTitles, ids: { youtube: ['C6Zpjij5AF4'] }, offsets: {}, duration: 2702 }]);
+
+    await open(EPISODE, '&notes=shifted');
+    await expect.poll(() => sidebar().locator('.cb-notice').textContent(), { timeout: 10_000 }).toContain('Timing set from the show notes: this edition runs 2:00 later than the chapters.');
+    expect(await offsetShown()).toBe('−2:00');
+    await screenshot(page, 'offset-from-notes', { asset: false });
+
+    // The person's own correction stays theirs: the notes' shift is offered, not forced.
+    await sidebar().getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(offsetShown).toBe('0:00');
+    await sidebar().getByRole('button', { name: /^\+5 s/ }).click();
+    await expect.poll(offsetShown).toBe('+0:05');
+    await open(EPISODE, '&notes=shifted');
+    const offer = sidebar().locator('.cb-shift-offer');
+    await expect.poll(() => offer.textContent(), { timeout: 10_000 }).toContain('The show notes say this edition runs 2:00 later than the chapters. Use it?');
+    expect(await offsetShown()).toBe('+0:05');
+    await offer.getByRole('button', { name: 'Use it' }).click();
+    await expect.poll(offsetShown).toBe('−2:00');
+    expect(await offer.count()).toBe(0);
   });
 });

@@ -13,6 +13,7 @@ import type { EpisodeRef, PageChapterSource, PageEpisode, Placement, Player, Sit
 import { waitFor } from './wait-for';
 import { askAbout } from './match-question';
 import { floatingPlacement, placeOrFloat } from './floating';
+import { considerEditionShift } from './edition-offset';
 import type { PageSees } from '../messaging/protocol';
 
 /** What a session needs from the content script that runs it; one per page, shared by its sessions. */
@@ -230,7 +231,11 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
       void firstPage.then((found) => found || waitForPageChapters(readPage, signal)).then((found) => {
         if (!found || signal.aborted) return;
         page = found;
-        if (state?.origin === 'library') state.alternative.value = found.source;
+        if (state?.origin === 'library') {
+          state.alternative.value = found.source;
+          // The page's timestamps are this edition's: they may say how far it runs from the chapters.
+          considerEditionShift(state, found, savedOffset !== undefined);
+        }
       });
     }
     if (match && ref.duration === undefined) verifyDuration(host, ref, match, player, controller);

@@ -77,6 +77,8 @@ export interface SidebarState {
   question: Signal<MatchQuestion | null>;
   /** The player and its controls, which the floating layout must not cover. */
   keepClear(): Element[];
+  /** An offset the page's own timestamps suggest (edition-shift.ts), offered in one click; null for none. */
+  shiftOffer: Signal<{ offset: number; text: string } | null>;
 }
 
 export interface SidebarStateOptions {
@@ -132,6 +134,7 @@ export function createSidebarState(
     matches,
     question: signal(options.question ?? null),
     keepClear: options.keepClear ?? (() => []),
+    shiftOffer: signal<{ offset: number; text: string } | null>(null),
     setCollapsed(value) {
       collapsed.value = value;
       options.onCollapsedChange?.(value);
