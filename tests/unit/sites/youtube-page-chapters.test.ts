@@ -58,6 +58,26 @@ const panel = (targetId: string, videoId: string, items: Array<[number, string, 
     .map(([seconds, time, title]) => `<ytd-macro-markers-list-item-renderer><a id="endpoint" href="/watch?v=${videoId}&amp;t=${seconds}s"><div id="details"><${heading} class="macro-markers">${title}</${heading}><div id="time">${time}</div></div></a></ytd-macro-markers-list-item-renderer>`)
     .join('')}</ytd-engagement-panel-section-list-renderer>`;
 
+describe('YouTube page chapters in a real /next response with description chapters (ud9d5cMDP_0, June 2026)', () => {
+  // NewPipeExtractor's recorded WEB /next response (tests/fixtures/sites/youtube/real/SOURCES.md),
+  // reassembled as the watch page's ytInitialData: its player bar markers and its chapters panel.
+  const excerpt = JSON.parse(readFileSync(resolve(process.cwd(), 'tests/fixtures/sites/youtube/real/ud9d5cMDP_0__next.chapters-excerpt.json'), 'utf8')) as Record<string, unknown>;
+  const initialData = {
+    currentVideoEndpoint: { watchEndpoint: { videoId: 'ud9d5cMDP_0' } },
+    playerOverlays: { playerOverlayRenderer: { decoratedPlayerBarRenderer: excerpt['playerOverlays.playerOverlayRenderer.decoratedPlayerBarRenderer'] } },
+    engagementPanels: [{ engagementPanelSectionListRenderer: excerpt['engagementPanels[panelIdentifier=engagement-panel-macro-markers-description-chapters]'] }],
+  };
+  const page = parse(`<html><body><script nonce="x">var ytInitialData = ${scriptJson(initialData)};</script></body></html>`);
+
+  it('reads its seven creator chapters, first at 0:00, as YouTube’s chapters', () => {
+    const found = read(page, 'ud9d5cMDP_0', 1010);
+    expect(found?.source).toBe('chapters');
+    expect(found?.chapters).toHaveLength(7);
+    expect(found?.chapters[0]).toMatchObject({ start: 0, title: 'Ein erstaunlich kontroverses Thema' });
+    expect(found?.chapters[1]?.start).toBe(164);
+  });
+});
+
 describe('YouTube page chapters on the real saved watch page (GJLlxj_dtq8)', () => {
   it('reads the auto-generated chapters from the inline ytInitialData, marked as auto-generated', () => {
     const page = read(parse(realWatchPage), 'GJLlxj_dtq8');
