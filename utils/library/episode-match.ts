@@ -1,6 +1,6 @@
 import type { Episode } from '../chapters/schema';
 import type { EpisodeRef } from '../sites/types';
-import { episodeNumber, fold, guestWords, longestCommonRun, showCore, titleCore } from './title-signals';
+import { episodeNumber, fold, guestWords, longestCommonRun, showCore, titleCore, withoutShows } from './title-signals';
 
 /**
  * Folds the ways one title is written on different pages into one key: case, accents, curly
@@ -84,7 +84,8 @@ function signalsOf(episode: MatchableEpisode): Signals {
   const numbers = new Set<number>();
   const guests = new Set<string>();
   for (const title of titles) {
-    for (const key of [titleCore(title, [episode.show]), titleCore(title)]) if (key) titleKeys.add(key);
+    const bare = titleCore(title);
+    for (const key of [withoutShows(bare, [episode.show]), bare]) if (key) titleKeys.add(key);
     const number = episodeNumber(title);
     if (number !== null) numbers.add(number);
     for (const word of guestWords(title)) guests.add(word);
@@ -149,9 +150,10 @@ interface PageSignals {
 
 function pageSignals(ref: EpisodeRef): PageSignals {
   const title = ref.title ?? '';
-  const core = titleCore(title, [ref.show ?? '']);
+  const bare = titleCore(title);
+  const core = withoutShows(bare, [ref.show ?? '']);
   return {
-    keys: [...new Set([core, titleCore(title)])].filter(Boolean),
+    keys: [...new Set([core, bare])].filter(Boolean),
     core,
     number: episodeNumber(title),
     guests: guestWords(title),

@@ -9,6 +9,10 @@
 
 /** Case, accents, curly quotes and punctuation folded away: words separated by single spaces. */
 export function fold(text: string): string {
+  // Most titles are plain ASCII: the Unicode steps, the slow ones, are for the others.
+  if (/^[\x20-\x7e]*$/.test(text)) {
+    return text.toLowerCase().replace(/['`]/g, '').replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim();
+  }
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -46,19 +50,32 @@ const stripWords = (key: string, words: string) => {
   return key;
 };
 
+// A library has few shows and many episodes each: their folded forms are kept, not redone.
+const showKeyCache = new Map<string, string[]>();
+function showKeys(show: string): string[] {
+  let keys = showKeyCache.get(show);
+  if (!keys) {
+    if (showKeyCache.size > 10_000) showKeyCache.clear();
+    keys = [...new Set([fold(show), showCore(show)])].filter(Boolean);
+    showKeyCache.set(show, keys);
+  }
+  return keys;
+}
+
 /**
  * The title's words without the " - YouTube" tab suffix, its episode number and the show's name
  * around it, so one episode's titles on different pages fold to one key.
  */
 export function titleCore(title: string, shows: readonly string[] = []): string {
   NUMBER.lastIndex = 0;
-  let key = fold(title.replace(YOUTUBE_TAB, '').replace(NUMBER, ' '));
+  return withoutShows(fold(title.replace(YOUTUBE_TAB, '').replace(NUMBER, ' ')), shows);
+}
+
+/** A title key (titleCore's, without shows) with the shows' names around it taken off. */
+export function withoutShows(key: string, shows: readonly string[]): string {
   for (const show of shows) {
     if (!show) continue;
-    for (const words of new Set([fold(show), showCore(show)])) {
-      if (!words) continue;
-      key = stripWords(stripWords(key, `${words} podcast`), words);
-    }
+    for (const words of showKeys(show)) key = stripWords(stripWords(key, `${words} podcast`), words);
   }
   return key;
 }
@@ -68,7 +85,8 @@ const NOT_NAMES = new Set(['the', 'and', 'of', 'from', 'with', 'ceo', 'founder',
 
 function nameWords(phrase: string): string[] {
   const words = phrase.split(/\s+/).filter((word) => NAME_WORD.test(word));
-  return words.map(fold).flatMap((word) => word.split(' ')).filter((word) => word.length > 1 && !NOT_NAMES.has(word));
+  if (words.length === 0) return [];
+  return fold(words.join(' ')).split(' ').filter((word) => word.length > 1 && !NOT_NAMES.has(word));
 }
 
 /**
