@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Locator, Page, Worker } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseChapterFile } from '../../utils/chapters/detect';
-import { ROOT, screenshot, type LaunchedBrowser, useFileBrowser } from './harness/index.ts';
+import { ROOT, axSidebar, screenshot, type LaunchedBrowser, useFileBrowser } from './harness/index.ts';
 import { storeEpisodes } from './harness/library.ts';
 
 // Issue 13: the real sites' names. The fixture Spotify names No Priors as Spotify does, tagline
@@ -26,9 +26,10 @@ let page: Page;
 useFileBrowser((started) => ({ browser, page } = started));
 
 const worker = (): Worker => browser.context.serviceWorkers()[0]!;
-const sidebar = (): Locator => page.getByRole('complementary', { name: 'Chapters' });
-const rows = () => sidebar().getByRole('listitem').filter({ has: page.locator('button.cb-seek') });
-const question = (): Locator => page.getByRole('complementary', { name: 'Chapters' }).getByRole('button', { name: 'Show chapters' });
+// Inside the sidebar (a closed shadow root) only through the accessibility tree: harness/ax.ts.
+const sidebar = () => axSidebar(page);
+const rows = () => sidebar().getByRole('listitem').filter({ has: 'button.cb-seek' });
+const question = () => sidebar().getByRole('button', { name: 'Show chapters', exact: true });
 const hosts = () => page.locator('chapterbar-sidebar');
 const bar = () => page.locator('[data-testid="now-playing-bar"]');
 type FixtureWindow = Window & { __fixture: { ready: Promise<void>; state(): { time: number; itemId: string | null } } };
@@ -138,7 +139,7 @@ describe('never nothing when the episode is known', () => {
     const player = (await bar().boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(player.y);
     expect(box.height).toBeGreaterThanOrEqual(160);
-    expect(await page.getByRole('button', { name: /^9:10 / }).isVisible()).toBe(true);
+    expect(await sidebar().getByRole('button', { name: /^9:10 / }).isVisible()).toBe(true);
   }
 
   it('floats, movable and collapsible, when a redesign renamed the panel and the main view', async () => {
@@ -164,7 +165,7 @@ describe('never nothing when the episode is known', () => {
     // Collapsed to its header, and opened again.
     await sidebar().getByRole('button', { name: 'Collapse chapters' }).click();
     await expect.poll(() => rows().count()).toBe(0);
-    await sidebar().getByRole('button', { name: 'Show chapters' }).click();
+    await sidebar().getByRole('button', { name: 'Show chapters', exact: true }).click();
     await expect.poll(() => rows().count()).toBe(16);
   });
 
@@ -175,7 +176,7 @@ describe('never nothing when the episode is known', () => {
     await expect.poll(() => hosts().getAttribute('data-layout')).toBe('floating');
     await expectReadableClearOfTheBar();
     await page.locator('[data-testid="control-button-npv"]').click();
-    await expect.poll(() => page.locator('#Desktop_PanelContainer_Id').getByRole('complementary', { name: 'Chapters' }).count()).toBe(1);
+    await expect.poll(() => axSidebar(page, { within: '#Desktop_PanelContainer_Id' }).count()).toBe(1);
   });
 });
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { EPISODE_VIDEO_ID, ROOT, fixture, screenshot, type LaunchedBrowser, useFileBrowser } from './harness/index.ts';
+import { EPISODE_VIDEO_ID, ROOT, ax, axSidebar, fixture, screenshot, type LaunchedBrowser, useFileBrowser } from './harness/index.ts';
 
 // Side by side with SponsorBlock (issue 13): a stand-in that does to the page what SponsorBlock
 // does (tests/fixtures/sites/youtube/sponsorblock.js, from its source): its segments in the
@@ -20,12 +20,12 @@ let page: Page;
 useFileBrowser((started) => ({ browser, page } = started));
 
 type StandIn = { ready: Promise<void>; skips: number };
-const sidebar = (): Locator => page.getByRole('complementary', { name: 'Chapters' });
+// Inside Chapterbar's closed shadow roots only through the accessibility tree and CDP: harness/ax.ts.
+const sidebar = () => axSidebar(page);
 const currentLabel = () => sidebar().locator('li[aria-current="true"] .cb-time').first().textContent();
 const mediaTime = () => page.evaluate(() => document.querySelector<HTMLVideoElement>('#movie_player video.html5-main-video')!.currentTime);
 const skips = () => page.evaluate(() => (window as unknown as { __sponsorblock: StandIn }).__sponsorblock.skips);
-const markerTicks = () =>
-  page.locator('#movie_player .ytp-progress-bar-container chapterbar-markers').evaluate((host) => host.shadowRoot!.querySelectorAll('.tick').length);
+const markerTicks = () => ax(page).locator('#movie_player .ytp-progress-bar-container chapterbar-markers').shadowRoot().locator('.tick').count();
 
 describe('with SponsorBlock’s stand-in on the page', () => {
   it('keeps the sidebar, its marks and seeking, and the stand-in keeps its bar, title and buttons', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
+import { STORAGE_KEYS } from '../storage/keys';
 
 /**
  * "Not this one": the episodes a person said a media is not, by `site:mediaId`, so a plausible
@@ -8,7 +9,7 @@ import { storage } from 'wxt/utils/storage';
  */
 const refusalsSchema = z.record(z.string().regex(/^[\w-]+:.+$/).max(250), z.string().min(1).max(200));
 
-export const refusalsItem = storage.defineItem<unknown>('local:refusals', { fallback: {} });
+export const refusalsItem = storage.defineItem<unknown>(STORAGE_KEYS.refusals.key, { fallback: {} });
 
 /** Keeps every valid refusal of a damaged value; a bad one only means a question may come again. */
 export function readRefusals(raw: unknown): Map<string, string> {

@@ -6,14 +6,14 @@ import { t } from '../i18n';
 import type { LibraryItem } from './library';
 import { createLibraryBooks } from './library-state';
 import { deleteEpisodes, renameEpisode } from './episode-changes';
-import { commitChange, createRecord, episodeKey, episodeRecordSchema, loadEpisodeRecords, shardWrites, summarize, type EpisodeRecord } from './store';
+import { commitChange, createRecord, episodeKey, episodeRecordSchema, shardWrites, summarize, type EpisodeRecord } from './store';
 import { linksItem, type Links } from './links';
 import { readMediaLink } from './media-address';
 import { loadOffset, saveOffset } from '../storage/offsets';
 import type { EpisodeMatch, EpisodeSummary, LibraryListing, LibraryResult, MatchReport } from '../messaging/protocol';
 import { loadRefusals } from './refusals';
 import { answerMatch, explainMatch } from './match-answers';
-import { loadQuarantine, QUARANTINE_KEY, removeFromQuarantine, type NewSetAside } from './quarantine';
+import { loadQuarantine, QUARANTINE_KEY, removeFromQuarantine } from './quarantine';
 import {
   failure,
   idsSchema,
@@ -23,7 +23,6 @@ import {
   offsetRequestSchema,
   popupLinkSchema,
   quote,
-  renameSchema,
   restoreSchema,
   saveSchema,
   setAsideIdSchema,
