@@ -20,6 +20,8 @@ export default defineBackground(() => {
 
   onMessage('findEpisode', ({ data }) => library.findEpisode(data));
   onMessage('saveOffset', ({ data }) => library.saveOffset(data));
+  onMessage('answerMatch', ({ data }) => library.answerMatch(data));
+  onMessage('explainMatch', ({ data }) => library.explainMatch(data));
   // Validates the material itself: it comes from a content script, which the page may have fooled.
   onMessage('readPageChapters', ({ data }) => readPageMaterial(data));
   // Validates the chapter it formats, for the same reason.

@@ -3,6 +3,9 @@ import type { SidebarState } from '../../utils/sidebar/state';
 import { useSignalValue } from '../../utils/sidebar/signal-hooks';
 import { ChapterList } from './ChapterList';
 import { ChapterSource } from './ChapterSource';
+import { MatchQuestionPanel } from './MatchQuestion';
+import { FloatingFrame } from './FloatingFrame';
+import { EditionShiftOffer } from './EditionShiftOffer';
 import { OffsetControls } from './OffsetControls';
 import { SidebarSearch } from './SidebarSearch';
 
@@ -59,7 +62,7 @@ function Header({ state }: { state: SidebarState }) {
 function Panel({ state }: { state: SidebarState }) {
   const layout = useSignalValue(state.layout);
   const theme = useSignalValue(state.theme);
-  const collapsed = useSignalValue(state.collapsed) && layout === 'column';
+  const collapsed = useSignalValue(state.collapsed) && layout !== 'overlay';
   const autoFollow = useSignalValue(state.autoFollow);
   const following = useSignalValue(state.following);
   return (
@@ -83,6 +86,7 @@ function Panel({ state }: { state: SidebarState }) {
         </button>
       )}
       {!collapsed && <ChapterList state={state} />}
+      {!collapsed && <EditionShiftOffer state={state} />}
       {!collapsed && <OffsetControls state={state} />}
     </aside>
   );
@@ -92,6 +96,10 @@ function Panel({ state }: { state: SidebarState }) {
 export function Sidebar({ state }: { state: SidebarState }) {
   const layout = useSignalValue(state.layout);
   const open = useSignalValue(state.overlayOpen);
+  const asking = useSignalValue(state.question) !== null;
+  const content = asking ? <MatchQuestionPanel state={state} /> : <Panel state={state} />;
+  if (layout === 'floating') return <FloatingFrame state={state}>{content}</FloatingFrame>;
+  if (asking && (layout !== 'overlay' || open)) return content;
   if (layout === 'column') return <Panel state={state} />;
   return (
     <>

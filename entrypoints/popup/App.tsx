@@ -5,6 +5,7 @@ import { originLabel } from '../../components/sidebar/ChapterSource';
 import { EpisodePicker } from '../../components/popup/EpisodePicker';
 import { LibraryList } from '../../components/popup/LibraryList';
 import { PopupChapters } from '../../components/popup/PopupChapters';
+import { PageReport } from '../../components/popup/PageReport';
 import { stepInTab } from '../../utils/background/commands';
 import { formatClock } from '../../utils/chapters/time';
 import { t } from '../../utils/i18n';
@@ -141,6 +142,7 @@ export function App() {
         />
         {t('showSidebarOnPage')}
       </label>
+      <PageReport state={state} />
     </main>
   );
 }

@@ -142,7 +142,7 @@ describe('a large library', () => {
             id: `a-podcast-with-a-name-episode-${i}-a-guest-and-a-topic`,
             title: `Episode ${i}: A guest and a topic, as podcast titles go`,
             show: 'A Podcast With A Name',
-            ids: { youtube: ['C6Zpjij5AF4'], spotify: ['4rOoJ6Egrf8K2IrywzwOMk'] },
+            ids: { youtube: ['C6Zpjij5AF4'], spotify: ['4Z7GAJ50bgctf6uclHlWKo'] },
             offsets: { spotify: -120 },
           },
           15,

@@ -1,5 +1,5 @@
 import type { Episode } from '../chapters/schema';
-import { indexEpisodes, linkKey, matchEpisode, type EpisodeIndex, type MatchableEpisode } from './episode-match';
+import { findMatch, indexEpisodes, type EpisodeIndex, type MatchableEpisode, type MatchOutcome, type MatchReason, type MatchVerdict } from './episode-match';
 import { episodeFacts, type IndexEntry, type ImportSource } from './store';
 import type { Links } from './links';
 import type { EpisodeSummary, LibraryEntry } from '../messaging/protocol';
@@ -22,6 +22,10 @@ export interface LibraryMatch {
   /** Seconds added to the site's media time to reach the episode's timeline. */
   offset: number;
   linked: boolean;
+  /** Plausible matches are asked about before their chapters show. */
+  verdict: MatchVerdict;
+  score: number;
+  reasons: MatchReason[];
 }
 
 /**
@@ -31,7 +35,10 @@ export interface LibraryMatch {
 export interface Library {
   items(): readonly LibraryItem[];
   get(id: string): LibraryItem | undefined;
-  match(ref: EpisodeRef): LibraryMatch | null;
+  /** The episode a page plays, confident or plausible; `refused` rules out what the person said it is not. */
+  match(ref: EpisodeRef, refused?: ReadonlyMap<string, string>): LibraryMatch | null;
+  /** The whole judgement, also when nothing matched, for the popup's report. */
+  explain(ref: EpisodeRef, refused?: ReadonlyMap<string, string>): MatchOutcome<LibraryItem>;
   /** The popup's list. */
   summaries(): EpisodeSummary[];
   /** The options page's list. */
@@ -101,12 +108,14 @@ export function createLibrary({ bundled = [], imported = [], links = {} }: Libra
   return {
     items: () => items,
     get: (id) => byId.get(id),
-    match(ref) {
-      const item = matchEpisode(index, ref);
-      if (!item) return null;
-      const linked = ref.mediaId !== undefined && links[linkKey(ref.site, ref.mediaId)] === item.id;
-      return { item, offset: item.offsets[ref.site] ?? 0, linked };
+    match(ref, refused) {
+      const outcome = findMatch(index, ref, refused);
+      if (!outcome.episode) return null;
+      const item = outcome.episode;
+      const linked = outcome.reasons[0]?.signal === 'link';
+      return { item, offset: item.offsets[ref.site] ?? 0, linked, verdict: outcome.verdict, score: outcome.score, reasons: outcome.reasons };
     },
+    explain: (ref, refused) => findMatch(index, ref, refused),
     summaries: () =>
       items.map((item) => ({ id: item.id, show: item.show, title: item.title, chapterCount: item.chapterCount, url: episodeUrl(item) })),
     entries: () =>

@@ -29,6 +29,7 @@ export const renameSchema = z.object({
 export const linkAddressSchema = z.object({ episodeId: idSchema, address: textSchema(2000) });
 export const mediaSchema = z.object({ site: z.string().min(1).max(40), mediaId: z.string().min(1).max(200) });
 export const popupLinkSchema = mediaSchema.extend({ episodeId: idSchema });
+export const answerSchema = popupLinkSchema.extend({ accept: z.boolean() });
 export const restoreSchema = z.object({ records: z.array(z.unknown()).min(1).max(MAX_EPISODES_PER_REQUEST) });
 export const setAsideIdSchema = z.object({ id: z.string().min(1).max(100) });
 export const offsetRequestSchema = z.object({

@@ -10,7 +10,9 @@ import { commitChange, createRecord, episodeKey, episodeRecordSchema, shardWrite
 import { linksItem, type Links } from './links';
 import { readMediaLink } from './media-address';
 import { loadOffset, saveOffset } from '../storage/offsets';
-import type { EpisodeMatch, EpisodeSummary, LibraryListing, LibraryResult } from '../messaging/protocol';
+import type { EpisodeMatch, EpisodeSummary, LibraryListing, LibraryResult, MatchReport } from '../messaging/protocol';
+import { loadRefusals } from './refusals';
+import { answerMatch, explainMatch } from './match-answers';
 import { loadQuarantine, QUARANTINE_KEY, removeFromQuarantine } from './quarantine';
 import {
   failure,
@@ -35,6 +37,8 @@ import {
 export interface LibraryService {
   ready: Promise<unknown>;
   findEpisode(data: unknown): Promise<EpisodeMatch | null>;
+  answerMatch(data: unknown): Promise<LibraryResult>;
+  explainMatch(data: unknown): Promise<MatchReport | null>;
   saveOffset(data: unknown): Promise<LibraryResult>;
   summaries(): Promise<EpisodeSummary[]>;
   listLibrary(): Promise<LibraryListing>;
@@ -59,16 +63,25 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
   async function findEpisode(data: unknown): Promise<EpisodeMatch | null> {
     const ref = episodeRefSchema.safeParse(data);
     if (!ref.success) return null;
+    const refused = await loadRefusals();
     for (let attempt = 0; attempt < 3; attempt++) {
       const current = await books.current();
-      const match = current.library.match(ref.data);
+      const match = current.library.match(ref.data, refused);
       if (!match) return null;
       const read = await books.readEpisodes([match.item]);
       const episode = read.episodes.get(match.item.id);
       if (episode) {
         void books.tidyAfterRead([], [], read.upgraded);
         const savedOffset = await loadOffset(episode.id, ref.data.site).catch(() => undefined);
-        return { episode, offset: match.offset, linked: match.linked, ...(savedOffset !== undefined && { savedOffset }) };
+        return {
+          episode,
+          offset: match.offset,
+          linked: match.linked,
+          verdict: match.verdict,
+          score: match.score,
+          reasons: match.reasons,
+          ...(savedOffset !== undefined && { savedOffset }),
+        };
       }
       // Its record was bad or gone: set it aside and look again (another episode may match).
       await books.tidyAfterRead(read.damaged, read.missing, []);
@@ -102,6 +115,9 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
   return {
     ready: books.current(),
     findEpisode,
+
+    answerMatch: (data) => answerMatch(books, data, (change) => changeLinks(change)),
+    explainMatch: (data) => explainMatch(books, data),
 
     async saveOffset(data) {
       const request = offsetRequestSchema.safeParse(data);

@@ -11,6 +11,27 @@ export interface EpisodeMatch {
   linked: boolean;
   /** The person's own correction for this episode on the page's site, which wins over `offset`. */
   savedOffset?: number;
+  /** 'plausible': the sidebar asks "Show chapters" / "Not this one" first. Absent means confident. */
+  verdict?: 'confident' | 'plausible';
+  score?: number;
+  reasons?: MatchReasonReport[];
+}
+
+/** One signal a match was judged by (episode-match.ts): whether the page and the episode agree. */
+export interface MatchReasonReport {
+  signal: string;
+  agrees: boolean;
+  detail?: string;
+}
+
+/** The background's judgement of a page's media, for the popup's "What Chapterbar sees". */
+export interface MatchReport {
+  verdict: 'confident' | 'plausible' | null;
+  score: number;
+  episode: { id: string; show: string; title: string } | null;
+  reasons: MatchReasonReport[];
+  /** Why nothing matched: no title to match by, no episode near, one ruled out, or one refused. */
+  why?: 'no-title' | 'no-candidate' | 'contradicted' | 'refused';
 }
 
 /** The manifest's `commands`, which the person can rebind in the browser's shortcut settings. */
@@ -25,6 +46,19 @@ export interface TabChapter {
   /** For the popup's search; absent in replies from older content scripts. */
   description?: string;
   bullets?: string[];
+}
+
+/**
+ * What a tab's content script found for its media, for the popup's "What Chapterbar sees":
+ * the library's answer, where the time comes from, and where the sidebar went.
+ */
+export interface PageSees {
+  /** 'page': no library episode, the page's own chapters show; 'asking': a plausible match waits for the person. */
+  lookup: 'pending' | 'confident' | 'plausible' | 'asking' | 'none' | 'page';
+  /** Null until the player is found. */
+  player: 'media' | 'bridge' | 'text' | null;
+  /** "column, first in #secondary-inner", "floating", or null until placed. */
+  placement: string | null;
 }
 
 /** What a tab's content script reports about its media, for the popup. */
@@ -48,6 +82,8 @@ export interface TabState {
   sidebarVisible: boolean;
   /** A text field on the page has focus: keyboard commands wait rather than act mid-typing. */
   typing: boolean;
+  /** Absent from older content scripts. */
+  sees?: PageSees;
 }
 
 /** A library episode as the popup offers it. */
@@ -114,6 +150,11 @@ export interface SaveEpisodesRequest {
 export interface ProtocolMap {
   // content script → background
   findEpisode(ref: EpisodeRef): EpisodeMatch | null;
+  /**
+   * The person's answer to "which episode" for a plausible match: accepted, it becomes a link;
+   * refused, that episode is never offered for this media again.
+   */
+  answerMatch(answer: { site: string; mediaId: string; episodeId: string; accept: boolean }): LibraryResult;
   /** "This tab plays media": lets the popup find it when opened elsewhere. */
   announceMediaTab(): void;
   /** Opens the library (the options page); content scripts cannot open it themselves. */
@@ -139,6 +180,8 @@ export interface ProtocolMap {
   }): string;
   // popup → background
   getMediaTab(): number | null;
+  /** How the library judges the media a tab reports (the popup's "What Chapterbar sees"). */
+  explainMatch(ref: EpisodeRef): MatchReport | null;
   listEpisodes(): EpisodeSummary[];
   linkEpisode(link: { site: string; mediaId: string; episodeId: string }): void;
   unlinkEpisode(link: { site: string; mediaId: string }): void;

@@ -31,6 +31,13 @@ export const tabStateSchema = z.object({
   playbackRate: z.number().finite().positive(),
   sidebarVisible: z.boolean(),
   typing: z.boolean(),
+  sees: z
+    .object({
+      lookup: z.enum(['pending', 'confident', 'plausible', 'asking', 'none', 'page']),
+      player: z.enum(['media', 'bridge', 'text']).nullable(),
+      placement: z.string().max(200).nullable(),
+    })
+    .optional(),
 }) satisfies z.ZodType<TabState>;
 
 export type TabReply = { kind: 'state'; state: TabState } | { kind: 'no-media' } | { kind: 'unreachable' };

@@ -11,6 +11,10 @@ import { createSidebarState, type SidebarState } from './state';
 import type { SidebarMount } from './mount';
 import type { EpisodeRef, PageChapterSource, PageEpisode, Placement, Player, SiteAdapter } from '../sites/types';
 import { waitFor } from './wait-for';
+import { askAbout } from './match-question';
+import { floatingPlacement, placeOrFloat } from './floating';
+import { considerEditionShift } from './edition-offset';
+import type { PageSees } from '../messaging/protocol';
 
 /** What a session needs from the content script that runs it; one per page, shared by its sessions. */
 export interface SessionHost {
@@ -27,6 +31,8 @@ export interface SessionHost {
   takeNotice(mediaKey: string): string | null;
   savePageChapters(mediaKey: string, episode: Episode, source: PageChapterSource): Promise<{ ok: true } | { ok: false; message: string }>;
   progressMarkers?: typeof showProgressMarkers;
+  /** Looks up what the page plays afresh (after the person said a plausible match is not this one). */
+  restart?(): void;
 }
 
 /** One media's sidebar, from finding its episode to the page moving on (its controller aborts). */
@@ -42,6 +48,8 @@ export interface Session {
   controller: AbortController;
   /** Re-reads layout and theme without rebuilding anything. */
   refresh(): void;
+  /** What the session found so far, for the popup's "What Chapterbar sees". */
+  sees(): PageSees;
 }
 
 // The media's id when the page names one: the person may browse elsewhere while it plays (Spotify).
@@ -69,6 +77,8 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
   let placement: Placement | null = null;
   let markers: ProgressMarkers | null = null;
   let remount = () => {};
+  let player: Player | null = null;
+  let lookup: PageSees['lookup'] = 'pending';
   const current: Session = {
     ref,
     get state() {
@@ -82,12 +92,20 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
       if (!state) return;
       markers?.refresh();
       state.theme.value = sidebarTheme(host);
-      const next = findPlacement(host);
+      // An anchor gone from the page with nothing in its place: float rather than vanish.
+      const next = findPlacement(host) ?? (placement?.anchor.isConnected === false ? floatingPlacement() : null);
       if (next && (next.anchor !== placement?.anchor || next.layout !== placement?.layout)) {
         placement = next;
         state.layout.value = next.layout;
         remount();
       }
+    },
+    sees() {
+      return {
+        lookup: state?.question.peek() ? 'asking' : lookup,
+        player: player ? player.kind?.() ?? 'media' : null,
+        placement: placement ? describePlacement(placement) : null,
+      };
     },
   };
 
@@ -110,21 +128,25 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
       current.matched = true;
       current.matchedId = match.episode.id;
     }
+    lookup = match ? match.verdict ?? 'confident' : 'none';
     // Asked after the match, so that a library episode is never held up behind a first load's
     // megabytes of page data, and shown without waiting for them.
     const firstPage = readPage();
     // A library episode always wins; without one, the page's chapters, which may render a moment after the title.
     let page = match ? null : (await firstPage) || null;
     if (!match && !page) page = await waitForPageChapters(readPage, signal);
+    if (!match && page) lookup = 'page';
     if (signal.aborted || (!match && !page)) return;
-    const player = await waitFor(() => adapter.findPlayer(document), signal);
+    player = await waitFor(() => adapter.findPlayer(document), signal);
     await host.preferencesReady;
-    placement = await waitFor(() => findPlacement(host), signal);
+    placement = await placeOrFloat(() => findPlacement(host), signal);
     if (signal.aborted) return;
     remount = () => void mount.remount();
 
     // As the background had it when matching, then as the person corrects it (switching views keeps it).
     let savedOffset = match?.savedOffset;
+    // The person said "Show chapters" to a plausible match: switching views does not ask again.
+    let accepted = false;
     // One view at a time (the library's chapters or the page's); switching replaces it.
     let view: AbortController | null = null;
     const show = async (origin: 'library' | 'page'): Promise<void> => {
@@ -143,9 +165,26 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
       if (!episode) return;
       // The person's correction for this episode on this site, if any, wins over the episode's estimate.
       // A page's chapters are on the media's own timeline.
-      const clock = createChapterClock(episode.chapters, player, library ? savedOffset ?? library.offset : 0, viewSignal);
+      const clock = createChapterClock(episode.chapters, player!, library ? savedOffset ?? library.offset : 0, viewSignal);
       const mediaId = ref.mediaId;
       const preferences = host.preferences();
+      // A plausible match asks first; its marks wait for the answer.
+      let startMarkers = () => {};
+      const question =
+        library?.verdict === 'plausible' && !accepted
+          ? askAbout(library, {
+              accept: () => {
+                accepted = true;
+                sidebarState.question.value = null;
+                startMarkers();
+                if (mediaId) void sendMessage('answerMatch', { site: ref.site, mediaId, episodeId: library.episode.id, accept: true }).catch(() => {});
+              },
+              refuse: () => {
+                controller.abort();
+                if (mediaId) void sendMessage('answerMatch', { site: ref.site, mediaId, episodeId: library.episode.id, accept: false }).then(() => host.restart?.(), () => {});
+              },
+            })
+          : null;
       const sidebarState = createSidebarState(episode, clock, {
         layout: placement!.layout,
         theme: sidebarTheme(host),
@@ -159,6 +198,8 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
         alternative: library ? pageChapters?.source ?? null : match ? 'library' : null,
         site: { name: adapter.name ?? adapter.id, mediaKind: adapter.mediaKind ?? 'video' },
         notice: host.takeNotice(mediaKey),
+        question,
+        keepClear: () => adapter.keepClear?.(document) ?? [],
         actions: {
           switchOrigin: () => void show(origin === 'library' ? 'page' : 'library'),
           saveToLibrary: library || !pageChapters ? undefined : () => host.savePageChapters(mediaKey, episode, pageChapters.source),
@@ -177,7 +218,10 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
         current.refresh();
       }, viewSignal);
       // Marks on the site's progress bar for the library's chapters (the site draws its own).
-      markers = library && adapter.findProgressBar && host.progressMarkers ? host.progressMarkers(() => adapter.findProgressBar!(document), clock, player, viewSignal) : null;
+      startMarkers = () => {
+        markers = library && adapter.findProgressBar && host.progressMarkers ? host.progressMarkers(() => adapter.findProgressBar!(document), clock, player!, viewSignal) : null;
+      };
+      if (!question) startMarkers();
       viewSignal.addEventListener('abort', () => mount.hide(sidebarState), { once: true });
       await mount.show(sidebarState, () => placement);
     };
@@ -187,7 +231,11 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
       void firstPage.then((found) => found || waitForPageChapters(readPage, signal)).then((found) => {
         if (!found || signal.aborted) return;
         page = found;
-        if (state?.origin === 'library') state.alternative.value = found.source;
+        if (state?.origin === 'library') {
+          state.alternative.value = found.source;
+          // The page's timestamps are this edition's: they may say how far it runs from the chapters.
+          considerEditionShift(state, found, savedOffset !== undefined);
+        }
       });
     }
     if (match && ref.duration === undefined) verifyDuration(host, ref, match, player, controller);
@@ -195,6 +243,14 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
     if (!signal.aborted) console.warn('[Chapterbar]', error);
   });
   return current;
+}
+
+/** "after #secondary-inner" or "floating": where the sidebar went, in a line of the popup's report. */
+function describePlacement(placement: Placement): string {
+  if (placement.layout === 'floating') return 'floating';
+  const { anchor } = placement;
+  const name = anchor.id ? `#${anchor.id}` : `${anchor.localName}${anchor.classList[0] ? `.${anchor.classList[0]}` : ''}`;
+  return `${placement.layout}, ${placement.append} in ${name}`;
 }
 
 /** A title match is re-checked against the media's length once the media knows it. */

@@ -54,6 +54,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     takeNotice,
     savePageChapters,
     progressMarkers: options.progressMarkers,
+    restart: () => restart(),
   };
 
   /**

@@ -26,6 +26,19 @@ export interface SidebarActions {
   linkAt?(documentSeconds: number): string | null;
 }
 
+/**
+ * A plausible match, asked about before its chapters show: which library episode it may be, the
+ * signals that agree and differ (as the person reads them), and the two answers.
+ */
+export interface MatchQuestion {
+  title: string;
+  show: string;
+  agrees: string[];
+  differs: string[];
+  accept(): void;
+  refuse(): void;
+}
+
 /** Everything the sidebar shows or toggles; one per episode on a page, shared by its views. */
 export interface SidebarState {
   episode: Episode;
@@ -60,6 +73,12 @@ export interface SidebarState {
   /** Indexes of the chapters that match the search, or null when nothing is searched. */
   matches: ReadonlySignal<ReadonlySet<number> | null>;
   setCollapsed(collapsed: boolean): void;
+  /** Set while the sidebar asks whether this is the episode; the chapters show once it is null. */
+  question: Signal<MatchQuestion | null>;
+  /** The player and its controls, which the floating layout must not cover. */
+  keepClear(): Element[];
+  /** An offset the page's own timestamps suggest (edition-shift.ts), offered in one click; null for none. */
+  shiftOffer: Signal<{ offset: number; text: string } | null>;
 }
 
 export interface SidebarStateOptions {
@@ -76,6 +95,8 @@ export interface SidebarStateOptions {
   site?: SidebarSite;
   actions?: SidebarActions;
   notice?: string | null;
+  question?: MatchQuestion | null;
+  keepClear?: () => Element[];
 }
 
 export function createSidebarState(
@@ -111,6 +132,9 @@ export function createSidebarState(
     query,
     matcher,
     matches,
+    question: signal(options.question ?? null),
+    keepClear: options.keepClear ?? (() => []),
+    shiftOffer: signal<{ offset: number; text: string } | null>(null),
     setCollapsed(value) {
       collapsed.value = value;
       options.onCollapsedChange?.(value);

@@ -1,10 +1,11 @@
-import { onMessage, type TabState } from '../messaging/protocol';
+import { onMessage, type PageSees, type TabState } from '../messaging/protocol';
 import type { SidebarState } from './state';
 import type { EpisodeRef } from '../sites/types';
 import { isTyping } from './typing';
 
 export interface ControlledSession {
   ref: EpisodeRef;
+  sees?(): PageSees;
   /** Null until the episode is found and the sidebar mounted. */
   state: SidebarState | null;
 }
@@ -20,8 +21,9 @@ function readTabState(session: ControlledSession, sidebarVisible: boolean): TabS
   const { ref, state } = session;
   // Keyboard commands are global to the browser: they never act while the person types here.
   const typing = isTyping(document);
+  const sees = session.sees?.();
   if (!state) {
-    return { site: ref.site, media: ref, episode: null, activeIndex: -1, currentTime: 0, paused: true, playbackRate: 1, sidebarVisible, typing };
+    return { site: ref.site, media: ref, episode: null, activeIndex: -1, currentTime: 0, paused: true, playbackRate: 1, sidebarVisible, typing, ...(sees && { sees }) };
   }
   const { episode, clock } = state;
   clock.sync();
@@ -43,6 +45,7 @@ function readTabState(session: ControlledSession, sidebarVisible: boolean): TabS
     playbackRate: clock.playbackRate(),
     sidebarVisible,
     typing,
+    ...(sees && { sees }),
   };
 }
 

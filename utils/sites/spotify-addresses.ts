@@ -13,7 +13,7 @@ export const spotifyAddresses: SiteAddresses = {
   name: 'Spotify',
   mediaKind: 'episode',
   exampleUrls: [
-    'https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk',
+    'https://open.spotify.com/episode/4Z7GAJ50bgctf6uclHlWKo',
     'https://open.spotify.com/',
     'https://open.spotify.com/show/6vAqAV4ZEtBnqwqtsPGZlw',
     'https://open.spotify.com/search',

@@ -1,6 +1,7 @@
 import { parseClock } from '../chapters/time';
 import { readBlockText } from '../page-chapters/collect';
 import { createSpotifyPlayer, startBridgeReceiver, type BridgeReceiver, type PlayerBar } from './spotify-player';
+import { floatingPlacement } from '../sidebar/floating';
 import type { EpisodeRef, Placement, SiteAdapter } from './types';
 
 /*
@@ -9,7 +10,8 @@ import type { EpisodeRef, Placement, SiteAdapter } from './types';
  * episode is read from the bar, never from the URL.
  * Page states covered (checked against a saved open.spotify.com page, May 2025, in
  * ../shared/fixtures/real-world/dom/spotify/, and against public extensions' selectors):
- *   episode page     https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk (bar: the episode)
+ *   episode page     https://open.spotify.com/episode/4Z7GAJ50bgctf6uclHlWKo (bar: the episode; a real id, from
+ *                  yt-dlp@0954d2d9 yt_dlp/extractor/spotify.py, The Guardian's Audio Long Reads)
  *   any other page   https://open.spotify.com/, /show/<id>, /search, /user/<id>/following
  *   right panel      shown (Now Playing view) or hidden by the person
  *   Spotify Connect  the bar shows a position but no media element plays in this tab
@@ -36,8 +38,8 @@ const SELECTORS = {
   rightPanelId: 'Desktop_PanelContainer_Id',
   /** The layout grid; its attribute says whether the right panel is hidden. */
   layout: '[data-right-sidebar-hidden]',
-  /** The main view's container: the browsing area between the side panels, above the bar. */
-  mainView: '.main-view-container',
+  /** Where a video podcast plays in the page (saved page: `.VideoPlayer__container`, in the main view). */
+  video: '.VideoPlayer__container',
   /**
    * An episode page's show notes (https://open.spotify.com/episode/<id>), as public scrapers of
    * open.spotify.com select them; not in the saved page (it plays music), so assumed.
@@ -232,12 +234,11 @@ export const spotify: SiteAdapter = {
       // A bare <video> in fullscreen has no room for anything else.
       return screen && !(screen instanceof HTMLMediaElement) ? { layout: 'overlay', anchor: screen, append: 'last' } : null;
     }
-    const inPanel = findPanelPlacement(doc);
-    if (inPanel) return inPanel;
-    // Without the right panel, a toggle and panel over the main view keep the bar and the library free.
-    const main = doc.querySelector(SELECTORS.mainView);
-    return main ? { layout: 'overlay', anchor: main, append: 'last' } : null;
+    // Without the right panel (hidden, or renamed by a redesign), a panel over the page, clear of the bar.
+    return findPanelPlacement(doc) ?? floatingPlacement(doc);
   },
+
+  keepClear: (doc) => [...doc.querySelectorAll(`${SELECTORS.bar}, ${SELECTORS.video}`)],
 
   // The web player has one theme.
   readTheme: () => 'dark',

@@ -31,10 +31,16 @@ export interface Player {
   interrupted(): boolean;
   seek(seconds: number): void;
   onChange(callback: () => void, signal: AbortSignal): void;
+  /** Where the time comes from, for the popup's report: the media element, Spotify's bridge to it, or the bar's text. */
+  kind?(): 'media' | 'bridge' | 'text';
 }
 
-/** How the chapter list is shown: a column beside the player, or a compact overlay on it. */
-export type Layout = 'column' | 'overlay';
+/**
+ * How the chapter list is shown: a column beside the player, a compact overlay on it, or (when
+ * the page has none of the places the adapter knows) a panel floating over the page, clear of
+ * the player (see floating.ts).
+ */
+export type Layout = 'column' | 'overlay' | 'floating';
 
 export interface Placement {
   layout: Layout;
@@ -166,4 +172,6 @@ export interface SiteAdapter {
   mediaUrlAt?(mediaId: string, seconds: number): string;
   /** The site's progress bar, where chapter marks can be drawn, or null. */
   findProgressBar?(doc: Document): HTMLElement | null;
+  /** The player and its controls, which a floating sidebar must not cover. */
+  keepClear?(doc: Document): Element[];
 }

@@ -37,7 +37,11 @@ const SELECTORS = {
   /** Engagement panels, hidden until opened but in the DOM, by their target id (PANEL_IDS). */
   panel: (targetId: string) => `ytd-engagement-panel-section-list-renderer[target-id="${targetId}"]`,
   panelItem: 'ytd-macro-markers-list-item-renderer',
-  itemTitle: 'h4',
+  /**
+   * An <h3> since June 2026 (SponsorBlock@93057529 "Fix YouTube chapters sometimes not being shown",
+   * `#details h4` → `#details h3`), an <h4> before: both, so either markup reads.
+   */
+  itemTitle: 'h3, h4',
   itemTime: '#time',
   itemLink: 'a[href*="/watch"]',
   /** The description under the title: the inline expander's text (real), or its container. */
@@ -181,6 +185,11 @@ export const youtube: SiteAdapter = {
 
   findProgressBar(doc) {
     return findMovieElement(doc)?.querySelector<HTMLElement>(SELECTORS.progressBar) ?? null;
+  },
+
+  keepClear(doc) {
+    const movie = findMovieElement(doc);
+    return movie ? [movie] : [];
   },
 
   findPlayer(doc) {

@@ -18,6 +18,8 @@ export const STORAGE_KEYS = {
   libraryRevision: { key: 'local:library-revision', version: 0, readBy: 'content, options, background', schema: 'a finite number' },
   /** The person's links from a site's media to a library episode (`site:mediaId` → episode id). */
   links: { key: 'local:links', version: 1, readBy: 'background', schema: 'utils/library/links.ts readLinks' },
+  /** "Not this one": the episode a person said a media is not (`site:mediaId` → episode id). */
+  refusals: { key: 'local:refusals', version: 0, readBy: 'background', schema: 'utils/library/refusals.ts readRefusals' },
   /** One imported episode: `local:episode:<id>`. */
   episodePrefix: { key: 'local:episode:', version: 1, readBy: 'background', schema: 'utils/library/store.ts episodeRecordSchema' },
   /** The library index, 64 shards: `local:library-index-00` … `-63`. */

@@ -56,7 +56,7 @@ describe('LibraryEpisodeCard', () => {
     importedAt: Date.UTC(2025, 0, 5),
     source: { fileName: 'ep.vtt', format: 'webvtt' },
     ids: { youtube: ['C6Zpjij5AF4'] },
-    links: [{ site: 'spotify', mediaId: '4rOoJ6Egrf8K2IrywzwOMk' }],
+    links: [{ site: 'spotify', mediaId: '4Z7GAJ50bgctf6uclHlWKo' }],
     offsets: { spotify: -120 },
     url: null,
   };
@@ -73,7 +73,7 @@ describe('LibraryEpisodeCard', () => {
     expect(view.root.querySelector('.op-episode-meta')?.textContent).toMatch(/^12 chapters · 45:02 · WebVTT chapters from ep\.vtt · added /);
     expect([...view.root.querySelectorAll('.op-chip')].map((chip) => chip.textContent)).toEqual([
       'YouTube C6Zpjij5AF4from the file',
-      'Spotify 4rOoJ6Egrf8K2IrywzwOMklinked by you',
+      'Spotify 4Z7GAJ50bgctf6uclHlWKolinked by you',
     ]);
     expect(view.root.querySelector('.op-chip a')?.getAttribute('href')).toBe('https://www.youtube.com/watch?v=C6Zpjij5AF4');
     expect(view.root.querySelector('.op-offsets')?.textContent).toBe('Spotify −1:55 (set in the sidebar; the file says −2:00)');
@@ -84,8 +84,8 @@ describe('LibraryEpisodeCard', () => {
     show(<LibraryEpisodeCard entry={entry} corrections={undefined} actions={handlers} />);
     // The link's remove button is an icon: its name is its aria-label, tested below.
     expect(buttons()).toEqual(['', 'Rename', 'Link to a video', 'JSON', 'Text', 'Delete']);
-    click(view.root.querySelector('[aria-label="Remove the link to Spotify 4rOoJ6Egrf8K2IrywzwOMk"]'));
-    expect(handlers.unlink).toHaveBeenCalledWith('spotify', '4rOoJ6Egrf8K2IrywzwOMk');
+    click(view.root.querySelector('[aria-label="Remove the link to Spotify 4Z7GAJ50bgctf6uclHlWKo"]'));
+    expect(handlers.unlink).toHaveBeenCalledWith('spotify', '4Z7GAJ50bgctf6uclHlWKo');
     click(view.root.querySelector('[aria-label="Delete Episode"]'));
     expect(handlers.remove).toHaveBeenCalledWith('ep');
     click(view.root.querySelector('[aria-label="Export Episode as text"]'));

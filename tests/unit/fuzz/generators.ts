@@ -45,7 +45,7 @@ const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
 export const chapterbarTextFile: fc.Arbitrary<string> = fc
   .record({
     title: hostileTitle,
-    headers: fc.array(fc.constantFrom('YouTube: C6Zpjij5AF4', 'Spotify: 4rOoJ6Egrf8K2IrywzwOMk', 'Duration: 1:02:03', 'Offset spotify: -120', 'Also titled: x', 'Show: <b>Show</b>', 'Offset youtube: NaN', 'Duration: -1', 'Bogus: header'), { maxLength: 4 }),
+    headers: fc.array(fc.constantFrom('YouTube: C6Zpjij5AF4', 'Spotify: 4Z7GAJ50bgctf6uclHlWKo', 'Duration: 1:02:03', 'Offset spotify: -120', 'Also titled: x', 'Show: <b>Show</b>', 'Offset youtube: NaN', 'Duration: -1', 'Bogus: header'), { maxLength: 4 }),
     starts,
     withEnds: fc.boolean(),
     chapters: fc.array(fc.record({ title: hostileTitle, url: fc.option(url), description: fc.option(hostileTitle), bullets: fc.array(hostileTitle, { maxLength: 3 }) }), { minLength: 25, maxLength: 25 }),

@@ -25,7 +25,7 @@ describe('youtubeAddresses.readMediaId', () => {
 });
 
 describe('spotifyAddresses.readMediaId', () => {
-  const id = '4rOoJ6Egrf8K2IrywzwOMk';
+  const id = '4Z7GAJ50bgctf6uclHlWKo';
   it.each([id, `spotify:episode:${id}`, `https://open.spotify.com/episode/${id}?si=x`, `https://open.spotify.com/intl-de/episode/${id}`])('reads %s', (text) => {
     expect(spotifyAddresses.readMediaId(text)).toBe(id);
   });
@@ -51,7 +51,7 @@ describe('SITE_ADDRESSES', () => {
   it('reads the addresses of every site, and only of sites', () => {
     // A site left out would have its links and header lines refused without a word.
     expect(SITE_ADDRESSES.map((site) => site.id)).toEqual(SITES.map((site) => site.id));
-    expect(findSiteAddresses('spotify')?.readMediaId('spotify:episode:4rOoJ6Egrf8K2IrywzwOMk')).toBe('4rOoJ6Egrf8K2IrywzwOMk');
+    expect(findSiteAddresses('spotify')?.readMediaId('spotify:episode:4Z7GAJ50bgctf6uclHlWKo')).toBe('4Z7GAJ50bgctf6uclHlWKo');
     expect(findSiteAddresses('vimeo')).toBeUndefined();
   });
 

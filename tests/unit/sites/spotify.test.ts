@@ -123,13 +123,13 @@ describe('on the real saved page (a song, paused)', () => {
     expect(placement.anchor.nextElementSibling!.querySelector('[data-testid="NPV_Panel_OpenDiv"]')).not.toBeNull();
   });
 
-  it('goes over the main view when the person hides the right panel', () => {
+  it('floats over the page, clear of the bar, when the person hides the right panel', () => {
     const hidden = load(realPage);
     hidden.querySelector('[data-right-sidebar-hidden]')!.setAttribute('data-right-sidebar-hidden', 'true');
     const placement = spotify.findPlacement(hidden, url('/'))!;
-    expect(placement.layout).toBe('overlay');
-    expect(placement.anchor.className).toBe('main-view-container');
-    expect(placement.append).toBe('last');
+    expect(placement.layout).toBe('floating');
+    expect(placement.anchor).toBe(hidden.body);
+    expect(spotify.keepClear!(hidden).map((element) => element.getAttribute('data-testid') ?? element.className)).toContain('now-playing-bar');
   });
 
   it('is always dark, and not fullscreen', () => {
@@ -162,8 +162,8 @@ describe('on the fixture page (before its script renders)', () => {
     expect(readBarPlayState(doc)).toBe('paused');
   });
 
-  it('has no right panel until the script renders it: the overlay goes over the main view', () => {
-    expect(spotify.findPlacement(doc, url('/'))).toMatchObject({ layout: 'overlay', append: 'last' });
+  it('has no right panel until the script renders it: the sidebar floats', () => {
+    expect(spotify.findPlacement(doc, url('/'))).toMatchObject({ layout: 'floating', append: 'last' });
   });
 });
 

@@ -53,10 +53,30 @@ function rendered(videoId: string, metadata: string, panels = ''): Document {
   </ytd-watch-flexy></ytd-app></body></html>`);
 }
 
-const panel = (targetId: string, videoId: string, items: Array<[number, string, string]>) =>
+const panel = (targetId: string, videoId: string, items: Array<[number, string, string]>, heading = 'h4') =>
   `<ytd-engagement-panel-section-list-renderer target-id="${targetId}" visibility="ENGAGEMENT_PANEL_VISIBILITY_HIDDEN">${items
-    .map(([seconds, time, title]) => `<ytd-macro-markers-list-item-renderer><a id="endpoint" href="/watch?v=${videoId}&amp;t=${seconds}s"><div id="details"><h4 class="macro-markers">${title}</h4><div id="time">${time}</div></div></a></ytd-macro-markers-list-item-renderer>`)
+    .map(([seconds, time, title]) => `<ytd-macro-markers-list-item-renderer><a id="endpoint" href="/watch?v=${videoId}&amp;t=${seconds}s"><div id="details"><${heading} class="macro-markers">${title}</${heading}><div id="time">${time}</div></div></a></ytd-macro-markers-list-item-renderer>`)
     .join('')}</ytd-engagement-panel-section-list-renderer>`;
+
+describe('YouTube page chapters in a real /next response with description chapters (ud9d5cMDP_0, June 2026)', () => {
+  // NewPipeExtractor's recorded WEB /next response (tests/fixtures/sites/youtube/real/SOURCES.md),
+  // reassembled as the watch page's ytInitialData: its player bar markers and its chapters panel.
+  const excerpt = JSON.parse(readFileSync(resolve(process.cwd(), 'tests/fixtures/sites/youtube/real/ud9d5cMDP_0__next.chapters-excerpt.json'), 'utf8')) as Record<string, unknown>;
+  const initialData = {
+    currentVideoEndpoint: { watchEndpoint: { videoId: 'ud9d5cMDP_0' } },
+    playerOverlays: { playerOverlayRenderer: { decoratedPlayerBarRenderer: excerpt['playerOverlays.playerOverlayRenderer.decoratedPlayerBarRenderer'] } },
+    engagementPanels: [{ engagementPanelSectionListRenderer: excerpt['engagementPanels[panelIdentifier=engagement-panel-macro-markers-description-chapters]'] }],
+  };
+  const page = parse(`<html><body><script nonce="x">var ytInitialData = ${scriptJson(initialData)};</script></body></html>`);
+
+  it('reads its seven creator chapters, first at 0:00, as YouTube’s chapters', () => {
+    const found = read(page, 'ud9d5cMDP_0', 1010);
+    expect(found?.source).toBe('chapters');
+    expect(found?.chapters).toHaveLength(7);
+    expect(found?.chapters[0]).toMatchObject({ start: 0, title: 'Ein erstaunlich kontroverses Thema' });
+    expect(found?.chapters[1]?.start).toBe(164);
+  });
+});
 
 describe('YouTube page chapters on the real saved watch page (GJLlxj_dtq8)', () => {
   it('reads the auto-generated chapters from the inline ytInitialData, marked as auto-generated', () => {
@@ -158,6 +178,12 @@ describe('YouTube page chapters after a single-page navigation (rendered DOM)', 
     });
     const auto = panel('engagement-panel-macro-markers-auto-chapters', 'AutoChapter', [[12, '0:12', 'Leaving home'], [65, '1:05', 'Park']]);
     expect(read(rendered('AutoChapter', 'no timestamps', auto), 'AutoChapter')?.source).toBe('auto-chapters');
+  });
+
+  it('reads item titles in <h3>, as YouTube renders them since June 2026 (SponsorBlock@93057529 followed the change)', () => {
+    // The real 0:00 link has no `t` (NewPipeExtractor's recorded /next for ud9d5cMDP_0, tests/fixtures/sites/youtube/real/): the time text gives it.
+    const items = panel('engagement-panel-macro-markers-description-chapters', 'ud9d5cMDP_0', [[0, '0:00', 'Intro'], [164, '2:44', 'Vitamin D']], 'h3').replace('&amp;t=0s', '');
+    expect(read(rendered('ud9d5cMDP_0', 'no timestamps', items), 'ud9d5cMDP_0')?.chapters).toEqual([{ start: 0, title: 'Intro' }, { start: 164, title: 'Vitamin D' }]);
   });
 
   it('ignores a rendered panel left over from another video', () => {

@@ -148,7 +148,7 @@ describe('youtubeAddresses.readMediaUrl', () => {
     'https://youtu.be/',
     'https://music.youtube.com/watch?v=C6Zpjij5AF4',
     'https://example.com/watch?v=C6Zpjij5AF4',
-    'https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk',
+    'https://open.spotify.com/episode/4Z7GAJ50bgctf6uclHlWKo',
     'javascript:alert(1)//youtu.be/C6Zpjij5AF4',
   ])('refuses %s', (address) => {
     expect(youtubeAddresses.readMediaUrl(new URL(address))).toBeNull();

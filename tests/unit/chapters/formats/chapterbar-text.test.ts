@@ -170,7 +170,7 @@ describe('header lines', () => {
   it('fill ids, altTitles, duration and offsets', () => {
     expect(episode.show).toBe('Test Show');
     expect(episode.title).toBe('Test Show Ep. 7 | “Quotes” and ‘more’');
-    expect(episode.ids).toEqual({ youtube: ['C6Zpjij5AF4'], spotify: ['4rOoJ6Egrf8K2IrywzwOMk'] });
+    expect(episode.ids).toEqual({ youtube: ['C6Zpjij5AF4'], spotify: ['4Z7GAJ50bgctf6uclHlWKo'] });
     expect(episode.altTitles).toEqual(['Episode seven: the audio edition']);
     expect(episode.duration).toBe(3723);
     expect(episode.offsets).toEqual({ spotify: -120 });
@@ -331,7 +331,7 @@ describe('formatChapterbarText round trips', () => {
     const seed = episodeOf(parseChapterbarText(SEED));
     roundTrip({
       ...seed,
-      ids: { youtube: ['C6Zpjij5AF4'], spotify: ['4rOoJ6Egrf8K2IrywzwOMk'], vimeo: ['76979871'] },
+      ids: { youtube: ['C6Zpjij5AF4'], spotify: ['4Z7GAJ50bgctf6uclHlWKo'], vimeo: ['76979871'] },
       altTitles: ['How can we make sure that everyone has access to AI?', 'Another: title'],
       duration: 2702,
       offsets: { spotify: -120, youtube: 2.5 },

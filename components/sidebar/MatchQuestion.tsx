@@ -1,0 +1,40 @@
+import { t } from '../../utils/i18n';
+import type { SidebarState } from '../../utils/sidebar/state';
+import { useSignalValue } from '../../utils/sidebar/signal-hooks';
+
+/**
+ * In the sidebar's place, for a plausible match (the title agrees but the show does not, say):
+ * which library episode it may be, why, and "Show chapters" / "Not this one". The answer is
+ * remembered for this media by the background (a link, or a refusal).
+ */
+export function MatchQuestionPanel({ state }: { state: SidebarState }) {
+  const question = useSignalValue(state.question);
+  const theme = useSignalValue(state.theme);
+  const layout = useSignalValue(state.layout);
+  if (!question) return null;
+  const list = (items: string[]) => (items.length > 0 ? items.join(', ') : t('signalNone'));
+  return (
+    <aside class="cb cb-question" aria-label={t('chaptersHeading')} data-theme={layout === 'overlay' ? 'dark' : theme} data-layout={layout}>
+      <div class="cb-header">
+        <div class="cb-heading">
+          <h2>{t('askWhichEpisode', state.site.mediaKind === 'episode' ? 'episode' : 'video')}</h2>
+        </div>
+      </div>
+      <div class="cb-question-body">
+        <p>
+          {/* <bdi>: a direction override in a title cannot reorder the sentence around it. */}
+          <bdi>{t('askEpisodeIs', question.title, question.show ? t('askEpisodeShow', question.show) : '')}</bdi>
+        </p>
+        <p class="cb-question-why">{t('askWhy', list(question.agrees), list(question.differs))}</p>
+        <div class="cb-question-actions">
+          <button type="button" class="cb-tool cb-primary" onClick={() => question.accept()}>
+            {t('askAccept')}
+          </button>
+          <button type="button" class="cb-tool" onClick={() => question.refuse()}>
+            {t('askRefuse')}
+          </button>
+        </div>
+      </div>
+    </aside>
+  );
+}
