@@ -23,7 +23,9 @@ export function PageReport({ state }: { state: TabState }) {
     return () => {
       current = false;
     };
-    // Asked again when the media changes or the lookup moves on (a link, a refusal).
+    // Asked again when the media changes or the lookup moves on (a link, a refusal); `key` stands
+    // for `state.media`, and `match` is this component's own signal.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, state.sees?.lookup, state.episode?.id]);
   const text = formatPageReport(state, match.value, browser.runtime.getManifest().version);
   return (

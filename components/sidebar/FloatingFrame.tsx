@@ -25,6 +25,8 @@ export function FloatingFrame({ state, children }: { state: SidebarState; childr
     };
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
+    // Once: `place` reads the window and the state's elements afresh on every resize.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const onPointerDown = (event: PointerEvent) => {
