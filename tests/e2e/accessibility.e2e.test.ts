@@ -8,7 +8,6 @@ import {
   evaluateRevealed,
   fixture,
   screenshot,
-  type FixtureServer,
   type LaunchedBrowser,
   useFileBrowser,
 } from './harness/index.ts';
@@ -49,13 +48,12 @@ async function invisibleFocus(page: Page, count: number, stayInSidebar = false):
   return missing;
 }
 
-let server: FixtureServer;
 let browser: LaunchedBrowser;
 let page: Page;
 
 const sidebar = () => axSidebar(page);
 
-useFileBrowser((started) => ({ server, browser, page } = started));
+useFileBrowser((started) => ({ browser, page } = started));
 
 describe('the sidebar', () => {
   it.each([

@@ -101,11 +101,11 @@ export class AxLocator {
     return this.then_({ kind: 'shadow' });
   }
   filter(options: { has?: string; hasNot?: string; hasText?: NameMatch }): AxLocator {
-    let next: AxLocator = this;
-    if (options.has !== undefined) next = next.then_({ kind: 'has', selector: options.has, not: false });
-    if (options.hasNot !== undefined) next = next.then_({ kind: 'has', selector: options.hasNot, not: true });
-    if (options.hasText !== undefined) next = next.then_({ kind: 'hasText', text: options.hasText });
-    return next;
+    const steps: Step[] = [];
+    if (options.has !== undefined) steps.push({ kind: 'has', selector: options.has, not: false });
+    if (options.hasNot !== undefined) steps.push({ kind: 'has', selector: options.hasNot, not: true });
+    if (options.hasText !== undefined) steps.push({ kind: 'hasText', text: options.hasText });
+    return steps.reduce<AxLocator>((next, step) => next.then_(step), this);
   }
   nth(index: number): AxLocator {
     return this.then_({ kind: 'nth', index });
