@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { SITES } from './utils/sites/registry';
 
@@ -11,6 +12,8 @@ import { SITES } from './utils/sites/registry';
  * As in WXT's own `wxt/browser`, `browser` counts only when it is the extension API: an element
  * with `id="browser"` on the page would otherwise stand in for it.
  */
+const CONTENT_CONTEXT = fileURLToPath(new URL('./utils/sidebar/content-context.ts', import.meta.url));
+
 function nativeBrowserInContentScripts(): Plugin {
   const NATIVE = '\0chapterbar-native-browser';
   let contentScript = false;
@@ -23,7 +26,12 @@ function nativeBrowserInContentScripts(): Plugin {
       contentScript = entries.some((path) => /\.content([\\/]index)?\.tsx?$/.test(path));
     },
     resolveId(id) {
-      return contentScript && id === 'webextension-polyfill' ? NATIVE : null;
+      if (!contentScript) return null;
+      if (id === 'webextension-polyfill') return NATIVE;
+      // WXT's context announces the extension to the page and stops on an event the page can fire:
+      // content scripts get Chapterbar's own (utils/sidebar/content-context.ts explains).
+      if (id === 'wxt/utils/content-script-context') return CONTENT_CONTEXT;
+      return null;
     },
     load(id) {
       return id === NATIVE ? 'export default globalThis.browser?.runtime?.id ? globalThis.browser : globalThis.chrome;' : null;

@@ -6,7 +6,7 @@ import { loadBundledEpisodes } from '../utils/library/bundled-episodes';
 import { answerMarkdownRequest } from '../utils/background/chapter-markdown';
 import { runCommandInActiveTab } from '../utils/background/commands';
 import { createLibraryService } from '../utils/library/service';
-import { onMessage } from '../utils/messaging/protocol';
+import { serve } from '../utils/messaging/senders';
 import { readPageMaterial } from '../utils/page-chapters/reading/readers';
 import { reinjectAfterInstall } from '../utils/background/reinject';
 import { createStylesheetServer } from '../utils/background/sidebar-stylesheet';
@@ -15,39 +15,41 @@ import { createStylesheetServer } from '../utils/background/sidebar-stylesheet';
 const lastMediaTab = storage.defineItem<number | null>(STORAGE_KEYS.lastMediaTab.key, { fallback: null });
 
 export default defineBackground(() => {
-  // The library service validates every request's data with zod; these lines only wire messages to it.
+  // The library service validates every request's data with zod; these lines only wire messages to
+  // it. `serve` refuses a sender that utils/messaging/senders.ts does not list for the message.
   const library = createLibraryService({ bundled: loadBundledEpisodes() });
 
-  onMessage('findEpisode', ({ data }) => library.findEpisode(data));
-  onMessage('saveOffset', ({ data }) => library.saveOffset(data));
-  onMessage('answerMatch', ({ data }) => library.answerMatch(data));
-  onMessage('explainMatch', ({ data }) => library.explainMatch(data));
+  serve('findEpisode', ({ data }) => library.findEpisode(data));
+  serve('saveOffset', ({ data }) => library.saveOffset(data));
+  serve('savePageEpisode', ({ data }) => library.saveEpisodes({ episodes: [data] }));
+  serve('answerMatch', ({ data }) => library.answerMatch(data));
+  serve('explainMatch', ({ data }) => library.explainMatch(data));
   // Validates the material itself: it comes from a content script, which the page may have fooled.
-  onMessage('readPageChapters', ({ data }) => readPageMaterial(data));
+  serve('readPageChapters', ({ data }) => readPageMaterial(data));
   // Validates the chapter it formats, for the same reason.
-  onMessage('formatChapterMarkdown', ({ data }) => answerMarkdownRequest(data));
-  onMessage('listEpisodes', () => library.summaries());
-  onMessage('linkEpisode', ({ data }) => library.setLink(data, false));
-  onMessage('unlinkEpisode', ({ data }) => library.setLink(data, true));
+  serve('formatChapterMarkdown', ({ data }) => answerMarkdownRequest(data));
+  serve('listEpisodes', () => library.summaries());
+  serve('linkEpisode', ({ data }) => library.setLink(data, false));
+  serve('unlinkEpisode', ({ data }) => library.setLink(data, true));
 
-  onMessage('listLibrary', () => library.listLibrary());
-  onMessage('getEpisodes', ({ data }) => library.getEpisodes(data));
-  onMessage('saveEpisodes', ({ data }) => library.saveEpisodes(data));
-  onMessage('renameEpisode', ({ data }) => library.renameEpisode(data));
-  onMessage('linkMediaAddress', ({ data }) => library.linkMediaAddress(data));
-  onMessage('unlinkMedia', ({ data }) => library.unlinkMedia(data));
-  onMessage('deleteEpisodes', ({ data }) => library.deleteEpisodes(data));
-  onMessage('restoreEpisodes', ({ data }) => library.restoreEpisodes(data));
-  onMessage('getSetAside', ({ data }) => library.getSetAside(data));
-  onMessage('dismissSetAside', ({ data }) => library.dismissSetAside(data));
+  serve('listLibrary', () => library.listLibrary());
+  serve('getEpisodes', ({ data }) => library.getEpisodes(data));
+  serve('saveEpisodes', ({ data }) => library.saveEpisodes(data));
+  serve('renameEpisode', ({ data }) => library.renameEpisode(data));
+  serve('linkMediaAddress', ({ data }) => library.linkMediaAddress(data));
+  serve('unlinkMedia', ({ data }) => library.unlinkMedia(data));
+  serve('deleteEpisodes', ({ data }) => library.deleteEpisodes(data));
+  serve('restoreEpisodes', ({ data }) => library.restoreEpisodes(data));
+  serve('getSetAside', ({ data }) => library.getSetAside(data));
+  serve('dismissSetAside', ({ data }) => library.dismissSetAside(data));
 
-  onMessage('announceMediaTab', async ({ sender }) => {
+  serve('announceMediaTab', async ({ sender }) => {
     if (sender.tab?.id !== undefined) await lastMediaTab.setValue(sender.tab.id);
   });
-  onMessage('getMediaTab', () => lastMediaTab.getValue());
-  onMessage('openLibrary', () => browser.runtime.openOptionsPage());
+  serve('getMediaTab', () => lastMediaTab.getValue());
+  serve('openLibrary', () => browser.runtime.openOptionsPage());
   const stylesheet = createStylesheetServer();
-  onMessage('getSidebarStylesheet', ({ data }) => stylesheet(data));
+  serve('getSidebarStylesheet', ({ data }) => stylesheet(data));
 
   browser.commands.onCommand.addListener((command) => void runCommandInActiveTab(command));
   // Tabs opened before an install or update get the new content scripts; the old ones stop by themselves.

@@ -4,6 +4,7 @@ import { sendMessage } from '../../utils/messaging/protocol';
 import type { SidebarState } from '../../utils/sidebar/state';
 import { useSignalValue } from '../../utils/sidebar/signal-hooks';
 import { CopyButton } from './CopyButton';
+import { trusted } from './trusted';
 
 interface Props {
   state: SidebarState;
@@ -23,7 +24,7 @@ export function ChapterActions({ state, chapter, index, current }: Props) {
   return (
     <div class="cb-actions">
       {current && Number.isFinite(chapter.end) && (
-        <button type="button" class="cb-action" aria-pressed={looping} onClick={() => clock.setLoop(looping ? -1 : index)}>
+        <button type="button" class="cb-action" aria-pressed={looping} onClick={trusted(() => clock.setLoop(looping ? -1 : index))}>
           {t('loopChapter')}
         </button>
       )}

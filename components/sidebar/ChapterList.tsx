@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { SidebarState } from '../../utils/sidebar/state';
 import { useSignalValue } from '../../utils/sidebar/signal-hooks';
 import { ChapterRow } from './ChapterRow';
+import { trusted } from './trusted';
 
 /** Keys that mean the person is moving through the list, which pauses following. */
 const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'Home', 'End', 'ArrowUp', 'ArrowDown']);
@@ -77,11 +78,11 @@ export function ChapterList({ state }: { state: SidebarState }) {
       ref={listRef}
       onWheel={stopFollowing}
       onTouchMove={stopFollowing}
-      onKeyDown={(event) => {
+      onKeyDown={trusted((event: KeyboardEvent) => {
         if (!SCROLL_KEYS.has(event.key)) return;
         stopFollowing();
         if (listRef.current && moveFocus(listRef.current, event.key)) event.preventDefault();
-      }}
+      })}
     >
       {rows}
     </ol>

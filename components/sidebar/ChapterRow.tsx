@@ -7,6 +7,7 @@ import { useComputedSignal, useComputedValue } from '../../utils/sidebar/signal-
 import { ChapterActions } from './ChapterActions';
 import { ChapterProgress } from './ChapterProgress';
 import { Highlight } from './Highlight';
+import { trusted } from './trusted';
 
 interface Props {
   state: SidebarState;
@@ -65,10 +66,10 @@ export function ChapterRow({ state, chapter, index, matcher }: Props) {
           type="button"
           class="cb-seek"
           aria-label={`${start} ${chapter.title}`}
-          onClick={() => {
+          onClick={trusted(() => {
             state.following.value = true;
             state.clock.seekTo(chapter.start);
-          }}
+          })}
         >
           {/* The space keeps the visible text equal to the accessible name ("0:00 Intro"); flex drops it from layout. */}
           <span class="cb-time">{start}</span>{' '}
@@ -86,7 +87,7 @@ export function ChapterRow({ state, chapter, index, matcher }: Props) {
             aria-controls={detailsId}
             aria-label={open ? t('hideSummaryOf', chapter.title) : t('showSummaryOf', chapter.title)}
             title={open ? t('hideSummary') : t('showSummary')}
-            onClick={() => toggleExpanded(state, index)}
+            onClick={trusted(() => toggleExpanded(state, index))}
           >
             <svg viewBox="0 0 24 24" aria-hidden="true">
               <path d="M9 6l6 6-6 6z" />

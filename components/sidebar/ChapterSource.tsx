@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import type { ChapterOrigin, SidebarSite, SidebarState } from '../../utils/sidebar/state';
 import { useSignalValue } from '../../utils/sidebar/signal-hooks';
+import { trusted } from './trusted';
 
 /** Where chapters come from, in the person's words: "From the video's description", "YouTube's chapters". */
 export function originLabel(origin: ChapterOrigin, site: SidebarSite): string {
@@ -47,7 +48,7 @@ export function ChapterSource({ state }: { state: SidebarState }) {
               type="button"
               class="cb-switch-option"
               aria-pressed={origin === choice}
-              onClick={() => origin !== choice && actions.switchOrigin?.()}
+              onClick={trusted(() => origin !== choice && actions.switchOrigin?.())}
             >
               {choice === 'library' ? t('switchLibrary') : originLabel(choice, site)}
             </button>
@@ -57,7 +58,7 @@ export function ChapterSource({ state }: { state: SidebarState }) {
         origin !== 'library' && <p class="cb-source-label">{originLabel(origin, site)}</p>
       )}
       {origin !== 'library' && !alternative && actions.saveToLibrary && (
-        <button type="button" class="cb-tool" disabled={saving === 'saving'} onClick={() => void save()}>
+        <button type="button" class="cb-tool" disabled={saving === 'saving'} onClick={trusted(() => void save())}>
           {saving === 'saving' ? t('saving') : t('saveToLibrary')}
         </button>
       )}
@@ -70,11 +71,11 @@ export function ChapterSource({ state }: { state: SidebarState }) {
         <p class="cb-notice" role="status">
           {notice}{' '}
           {actions.openLibrary && (
-            <button type="button" class="cb-inline-button" onClick={() => actions.openLibrary?.()}>
+            <button type="button" class="cb-inline-button" onClick={trusted(() => actions.openLibrary?.())}>
               {t('openLibrary')}
             </button>
           )}
-          <button type="button" class="cb-inline-button" aria-label={t('dismissNotice')} onClick={() => (state.notice.value = null)}>
+          <button type="button" class="cb-inline-button" aria-label={t('dismissNotice')} onClick={trusted(() => (state.notice.value = null))}>
             {t('dismiss')}
           </button>
         </p>

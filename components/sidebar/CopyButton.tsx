@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { copyText } from '../../utils/sidebar/clipboard';
 import { t } from '../../utils/i18n';
+import { trusted } from './trusted';
 
 interface Props {
   /** What the button says. */
@@ -51,7 +52,7 @@ export function CopyButton({ label, name, text }: Props) {
 
   return (
     <>
-      <button type="button" class="cb-action" aria-label={mode === 'copied' ? t('copied') : name} onClick={() => void copy()}>
+      <button type="button" class="cb-action" aria-label={mode === 'copied' ? t('copied') : name} onClick={trusted(() => void copy())}>
         {mode === 'copied' ? t('copied') : label}
       </button>
       <span class="cb-visually-hidden" role="status">

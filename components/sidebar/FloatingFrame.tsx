@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { floatingBox, type Box } from '../../utils/sidebar/floating';
 import type { SidebarState } from '../../utils/sidebar/state';
+import { trusted } from './trusted';
 
 const boxOf = (element: Element): Box => {
   const rect = element.getBoundingClientRect();
@@ -53,7 +54,7 @@ export function FloatingFrame({ state, children }: { state: SidebarState; childr
     <div
       class="cb-float"
       style={{ left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, maxHeight: `${Math.min(box.height, window.innerHeight - box.top - 8)}px` }}
-      onPointerDown={onPointerDown}
+      onPointerDown={trusted(onPointerDown)}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
       onPointerCancel={onPointerUp}

@@ -1,6 +1,7 @@
 import { t } from '../../utils/i18n';
 import type { SidebarState } from '../../utils/sidebar/state';
 import { useSignalValue } from '../../utils/sidebar/signal-hooks';
+import { trusted } from './trusted';
 
 /**
  * In the sidebar's place, for a plausible match (the title agrees but the show does not, say):
@@ -27,10 +28,10 @@ export function MatchQuestionPanel({ state }: { state: SidebarState }) {
         </p>
         <p class="cb-question-why">{t('askWhy', list(question.agrees), list(question.differs))}</p>
         <div class="cb-question-actions">
-          <button type="button" class="cb-tool cb-primary" onClick={() => question.accept()}>
+          <button type="button" class="cb-tool cb-primary" onClick={trusted(() => question.accept())}>
             {t('askAccept')}
           </button>
-          <button type="button" class="cb-tool" onClick={() => question.refuse()}>
+          <button type="button" class="cb-tool" onClick={trusted(() => question.refuse())}>
             {t('askRefuse')}
           </button>
         </div>

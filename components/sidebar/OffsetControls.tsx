@@ -2,6 +2,7 @@ import { formatClock } from '../../utils/chapters/time';
 import { t } from '../../utils/i18n';
 import type { SidebarState } from '../../utils/sidebar/state';
 import { useComputedValue, useSignalValue } from '../../utils/sidebar/signal-hooks';
+import { trusted } from './trusted';
 
 /** Corrections are kept to a tenth of a second: finer is noise, coarser moves boundaries audibly. */
 const roundOffset = (seconds: number) => Math.round(seconds * 10) / 10;
@@ -62,7 +63,7 @@ export function OffsetControls({ state }: { state: SidebarState }) {
           class="cb-tool"
           disabled={!chapter}
           title={chapter ? t('startsNowHint', chapter.title) : undefined}
-          onClick={startsNow}
+          onClick={trusted(startsNow)}
         >
           {t('startsNow')}
         </button>
@@ -79,12 +80,12 @@ export function OffsetControls({ state }: { state: SidebarState }) {
             // The name begins with the visible "+5 s" (WCAG 2.5.3, label in name), then says what it does.
             aria-label={t('nudgeName', t('secondsShort', signed(step)), nudgeLabel(step))}
             title={nudgeLabel(step)}
-            onClick={() => apply(clock.offset.peek() + step)}
+            onClick={trusted(() => apply(clock.offset.peek() + step))}
           >
             {t('secondsShort', signed(step))}
           </button>
         ))}
-        <button type="button" class="cb-tool cb-offset-reset" disabled={offset === correction.defaultOffset} onClick={reset}>
+        <button type="button" class="cb-tool cb-offset-reset" disabled={offset === correction.defaultOffset} onClick={trusted(reset)}>
           {t('reset')}
         </button>
       </div>

@@ -8,6 +8,7 @@ import { FloatingFrame } from './FloatingFrame';
 import { EditionShiftOffer } from './EditionShiftOffer';
 import { OffsetControls } from './OffsetControls';
 import { SidebarSearch } from './SidebarSearch';
+import { trusted } from './trusted';
 
 function Header({ state }: { state: SidebarState }) {
   const { episode } = state;
@@ -34,13 +35,13 @@ function Header({ state }: { state: SidebarState }) {
           type="button"
           class="cb-tool"
           aria-pressed={expandAll}
-          onClick={() => (state.expandAll.value = !state.expandAll.peek())}
+          onClick={trusted(() => (state.expandAll.value = !state.expandAll.peek()))}
         >
           {t('expandAll')}
         </button>
       )}
       {overlay ? (
-        <button type="button" class="cb-tool" onClick={() => (state.overlayOpen.value = false)}>
+        <button type="button" class="cb-tool" onClick={trusted(() => (state.overlayOpen.value = false))}>
           {t('close')}
         </button>
       ) : (
@@ -49,7 +50,7 @@ function Header({ state }: { state: SidebarState }) {
           class="cb-tool"
           aria-expanded={!collapsed}
           aria-label={collapsed ? t('showChaptersLabel') : t('collapseChaptersLabel')}
-          onClick={() => state.setCollapsed(!collapsed)}
+          onClick={trusted(() => state.setCollapsed(!collapsed))}
         >
           {/* The visible words begin the accessible name (WCAG 2.5.3, label in name). */}
           {collapsed ? t('showChapters') : t('collapseChapters')}
@@ -80,7 +81,7 @@ function Panel({ state }: { state: SidebarState }) {
         <button
           type="button"
           class="cb-tool cb-resume"
-          onClick={() => (state.following.value = true)}
+          onClick={trusted(() => (state.following.value = true))}
         >
           {t('backToCurrent')}
         </button>
@@ -108,7 +109,7 @@ export function Sidebar({ state }: { state: SidebarState }) {
           type="button"
           class="cb-overlay-toggle"
           aria-expanded={false}
-          onClick={() => (state.overlayOpen.value = true)}
+          onClick={trusted(() => (state.overlayOpen.value = true))}
         >
           {t('chaptersHeading')}
         </button>

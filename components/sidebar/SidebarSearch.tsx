@@ -1,6 +1,7 @@
 import { t } from '../../utils/i18n';
 import type { SidebarState } from '../../utils/sidebar/state';
 import { useSignalValue } from '../../utils/sidebar/signal-hooks';
+import { trusted } from './trusted';
 
 /**
  * Searches the chapters' titles, descriptions and bullets. The list keeps only the chapters that
@@ -45,7 +46,7 @@ export function SidebarSearch({ state }: { state: SidebarState }) {
         spellcheck={false}
         value={query}
         onInput={(event) => (state.query.value = event.currentTarget.value)}
-        onKeyDown={onKeyDown}
+        onKeyDown={trusted(onKeyDown)}
       />
       <span class="cb-search-count" role="status">
         {matches ? (matches.size === 0 ? t('searchNoMatch') : t('searchMatches', matches.size, total)) : ''}

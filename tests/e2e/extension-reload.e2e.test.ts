@@ -1,6 +1,6 @@
-import type { Locator, Page, Worker } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EPISODE_VIDEO_ID, fixture, launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from './harness/index.ts';
+import { EPISODE_VIDEO_ID, fixture, launchBrowser, startServer, type FixtureServer, type LaunchedBrowser, axSidebar, type AxLocator } from './harness/index.ts';
 
 // The extension is updated (here: reloaded, which Chrome treats the same way: runtime.onInstalled
 // with reason "update") while tabs are open. The old content script must stop cleanly, and the new
@@ -12,7 +12,7 @@ let browser: LaunchedBrowser;
 let page: Page;
 let other: Page;
 
-const sidebar = (p: Page = page): Locator => p.getByRole('complementary', { name: 'Chapters' });
+const sidebar = (p: Page = page): AxLocator => axSidebar(p);
 const hosts = (p: Page = page) => p.locator('chapterbar-sidebar');
 const currentLabel = (p: Page = page) => sidebar(p).locator('li[aria-current="true"] button.cb-seek').getAttribute('aria-label');
 const isExtensionWorker = (worker: Worker) => worker.url().startsWith('chrome-extension://');

@@ -11,10 +11,28 @@ import { FIREFOX_EXTENSION_PATH, buildFirefoxExtension, launchFirefox, type Laun
 let server: FixtureServer;
 let firefox: LaunchedFirefox;
 
-/** Expressions evaluated in the page (the sidebar's shadow root is open). */
-const ROOT = `document.querySelector('chapterbar-sidebar')?.shadowRoot`;
-const SEEK_LABELS = `return [...(${ROOT}?.querySelectorAll('button.cb-seek') ?? [])].map((b) => b.getAttribute('aria-label'));`;
-const CURRENT = `return ${ROOT}?.querySelector('li[aria-current="true"] button.cb-seek')?.getAttribute('aria-label') ?? null;`;
+/**
+ * Reads the sidebar, whose shadow root is closed, the way a screen reader reaches it: the
+ * accessibility locator finds the "Chapters" landmark, and `read` runs on that element. Null
+ * while there is no sidebar.
+ */
+async function inSidebar<T>(read: string): Promise<T | null> {
+  const [aside] = await firefox.locateByRole('complementary', 'Chapters');
+  return aside ? firefox.callOn<T>(aside, read) : null;
+}
+/** Polls `inSidebar(read)` until `accept` holds for its value. */
+async function waitInSidebar<T>(read: string, accept: (value: T | null) => boolean, timeout = 10_000): Promise<T | null> {
+  const until = Date.now() + timeout;
+  let value: T | null = null;
+  while (Date.now() < until) {
+    value = await inSidebar<T>(read);
+    if (accept(value)) return value;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`timed out after ${timeout} ms waiting in the sidebar for: ${read} (last value ${JSON.stringify(value)})`);
+}
+const SEEK_LABELS = `(aside) => [...aside.querySelectorAll('button.cb-seek')].map((b) => b.getAttribute('aria-label'))`;
+const CURRENT = `(aside) => aside.querySelector('li[aria-current="true"] button.cb-seek')?.getAttribute('aria-label') ?? null`;
 const VIDEO_TIME = `return document.querySelector('#movie_player video').currentTime;`;
 
 beforeAll(async () => {
@@ -38,16 +56,20 @@ describe('the Firefox build in Firefox', () => {
 
   it('shows the YouTube sidebar, follows the media and seeks', async () => {
     await firefox.navigate(`https://www.youtube.com/watch?v=${EPISODE_VIDEO_ID}&paused=1`);
-    const labels = await firefox.waitFor<string[]>(`const l = (() => { ${SEEK_LABELS} })(); return l.length === 16 ? l : null;`);
-    expect(labels[0]).toMatch(/^0:00 From hedge funds/);
+    const labels = await waitInSidebar<string[]>(SEEK_LABELS, (l) => l?.length === 16);
+    expect(labels![0]).toMatch(/^0:00 From hedge funds/);
+    // The page itself cannot look inside.
+    expect(await firefox.evaluate(`return document.querySelector('chapterbar-sidebar').shadowRoot;`)).toBeNull();
     expect(await firefox.evaluate<number>(`return document.querySelectorAll('chapterbar-sidebar').length;`)).toBe(1);
 
     await firefox.evaluate(`document.querySelector('#movie_player video').currentTime = 600; return true;`);
-    await firefox.waitFor(`const c = (() => { ${CURRENT} })(); return c?.startsWith('9:10 ') ? c : null;`);
+    await waitInSidebar<string>(CURRENT, (c) => !!c?.startsWith('9:10 '));
 
-    await firefox.evaluate(`${ROOT}.querySelector('button.cb-seek[aria-label^="19:42 "]').click(); return true;`);
+    const [seek] = (await firefox.locateByRole('button', '19:42 Pace of adoption and leapfrogging: Asia/Africa, schools reacting to ChatGPT, and ROI dynamics'));
+    expect(seek).toBeDefined();
+    await firefox.clickOn(seek!);
     await firefox.waitFor(`return (() => { ${VIDEO_TIME} })() >= 19 * 60 + 42;`);
-    await firefox.waitFor(`const c = (() => { ${CURRENT} })(); return c?.startsWith('19:42 ') ? c : null;`);
+    await waitInSidebar<string>(CURRENT, (c) => !!c?.startsWith('19:42 '));
     await firefox.screenshot('firefox-youtube');
   });
 
@@ -55,7 +77,7 @@ describe('the Firefox build in Firefox', () => {
     await firefox.evaluate(`window.__fixture.navigate('dQw4w9WgXcQ'); return true;`);
     await firefox.waitFor(`return document.querySelectorAll('chapterbar-sidebar').length === 0;`);
     await firefox.evaluate(`window.__fixture.navigate('${EPISODE_VIDEO_ID}'); return true;`);
-    await firefox.waitFor(`return (() => { ${SEEK_LABELS} })().length === 16;`);
+    await waitInSidebar<string[]>(SEEK_LABELS, (l) => l?.length === 16);
     expect(await firefox.evaluate<number>(`return document.querySelectorAll('chapterbar-sidebar').length;`)).toBe(1);
   });
 

@@ -1,9 +1,9 @@
-import type { Locator, Page, Worker } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseChapterFile } from '../../utils/chapters/detect';
 import { formatChapterbarJson } from '../../utils/chapters/formats/chapterbar-json';
 import type { Episode } from '../../utils/chapters/schema';
-import { fixture, launchBrowser, screenshot, startServer, youtubeVideo, type FixtureServer, type LaunchedBrowser } from './harness/index.ts';
+import { fixture, launchBrowser, screenshot, startServer, youtubeVideo, type FixtureServer, type LaunchedBrowser, ax, axSidebar, type AxLocator } from './harness/index.ts';
 import { storeEpisodes } from './harness/library.ts';
 
 // An episode written by an attacker, imported the way a person would import a file (the same
@@ -49,7 +49,7 @@ let page: Page;
 let worker: Worker;
 
 const host = () => page.locator('chapterbar-sidebar');
-const sidebar = (): Locator => page.getByRole('complementary', { name: 'Chapters' });
+const sidebar = (): AxLocator => axSidebar(page);
 const row = (index: number) => sidebar().locator(`li.cb-row[data-index="${index}"]`);
 
 beforeAll(async () => {
@@ -102,7 +102,7 @@ describe('a hostile chapter file', () => {
       .locator('a')
       .evaluateAll((anchors) => anchors.map((a) => ({ href: a.getAttribute('href'), rel: a.getAttribute('rel'), target: a.getAttribute('target'), text: a.textContent })));
     expect(links).toEqual([{ href: 'https://example.com/notes?q=%3Cscript%3E', rel: 'noopener noreferrer', target: '_blank', text: 'example.com/notes' }]);
-    const html = await host().evaluate((element) => element.shadowRoot!.innerHTML);
+    const html = await ax(page).locator('chapterbar-sidebar').shadowRoot().evaluate((root) => root.innerHTML);
     expect(html).not.toMatch(/javascript:|data:text/i);
 
     // Direction overrides stay inside their own text.

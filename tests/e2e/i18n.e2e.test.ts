@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EPISODE_VIDEO_ID, EXTENSION_PATH, ROOT, fixture, launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from './harness/index.ts';
+import { EPISODE_VIDEO_ID, EXTENSION_PATH, ROOT, fixture, launchBrowser, startServer, type FixtureServer, type LaunchedBrowser, axSidebar, evaluateRevealed } from './harness/index.ts';
 
 // The browser's own i18n, in the built extension: the manifest's name, description and shortcut
 // names, and every page's text, come from _locales/en/messages.json; no message key shows as text.
@@ -13,9 +13,9 @@ const KEYS = new Set(Object.keys(messages));
 let server: FixtureServer;
 let browser: LaunchedBrowser;
 
-/** Message keys that appear as words in a page's text (inside shadow roots too): a missing message. */
+/** Message keys that appear as words in a page's text (inside shadow roots too, closed ones included): a missing message. */
 const keysShown = (page: Page) =>
-  page.evaluate((keys) => {
+  evaluateRevealed(page, (keys) => {
     const texts: string[] = [];
     const walk = (root: Document | ShadowRoot) => {
       texts.push(root instanceof Document ? root.body.innerText : [...root.children].map((child) => (child as HTMLElement).innerText ?? '').join(' '));
@@ -62,7 +62,7 @@ describe('the browser’s i18n', () => {
     const page = await browser.newPage();
     await page.goto(`https://www.youtube.com/watch?v=${EPISODE_VIDEO_ID}&paused=1`);
     await fixture(page).ready();
-    const sidebar = page.getByRole('complementary', { name: 'Chapters' });
+    const sidebar = axSidebar(page);
     await sidebar.waitFor();
     await sidebar.getByRole('button', { name: 'Expand all' }).click();
     expect(await keysShown(page)).toEqual([]);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Locator, Page, Worker } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EPISODE_VIDEO_ID, ROOT, fixture, launchBrowser, screenshot, startServer, youtubeVideo, type FixtureServer, type LaunchedBrowser } from './harness/index.ts';
+import { EPISODE_VIDEO_ID, ROOT, fixture, launchBrowser, screenshot, startServer, youtubeVideo, type FixtureServer, type LaunchedBrowser, axSidebar, type AxLocator } from './harness/index.ts';
 
 // The options page: importing chapter files, managing the library, the sidebar's settings, and
 // what happens to stored values Chapterbar cannot read. One browser for the file: the tests build
@@ -26,7 +26,7 @@ interface ChromeStorage {
 /** Everything in storage.local, read by the extension itself. */
 const storedLocal = () => worker.evaluate(() => (globalThis as unknown as ChromeStorage).chrome.storage.local.get(null));
 
-const sidebar = (p: Page = video): Locator => p.getByRole('complementary', { name: 'Chapters' });
+const sidebar = (p: Page = video): AxLocator => axSidebar(p);
 const seekLabels = (p: Page = video) => sidebar(p).locator('button.cb-seek').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
 const episodeCard = (title: string) => options.getByRole('listitem').filter({ has: options.getByRole('heading', { level: 3, name: title, exact: true }) });
 const importInput = () => options.getByLabel('Import chapters');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { episodeSchema } from '../../utils/chapters/schema';
-import { EPISODE_VIDEO_ID, fixture, launchBrowser, startServer, youtubeVideo, type FixtureServer, type LaunchedBrowser } from './harness/index.ts';
+import { EPISODE_VIDEO_ID, fixture, launchBrowser, startServer, youtubeVideo, type FixtureServer, type LaunchedBrowser, axSidebar, evaluateRevealed } from './harness/index.ts';
 import { storeEpisodes } from './harness/library.ts';
 
 // 200 single-page navigations at seeded random intervals, many started before the previous one
@@ -53,7 +53,7 @@ let page: Page;
 
 /** The episode line of the one sidebar, null without one; throws on two. */
 const shownEpisode = () =>
-  page.evaluate(() => {
+  evaluateRevealed(page, () => {
     const hosts = document.querySelectorAll('chapterbar-sidebar');
     if (hosts.length > 1) throw new Error(`${hosts.length} sidebars`);
     const host = hosts[0];
@@ -143,7 +143,7 @@ describe(`${NAVIGATIONS} single-page navigations at random (seed ${SEED})`, () =
     await fixture(page).navigate(EPISODE_VIDEO_ID);
     await expect.poll(shownEpisode).toBe(NO_PRIORS);
     await page.evaluate(() => void (document.querySelector<HTMLVideoElement>('#movie_player video')!.currentTime = 600));
-    const current = page.getByRole('complementary', { name: 'Chapters' }).locator('li[aria-current="true"] button.cb-seek');
+    const current = axSidebar(page).locator('li[aria-current="true"] button.cb-seek');
     await expect.poll(() => current.getAttribute('aria-label')).toMatch(/^9:10 /);
   }, 300_000);
 
@@ -165,7 +165,7 @@ describe(`${NAVIGATIONS} single-page navigations at random (seed ${SEED})`, () =
     await expect.poll(shownEpisode).toBe(OTHER_EPISODE.title);
     await fixture(page).navigate(EPISODE_VIDEO_ID, { metadataDelay: 600 });
     await expect.poll(shownEpisode).toBe(NO_PRIORS);
-    const panel = await page.locator('chapterbar-sidebar').evaluateHandle((host) => host.shadowRoot!.querySelector('aside')!);
+    const panel = await axSidebar(page).pin();
     await page.waitForTimeout(1000); // the title arrives, the match is checked again
     expect(await panel.evaluate((element) => element.isConnected)).toBe(true);
   });

@@ -1,6 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { fixture, screenshot, youtubeVideo, type LaunchedBrowser, useFileBrowser } from './harness/index.ts';
+import { fixture, screenshot, youtubeVideo, type LaunchedBrowser, useFileBrowser, axSidebar, type AxLocator } from './harness/index.ts';
 
 // Chapters the page publishes itself, for videos with no episode in the library: a description's
 // timestamps, YouTube's chapters, YouTube's auto-generated chapters; never its key moments. See
@@ -11,7 +11,7 @@ let browser: LaunchedBrowser;
 let page: Page;
 
 const watch = (id: string, query = '') => `https://www.youtube.com/watch?v=${id}${query}`;
-const sidebar = (p: Page = page): Locator => p.getByRole('complementary', { name: 'Chapters' });
+const sidebar = (p: Page = page): AxLocator => axSidebar(p);
 const rows = (p: Page = page) => sidebar(p).locator('li.cb-row');
 const titles = (p: Page = page) => rows(p).locator('.cb-title').allTextContents();
 const sourceLabel = (p: Page = page) => sidebar(p).locator('.cb-source-label');

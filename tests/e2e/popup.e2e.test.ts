@@ -8,6 +8,7 @@ import {
   startServer,
   type FixtureServer,
   type LaunchedBrowser,
+  axSidebar,
 } from './harness/index.ts';
 
 // The toolbar popup and the keyboard commands, driving a fixture YouTube tab.
@@ -22,7 +23,7 @@ const setTime = (t: number) =>
   video.evaluate((seconds) => {
     document.querySelector<HTMLVideoElement>('#movie_player video.html5-main-video')!.currentTime = seconds;
   }, t);
-const pageSidebar = () => video.getByRole('complementary', { name: 'Chapters' });
+const pageSidebar = () => axSidebar(video);
 
 /** Opens the popup page in a tab of its own, as a person's click on the icon would show it. */
 async function openPopup(query = ''): Promise<Page> {
@@ -135,7 +136,7 @@ describe('the popup elsewhere', () => {
     await popup.getByRole('button', { name: /No Priors Ep\. 3/ }).click();
     await popup.getByRole('list', { name: 'Chapters' }).waitFor();
     await pageSidebar().waitFor();
-    expect(await pageSidebar().getByRole('listitem').filter({ has: video.locator('button.cb-seek') }).count()).toBe(16);
+    expect(await pageSidebar().getByRole('listitem').filter({ has: 'button.cb-seek' }).count()).toBe(16);
 
     await video.reload();
     await pageSidebar().waitFor();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EPISODE_VIDEO_ID, EXTENSION_PATH, fixture, launchBrowser, startServer } from './harness/index.ts';
+import { EPISODE_VIDEO_ID, EXTENSION_PATH, fixture, launchBrowser, startServer, axSidebar } from './harness/index.ts';
 
 describe('permissions', () => {
   const manifest = JSON.parse(readFileSync(resolve(EXTENSION_PATH, 'manifest.json'), 'utf8'));
@@ -38,7 +38,7 @@ describe('privacy', () => {
     const page = await browser.newPage();
     await page.goto(`https://www.youtube.com/watch?v=${EPISODE_VIDEO_ID}`);
     await fixture(page).ready();
-    await page.getByRole('complementary', { name: 'Chapters' }).waitFor();
+    await axSidebar(page).waitFor();
     expect(browser.offsiteRequests).toEqual([]);
     // A request to anywhere else is caught, so the check that guards every e2e file can fail.
     await page.evaluate(() => fetch('https://tracker.invalid/pixel').catch(() => null));

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EPISODE_VIDEO_ID, ROOT, fixture, launchBrowser, screenshot, startServer, type FixtureServer, type LaunchedBrowser } from './harness/index.ts';
+import { EPISODE_VIDEO_ID, ROOT, fixture, launchBrowser, screenshot, startServer, type FixtureServer, type LaunchedBrowser, ax, axSidebar, type AxLocator } from './harness/index.ts';
 
 // Reading and navigating the bundled episode: search (sidebar and popup), links to a chapter,
 // Markdown summaries, looping a chapter, and chapter marks on YouTube's progress bar.
@@ -19,7 +19,7 @@ let server: FixtureServer;
 let browser: LaunchedBrowser;
 let page: Page;
 
-const sidebar = (p: Page = page): Locator => p.getByRole('complementary', { name: 'Chapters' });
+const sidebar = (p: Page = page): AxLocator => axSidebar(p);
 const rows = (p: Page = page) => sidebar(p).locator('li.cb-row');
 const search = (p: Page = page) => sidebar(p).getByRole('searchbox', { name: 'Search chapters' });
 const currentRow = (p: Page = page) => sidebar(p).locator('li[aria-current="true"]');
@@ -27,7 +27,7 @@ const video = (p: Page = page) => p.locator('#movie_player video.html5-main-vide
 const mediaTime = (p: Page = page) => video(p).evaluate((element: HTMLVideoElement) => element.currentTime);
 const setTime = (seconds: number, p: Page = page) => video(p).evaluate((element: HTMLVideoElement, t) => void (element.currentTime = t), seconds);
 const clipboard = (p: Page = page) => p.evaluate(() => navigator.clipboard.readText());
-const markers = (p: Page = page) => p.locator('#movie_player .ytp-progress-bar-container chapterbar-markers');
+const markers = (p: Page = page) => ax(p).locator('#movie_player .ytp-progress-bar-container chapterbar-markers');
 
 beforeAll(async () => {
   server = await startServer();
@@ -74,7 +74,7 @@ describe('the sidebar’s tools', () => {
     await setTime(chapter.start + 5);
     await expect.poll(() => currentRow().locator('.cb-time').textContent()).toBe('9:10');
     // The button itself, held: its name says "Copied" for a moment.
-    const copy = (await currentRow().getByRole('button', { name: `Copy link to “${chapter.title}”` }).elementHandle())!;
+    const copy = await currentRow().getByRole('button', { name: `Copy link to “${chapter.title}”` }).pin();
     await copy.click();
     await expect.poll(() => copy.textContent(), { timeout: 1500 }).toBe('Copied');
     expect(await copy.getAttribute('aria-label')).toBe('Copied');
@@ -114,7 +114,8 @@ describe('the sidebar’s tools', () => {
 
   it('marks chapter starts on YouTube’s progress bar, names them on hover, and leaves scrubbing to YouTube', async () => {
     await expect.poll(() => markers().count()).toBe(1);
-    await expect.poll(() => markers().evaluate((host) => host.shadowRoot!.querySelectorAll('.tick').length)).toBe(CHAPTERS.length - 1);
+    // The marks' root is closed and aria-hidden: reached through the DevTools protocol's DOM.
+    await expect.poll(() => markers().shadowRoot().locator('.tick').count()).toBe(CHAPTERS.length - 1);
     const bar = page.locator('#movie_player .ytp-progress-bar');
     const box = (await bar.boundingBox())!;
     const duration = await video().evaluate((element: HTMLVideoElement) => element.duration);
@@ -122,7 +123,7 @@ describe('the sidebar’s tools', () => {
     const x = box.x + (box.width * (chapter.start + 30)) / duration;
     const y = box.y + box.height / 2;
     await page.mouse.move(x, y);
-    await expect.poll(() => markers().evaluate((host) => host.shadowRoot!.querySelector<HTMLElement>('.tip')!.textContent)).toBe(chapter.title);
+    await expect.poll(() => markers().shadowRoot().locator('.tip').textContent()).toBe(chapter.title);
     await screenshot(page, 'progress-markers-hover', { asset: false });
     // The marks take no pointer events: what is under the pointer is YouTube's, and a click scrubs.
     expect(await page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.closest('chapterbar-markers'), [x, y])).toBeNull();

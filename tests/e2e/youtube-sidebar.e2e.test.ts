@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   EPISODE_VIDEO_ID,
@@ -9,6 +9,9 @@ import {
   screenshot,
   type LaunchedBrowser,
   useFileBrowser,
+  ax,
+  axSidebar,
+  type AxLocator,
 } from './harness/index.ts';
 
 // What a viewer of the No Priors episode sees on (fixture) YouTube with Chapterbar installed.
@@ -26,8 +29,8 @@ const CHAPTERS = document_.flatMap((line, i) => {
 let browser: LaunchedBrowser;
 let page: Page;
 
-const sidebar = (p: Page = page): Locator => p.getByRole('complementary', { name: 'Chapters' });
-const rows = (p: Page = page) => sidebar(p).getByRole('listitem').filter({ has: p.locator('button.cb-seek') });
+const sidebar = (p: Page = page): AxLocator => axSidebar(p);
+const rows = (p: Page = page) => sidebar(p).getByRole('listitem').filter({ has: 'button.cb-seek' });
 const currentRow = (p: Page = page) => sidebar(p).locator('li[aria-current="true"]');
 const hosts = (p: Page = page) => p.locator('chapterbar-sidebar');
 
@@ -212,10 +215,10 @@ describe('the YouTube chapter sidebar', () => {
 
   it('opens as an overlay from a toggle on the player in fullscreen', async () => {
     await fixture(page).setFullscreen(true);
-    const toggle = page.locator('#movie_player').getByRole('button', { name: 'Chapters' });
+    const toggle = ax(page).locator('#movie_player').getByRole('button', { name: 'Chapters' });
     await toggle.waitFor();
     await toggle.click();
-    const overlay = page.locator('#movie_player').getByRole('complementary', { name: 'Chapters' });
+    const overlay = axSidebar(page, { within: '#movie_player' });
     await overlay.waitFor();
     expect(await overlay.locator('li[aria-current]').count()).toBe(1);
     // Clicking the overlay must not reach YouTube's player (which toggles play on click).
@@ -224,7 +227,7 @@ describe('the YouTube chapter sidebar', () => {
     expect(await paused()).toBe(wasPaused);
     await screenshot(page, 'youtube-fullscreen', { asset: false });
     await fixture(page).setFullscreen(false);
-    await expect.poll(() => page.locator('#secondary').getByRole('complementary', { name: 'Chapters' }).count()).toBe(1);
+    await expect.poll(() => axSidebar(page, { within: '#secondary' }).count()).toBe(1);
   });
 
   it('can be collapsed, and remembers it across pages', async () => {
@@ -318,7 +321,7 @@ describe('embeds and the mobile site', () => {
   ])('%s shows a compact overlay that opens the chapters', async (url) => {
     const mobile = await browser.newPage();
     await mobile.goto(url);
-    const toggle = mobile.getByRole('button', { name: 'Chapters' });
+    const toggle = ax(mobile).getByRole('button', { name: 'Chapters' });
     await toggle.waitFor({ timeout: 10_000 });
     await toggle.click();
     await sidebar(mobile).waitFor();

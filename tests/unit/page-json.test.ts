@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { findAssigningScript } from '../../utils/page-chapters/inline-scripts';
-import { dig, readAssignedJson, readJsonObject } from '../../utils/page-chapters/reading/page-json';
+import { MAX_JSON_DEPTH, dig, readAssignedJson, readJsonObject } from '../../utils/page-chapters/reading/page-json';
 
 const page = (...scripts: string[]) => new DOMParser().parseFromString(scripts.map((text) => `<script>${text}</script>`).join(''), 'text/html');
 
@@ -39,5 +39,21 @@ describe('readAssignedJson (background)', () => {
     expect(dig(null, 'a')).toBeUndefined();
     expect(dig({ __proto__: { polluted: 1 } }, 'polluted')).toBeUndefined();
     expect(readJsonObject('x', 0)).toBeUndefined();
+  });
+});
+
+describe('readJsonObject against hostile nesting', () => {
+  const nested = (depth: number) => `${'{"a":['.repeat(depth / 2)}1${']}'.repeat(depth / 2)}`;
+
+  it('reads data nested up to the bound, and refuses deeper data before parsing it', () => {
+    expect(dig(readJsonObject(nested(MAX_JSON_DEPTH), 0), 'a', 0, 'a', 0, 'a')).toBeDefined();
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      expect(readJsonObject(nested(MAX_JSON_DEPTH + 2), 0)).toBeUndefined();
+      expect(readJsonObject(nested(200_000), 0)).toBeUndefined();
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
   });
 });

@@ -161,6 +161,11 @@ export interface ProtocolMap {
   openLibrary(): void;
   /** Remembers (or, with null, forgets) the person's timing correction for an episode on a site. */
   saveOffset(request: { episodeId: string; site: string; seconds: number | null }): LibraryResult;
+  /**
+   * "Save to library" in the sidebar: one episode of the page's own chapters, through the library's
+   * save path. Not `saveEpisodes`, which imports anything and is for the options page only.
+   */
+  savePageEpisode(request: SaveEpisodesRequest['episodes'][number]): LibraryResult<{ saved: string[] }>;
   /** The sidebar's CSS, by content-script entrypoint name (see sidebar-stylesheet.ts). */
   getSidebarStylesheet(entrypoint: string): string;
   /**

@@ -7,6 +7,7 @@ import { Sidebar } from '../../components/sidebar/Sidebar';
 import type { SidebarState } from './state';
 import type { Placement } from '../sites/types';
 import { loadStylesheet } from './stylesheet';
+import { registerOwnShadowRoot } from './typing';
 
 /** Events stopped at the shadow root so the site's shortcuts and player clicks never see them. */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'click', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'wheel', 'contextmenu'];
@@ -31,9 +32,14 @@ interface Root {
 }
 
 /**
- * An open shadow root with a document of its own (`<html><head><style>…</style></head><body>`), as
+ * A closed shadow root with a document of its own (`<html><head><style>…</style></head><body>`), as
  * WXT's `createShadowRootUi` builds it: the page's styles stop at the host, the sidebar's stay
  * inside, and the events that sites bind shortcuts to stop at the body.
+ *
+ * Closed, because the page is not a friend: through an open root any page script could read every
+ * chapter, description and bullet of the library, and press the sidebar's buttons. Assistive
+ * technology still reads it all (the accessibility tree includes closed roots), and so do the
+ * end-to-end tests (tests/e2e/harness/ax.ts).
  */
 function createRoot(css: string): Root {
   const host = document.createElement('chapterbar-sidebar');
@@ -44,7 +50,9 @@ function createRoot(css: string): Root {
   style.textContent = css;
   head.append(style);
   html.append(head, body);
-  host.attachShadow({ mode: 'open' }).append(html);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  shadow.append(html);
+  registerOwnShadowRoot(host, shadow);
   for (const type of ISOLATED_EVENTS) body.addEventListener(type, (event) => event.stopPropagation());
   return { host, body };
 }

@@ -31,7 +31,8 @@ export interface ProgressMarkers {
 export function showProgressMarkers(findBar: () => HTMLElement | null, clock: ChapterClock, player: Player, signal: AbortSignal): ProgressMarkers {
   const host = document.createElement('chapterbar-markers');
   host.setAttribute('aria-hidden', 'true');
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed like the sidebar's (mount.tsx): the tips carry chapter titles from the library.
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   const ticks = document.createElement('div');
   const tip = document.createElement('div');

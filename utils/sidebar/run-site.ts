@@ -94,7 +94,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
    * note left here and says it was saved.
    */
   async function savePageChapters(mediaKey: string, episode: Episode, source: PageChapterSource): Promise<{ ok: true } | { ok: false; message: string }> {
-    const result = await sendMessage('saveEpisodes', { episodes: [{ episode, source: source === 'description' ? { format: 'timestamp-list' } : {} }] });
+    const result = await sendMessage('savePageEpisode', { episode, source: source === 'description' ? { format: 'timestamp-list' } : {} });
     if (!result.ok) return { ok: false, message: result.message };
     pendingNotice = { mediaKey, text: t('savedToLibrary') };
     return { ok: true };

@@ -1,10 +1,23 @@
 const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number', 'date', 'datetime-local', 'month', 'time', 'week']);
 
-/** The focused element, looking into open shadow roots (a site's search box can live in one). */
+/**
+ * Chapterbar's own closed shadow roots, by host: the page cannot reach them through
+ * `host.shadowRoot`, and neither could this module without being told.
+ */
+const ownRoots = new WeakMap<Element, ShadowRoot>();
+
+export function registerOwnShadowRoot(host: Element, root: ShadowRoot): void {
+  ownRoots.set(host, root);
+}
+
+/** The focused element, looking into open shadow roots (a site's search box can live in one) and our own closed ones. */
 function deepActiveElement(doc: Document): Element | null {
   let active: Element | null = doc.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
+  for (;;) {
+    const root = active ? (active.shadowRoot ?? ownRoots.get(active)) : null;
+    if (!root?.activeElement) return active;
+    active = root.activeElement;
+  }
 }
 
 /** Whether a keyboard shortcut now would land in the middle of what the person is typing. */

@@ -17,6 +17,7 @@ export interface AxNodeInfo {
   ignored: boolean;
   role?: { value?: unknown };
   name?: { value?: unknown };
+  properties?: Array<{ name: string; value: { value?: unknown } }>;
 }
 
 interface CallResult {
@@ -101,6 +102,11 @@ export class AxSession {
     }
   }
 
+  async backendId(node: RemoteNode): Promise<number> {
+    const { node: described } = (await this.cdp.send('DOM.describeNode', { objectId: node.objectId, depth: 0 })) as { node: { backendNodeId: number } };
+    return described.backendNodeId;
+  }
+
   /** The shadow root of a host, open or closed (the DOM domain sees both). */
   async shadowRootOf(host: RemoteNode): Promise<RemoteNode | null> {
     const { node } = (await this.cdp.send('DOM.describeNode', { objectId: host.objectId, depth: 0, pierce: true })) as {
@@ -168,9 +174,11 @@ export class AxSession {
   /** The deepest node at a viewport point (through shadow roots, open or closed), as hit testing finds it. */
   async nodeAt(x: number, y: number): Promise<RemoteNode | null> {
     try {
+      // getNodeForLocation takes document coordinates: the viewport point plus the page's scroll.
+      const { cssVisualViewport } = (await this.cdp.send('Page.getLayoutMetrics')) as { cssVisualViewport: { pageX: number; pageY: number } };
       const { backendNodeId } = (await this.cdp.send('DOM.getNodeForLocation', {
-        x: Math.round(x),
-        y: Math.round(y),
+        x: Math.round(x + cssVisualViewport.pageX),
+        y: Math.round(y + cssVisualViewport.pageY),
         includeUserAgentShadowDOM: false,
         ignorePointerEventsNone: false,
       })) as { backendNodeId: number };

@@ -26,6 +26,8 @@ export interface RoleOptions {
   exact?: boolean;
   /** Also nodes the accessibility tree ignores (hidden ones). Off by default, as in Playwright. */
   includeHidden?: boolean;
+  /** A heading's level. */
+  level?: number;
 }
 
 type Step =
@@ -34,7 +36,8 @@ type Step =
   | { kind: 'shadow' }
   | { kind: 'has'; selector: string; not: boolean }
   | { kind: 'hasText'; text: NameMatch }
-  | { kind: 'nth'; index: number };
+  | { kind: 'nth'; index: number }
+  | { kind: 'node'; backendNodeId: number };
 
 const DEFAULT_TIMEOUT = 10_000;
 const POLL_MS = 50;
@@ -48,6 +51,7 @@ function nameMatches(name: string, options: RoleOptions): boolean {
   return options.exact ? normalise(name) === normalise(want) : normalise(name).toLowerCase().includes(normalise(want).toLowerCase());
 }
 
+const axLevel = (node: AxNodeInfo) => node.properties?.find((property) => property.name === 'level')?.value.value;
 const axName = (node: AxNodeInfo | undefined) => (typeof node?.name?.value === 'string' ? node.name.value : '');
 
 async function pollFor<T>(what: string, timeout: number, attempt: () => Promise<T | undefined>): Promise<T> {
@@ -124,6 +128,7 @@ export class AxLocator {
             const id = node.backendDOMNodeId;
             if (id === undefined || seen.has(id) || (node.ignored && !step.options.includeHidden)) continue;
             if (!nameMatches(axName(node), step.options)) continue;
+            if (step.options.level !== undefined && axLevel(node) !== step.options.level) continue;
             seen.add(id);
             const resolved = await session.resolveBackend(id);
             if (resolved) next.push(resolved);
@@ -149,6 +154,9 @@ export class AxLocator {
           const want = step.text;
           if (want instanceof RegExp ? want.test(text) : text.toLowerCase().includes(normalise(want).toLowerCase())) next.push(scope);
         }
+      } else if (step.kind === 'node') {
+        const node = await session.resolveBackend(step.backendNodeId);
+        if (node) next.push(node);
       } else {
         const picked = current.at(step.index);
         if (picked) next.push(picked);
@@ -176,6 +184,15 @@ export class AxLocator {
         return nodes[0] ? use(session, nodes[0]) : undefined;
       }),
     );
+  }
+
+  /**
+   * A locator for the one element this one finds now, whatever it becomes (its name, text or
+   * place may change): Playwright's element handle.
+   */
+  async pin(options: { timeout?: number } = {}): Promise<AxLocator> {
+    const backendNodeId = await this.withOne('pin', options.timeout ?? DEFAULT_TIMEOUT, (s, node) => s.backendId(node));
+    return new AxLocator(this.page, [{ kind: 'node', backendNodeId }]);
   }
 
   count(): Promise<number> {
@@ -233,6 +250,10 @@ export class AxLocator {
   }
   isVisible(): Promise<boolean> {
     return this.withAll(async (s, nodes) => nodes.length === 1 && (await s.box(nodes[0]!)) !== null);
+  }
+
+  async scrollIntoViewIfNeeded(options: { timeout?: number } = {}): Promise<void> {
+    await this.withOne('scrollIntoViewIfNeeded', options.timeout ?? DEFAULT_TIMEOUT, async (s, node) => (await s.scrollIntoView(node), true));
   }
 
   /** Waits for the element: 'visible' (default, one element with a box), 'attached', 'hidden' or 'detached'. */
@@ -299,6 +320,7 @@ export class AxLocator {
         if (step.kind === 'shadow') return '::shadow';
         if (step.kind === 'has') return `${step.not ? ':not(' : ''}:has(${step.selector})${step.not ? ')' : ''}`;
         if (step.kind === 'hasText') return `:has-text(${String(step.text)})`;
+        if (step.kind === 'node') return `node#${step.backendNodeId}`;
         return `nth=${step.index}`;
       })
       .join(' >> ');

@@ -57,6 +57,17 @@ export interface LaunchedFirefox {
   /** Polls an expression until it is truthy (or the time is up) and returns its last value. */
   waitFor<T>(expression: string, timeout?: number): Promise<T>;
   screenshot(name: string): Promise<string>;
+  /**
+   * The elements with this role and accessible name inside the shadow roots (open or closed) of the
+   * hosts `hosts` matches, as shared references: WebDriver BiDi serializes a host's closed root with
+   * `includeShadowTree: 'all'`, and its accessibility locator searches from there (Firefox's does
+   * not enter shadow roots by itself).
+   */
+  locateByRole(role: string, name: string, hosts?: string): Promise<string[]>;
+  /** Calls `fn(element)` (a function's source) on a located element in the page; its JSON value. */
+  callOn<T>(sharedId: string, fn: string): Promise<T>;
+  /** A real pointer click at the centre of a located element. */
+  clickOn(sharedId: string): Promise<void>;
   /** console.error and uncaught errors of every page and the extension. */
   readonly errors: FirefoxLogEntry[];
   /** Hosts the browser asked for beyond the fixtures and Firefox's own services. */
@@ -84,6 +95,9 @@ export async function launchFirefox({ server }: { server: FixtureServer }): Prom
       ['network.proxy.allow_hijacking_localhost', true],
       ['media.autoplay.default', 0],
       ['browser.shell.checkDefaultBrowser', false],
+      // Firefox's own media plug-in (Widevine, OpenH264) downloads come from update.googleapis.com,
+      // at a moment of Firefox's choosing: a request no test should have to explain.
+      ['media.gmp-manager.updateEnabled', false],
     ]
       .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});`)
       .join('\n'),
@@ -150,10 +164,55 @@ export async function launchFirefox({ server }: { server: FixtureServer }): Prom
     return JSON.parse(String(reply.result?.value)) as T;
   };
 
+  const callOn = async <T,>(sharedId: string, fn: string): Promise<T> => {
+    const reply = await send<{ type: string; result?: { type: string; value?: unknown }; exceptionDetails?: { text: string } }>('script.callFunction', {
+      functionDeclaration: `(element) => JSON.stringify((${fn})(element) ?? null)`,
+      arguments: [{ sharedId }],
+      target: { context },
+      awaitPromise: true,
+    });
+    if (reply.type === 'exception') throw new Error(`in the page: ${reply.exceptionDetails?.text}`);
+    return JSON.parse(String(reply.result?.value)) as T;
+  };
+
   return {
     context,
     send,
     evaluate,
+    callOn,
+    async locateByRole(role, name, hosts = 'chapterbar-sidebar') {
+      const found = await send<{ nodes: Array<{ value?: { shadowRoot?: { sharedId: string } | null } }> }>('browsingContext.locateNodes', {
+        context,
+        locator: { type: 'css', value: hosts },
+        serializationOptions: { includeShadowTree: 'all', maxDomDepth: 0 },
+      });
+      const roots = found.nodes.flatMap((node) => (node.value?.shadowRoot ? [{ sharedId: node.value.shadowRoot.sharedId }] : []));
+      if (roots.length === 0) return [];
+      const { nodes } = await send<{ nodes: Array<{ sharedId: string }> }>('browsingContext.locateNodes', {
+        context,
+        locator: { type: 'accessibility', value: { role, name } },
+        startNodes: roots,
+      });
+      return nodes.map((node) => node.sharedId);
+    },
+    async clickOn(sharedId) {
+      await callOn(sharedId, `(element) => element.scrollIntoView({ block: 'center' })`);
+      const origin = { type: 'element', element: { sharedId } };
+      await send('input.performActions', {
+        context,
+        actions: [
+          {
+            type: 'pointer',
+            id: 'mouse',
+            actions: [
+              { type: 'pointerMove', x: 0, y: 0, origin },
+              { type: 'pointerDown', button: 0 },
+              { type: 'pointerUp', button: 0 },
+            ],
+          },
+        ],
+      });
+    },
     async navigate(url) {
       await send('browsingContext.navigate', { context, url, wait: 'complete' });
     },

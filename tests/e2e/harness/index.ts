@@ -15,3 +15,4 @@ export { fixture, type FixtureApi } from './youtube.ts';
 export { useFileBrowser, type FileBrowser } from './file-browser.ts';
 export { ax, axSidebar, AxLocator, type RoleOptions, type NameMatch } from './ax.ts';
 export { cdpOf } from './ax-session.ts';
+export { axeAudit, evaluateRevealed, type AxeViolation } from './revealed.ts';

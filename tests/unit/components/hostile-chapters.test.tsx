@@ -6,6 +6,7 @@ import { createChapterClock } from '../../../utils/sidebar/chapter-clock';
 import { episodeSchema, type Episode } from '../../../utils/chapters/schema';
 import { createSidebarState, type SidebarState } from '../../../utils/sidebar/state';
 import type { Player } from '../../../utils/sites/types';
+import { personClick } from '../person';
 
 // Chapter text written by an attacker: markup, script, links with other schemes, direction
 // overrides, enormous and empty strings. It renders as text, and only http(s) links are links.
@@ -111,7 +112,7 @@ describe('hostile chapter text in the sidebar', () => {
     act(() => void (state.expandAll.value = false));
     const toggle = row(3).querySelector<HTMLButtonElement>('.cb-toggle')!;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    act(() => toggle.click());
+    act(() => personClick(toggle));
     expect(row(3).querySelector('a')!.getAttribute('href')).toBe('http://example.org/');
     // A chapter with neither text nor a safe link has nothing to show.
     expect(row(4).querySelector('.cb-toggle')).toBeNull();

@@ -8,6 +8,7 @@ import { episodeSchema } from '../../../utils/chapters/schema';
 import type { OffsetCorrection } from '../../../utils/sidebar/offset-correction';
 import { createSidebarState } from '../../../utils/sidebar/state';
 import { createStillPlayer } from '../fake-player';
+import { personClick } from '../person';
 
 const episode = episodeSchema.parse({
   id: 'e',
@@ -59,7 +60,7 @@ describe('OffsetControls', () => {
     const view = mount(100, correction);
     expect(view.current()).toBe('Middle');
     expect(view.shown()).toBe('−0:30');
-    act(() => view.button('This chapter starts now').click());
+    act(() => personClick(view.button('This chapter starts now')));
     expect(view.clock.offset.value).toBe(-40);
     expect(view.shown()).toBe('−0:40');
     expect(saved).toEqual([-40]);
@@ -71,9 +72,9 @@ describe('OffsetControls', () => {
     const { saved, correction } = recordingCorrection();
     const view = mount(89, correction); // 59 s: the last second of "Opening"
     expect(view.current()).toBe('Opening');
-    act(() => view.button('+1 s: Chapters 1 second earlier').click());
+    act(() => personClick(view.button('+1 s: Chapters 1 second earlier')));
     expect(view.current()).toBe('Middle');
-    act(() => view.button('−5 s: Chapters 5 seconds later').click());
+    act(() => personClick(view.button('−5 s: Chapters 5 seconds later')));
     expect(view.current()).toBe('Opening');
     expect(view.shown()).toBe('−0:34');
     expect(saved).toEqual([-29, -34]);
@@ -84,7 +85,7 @@ describe('OffsetControls', () => {
     const view = mount(100, correction, -41.5);
     expect(view.shown()).toBe('−0:41.5');
     expect(view.button('Reset').disabled).toBe(false);
-    act(() => view.button('Reset').click());
+    act(() => personClick(view.button('Reset')));
     expect(view.clock.offset.value).toBe(-30);
     expect(saved).toEqual([null]);
     expect(view.button('Reset').disabled).toBe(true);

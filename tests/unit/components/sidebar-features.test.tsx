@@ -8,6 +8,7 @@ import { episodeSchema } from '../../../utils/chapters/schema';
 import { createSidebarState, type SidebarStateOptions, type SidebarState } from '../../../utils/sidebar/state';
 import type { Player } from '../../../utils/sites/types';
 import { createStillPlayer } from '../fake-player';
+import { personClick, trustedEvent } from '../person';
 
 // The sidebar asks the background for a chapter's Markdown: this answers as the background does,
 // through its handler and a JSON round trip (Chrome's messaging turns Infinity into null).
@@ -52,10 +53,10 @@ const type = (text: string) =>
 /** Clicks, then lets the click's promises (clipboard, saving) settle before looking. */
 const clickAndSettle = (target: HTMLElement) =>
   act(async () => {
-    target.click();
+    personClick(target);
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
-const press = (key: string) => act(() => void input().dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })));
+const press = (key: string) => act(() => void input().dispatchEvent(trustedEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))));
 
 beforeEach(() => {
   sendMessage.mockReset().mockImplementation(answerAsBackground);
@@ -191,10 +192,10 @@ describe('chapter actions', () => {
     const loops = [...root.querySelectorAll('button')].filter((b) => b.textContent === 'Loop chapter');
     expect(loops).toHaveLength(1);
     expect(loops[0]!.closest('li')!.getAttribute('aria-current')).toBe('true');
-    act(() => loops[0]!.click());
+    act(() => personClick(loops[0]!));
     expect(state.clock.loopIndex.value).toBe(1);
     expect(loops[0]!.getAttribute('aria-pressed')).toBe('true');
-    act(() => loops[0]!.click());
+    act(() => personClick(loops[0]!));
     expect(state.clock.loopIndex.value).toBe(-1);
   });
 });
@@ -234,9 +235,9 @@ describe('where the chapters come from', () => {
       ['Your library', 'true'],
       ['YouTube’s chapters', 'false'],
     ]);
-    act(() => options[0]!.click());
+    act(() => personClick(options[0]!));
     expect(switchOrigin).not.toHaveBeenCalled();
-    act(() => options[1]!.click());
+    act(() => personClick(options[1]!));
     expect(switchOrigin).toHaveBeenCalledOnce();
     // Saving is for page chapters the library does not have yet.
     expect(button('Save to library')).toBeUndefined();
@@ -246,9 +247,9 @@ describe('where the chapters come from', () => {
     const openLibrary = vi.fn();
     mount({ origin: 'library', alternative: 'description', notice: 'Saved to your library.', actions: { openLibrary } });
     expect(root.querySelector('.cb-notice')!.textContent).toContain('Saved to your library.');
-    act(() => button('Open the library')!.click());
+    act(() => personClick(button('Open the library')!));
     expect(openLibrary).toHaveBeenCalledOnce();
-    act(() => button('Dismiss this message')!.click());
+    act(() => personClick(button('Dismiss this message')!));
     expect(root.querySelector('.cb-notice')).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { episodeSchema } from '../../../utils/chapters/schema';
 import { createSidebarState, type SidebarState } from '../../../utils/sidebar/state';
 import type { Player } from '../../../utils/sites/types';
 import { createStillPlayer } from '../fake-player';
+import { personClick } from '../person';
 
 // Every render of a row, counted: the sidebar's cost on a long episode is in how few rows a change
 // touches. The spy renders the real row, so the rows behave as in the extension.
@@ -73,7 +74,7 @@ describe('what a change re-renders', () => {
   });
 
   it('re-renders only the row opened by hand', () => {
-    act(() => root.querySelector<HTMLButtonElement>('li.cb-row[data-index="7"] .cb-toggle')!.click());
+    act(() => personClick(root.querySelector<HTMLButtonElement>('li.cb-row[data-index="7"] .cb-toggle')!));
     expect(root.querySelector('li.cb-row[data-index="7"] .cb-details')).not.toBeNull();
     expect(renderedIndexes()).toEqual([7]);
   });

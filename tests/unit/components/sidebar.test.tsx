@@ -7,6 +7,7 @@ import { episodeSchema } from '../../../utils/chapters/schema';
 import { createSidebarState, type SidebarState } from '../../../utils/sidebar/state';
 import type { Player } from '../../../utils/sites/types';
 import { createStillPlayer } from '../fake-player';
+import { personClick, trustedEvent } from '../person';
 
 const episode = episodeSchema.parse({
   id: 'e',
@@ -59,23 +60,23 @@ describe('Sidebar', () => {
   });
 
   it('seeks when a chapter is clicked, and the highlight follows', () => {
-    act(() => seekButtons()[2]!.click());
+    act(() => personClick(seekButtons()[2]!));
     expect(player.currentTime()).toBe(120);
     expect(rows()[2]!.getAttribute('aria-current')).toBe('true');
   });
 
   it('expands a chapter on request and every chapter with "Expand all"', () => {
-    act(() => root.querySelector<HTMLButtonElement>('li.cb-row .cb-toggle')!.click());
+    act(() => personClick(root.querySelector<HTMLButtonElement>('li.cb-row .cb-toggle')!));
     expect(rows()[0]!.textContent).toContain('First description');
     const expandAll = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Expand all')!;
-    act(() => expandAll.click());
+    act(() => personClick(expandAll));
     expect(expandAll.getAttribute('aria-pressed')).toBe('true');
     expect(root.querySelectorAll('.cb-details')).toHaveLength(3);
   });
 
   it('collapses to its header', () => {
     const hide = root.querySelector<HTMLButtonElement>('button[aria-label="Collapse chapters"]')!;
-    act(() => hide.click());
+    act(() => personClick(hide));
     expect(state.collapsed.value).toBe(true);
     expect(rows()).toHaveLength(0);
     expect(root.querySelector('button[aria-label="Show chapters"]')).not.toBeNull();
@@ -87,14 +88,14 @@ describe('Sidebar', () => {
     });
     const back = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Back to current');
     expect(back).toBeDefined();
-    act(() => back!.click());
+    act(() => personClick(back!));
     expect(state.following.value).toBe(true);
   });
 
   it('moves focus between chapters with the arrow keys', () => {
     seekButtons()[0]!.focus();
     act(() => {
-      root.querySelector('ol')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+      root.querySelector('ol')!.dispatchEvent(trustedEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })));
     });
     expect(document.activeElement).toBe(seekButtons()[1]);
   });
@@ -104,7 +105,7 @@ describe('Sidebar', () => {
       state.layout.value = 'overlay';
     });
     expect(root.querySelector('aside')).toBeNull();
-    act(() => root.querySelector<HTMLButtonElement>('.cb-overlay-toggle')!.click());
+    act(() => personClick(root.querySelector<HTMLButtonElement>('.cb-overlay-toggle')!));
     expect(root.querySelector('aside')?.getAttribute('aria-label')).toBe('Chapters');
   });
 });

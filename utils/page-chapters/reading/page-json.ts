@@ -17,8 +17,16 @@ export function readAssignedJson(text: string, name: string): unknown {
 }
 
 /**
+ * Deeper than any page data Chapterbar reads (YouTube's ytInitialData nests about 30 levels). A
+ * hostile page's deeply nested object is refused during the scan, before `JSON.parse` spends time
+ * (and stack) on it.
+ */
+export const MAX_JSON_DEPTH = 128;
+
+/**
  * The JSON object that starts at `from`, found by matching braces outside strings (the script may
- * go on after it: `;var meta = …`), then parsed. Undefined when it is not one.
+ * go on after it: `;var meta = …`), then parsed. Undefined when it is not one, or nests deeper
+ * than MAX_JSON_DEPTH.
  */
 export function readJsonObject(text: string, from: number): unknown {
   if (text[from] !== '{') return undefined;
@@ -30,7 +38,9 @@ export function readJsonObject(text: string, from: number): unknown {
       if (c === 92 /* \ */) i++;
       else if (c === 34 /* " */) inString = false;
     } else if (c === 34) inString = true;
-    else if (c === 123 /* { */ || c === 91 /* [ */) depth++;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > MAX_JSON_DEPTH) return undefined;
+    }
     else if (c === 125 /* } */ || c === 93 /* ] */) {
       depth--;
       if (depth === 0) {

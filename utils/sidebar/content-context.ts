@@ -1,0 +1,118 @@
+import { browser } from 'wxt/browser';
+
+/*
+ * The content scripts' context, in place of WXT 0.21's `ContentScriptContext` (wxt.config.ts
+ * resolves `wxt/utils/content-script-context` here in content-script builds), with the same API
+ * and the same AbortSignal / onInvalidated meaning, listening only to the extension's own signals.
+ *
+ * WXT's context tells an older copy of the script to stop through the page: it dispatches
+ * `<extension id>:<entrypoint>:wxt:content-script-started` on `document` and posts the same to the
+ * window with `postMessage(..., '*')`, and it stops on that event. The page hears both: it learns
+ * the extension's id, and can dispatch the event itself, which switched Chapterbar off in its tab
+ * for good. Here the newer copy reaches the older one through the isolated world's own global
+ * scope, when they share it, which the page's scripts cannot reach. Where they do not (Chrome runs the scripts
+ * that reinject.ts runs after an update in a fresh world), the newer copy removes what an older one
+ * left on the page (its sidebar and progress-bar marks), and the older copy, whose extension went
+ * away (`runtime.id` gone), stops the first time it looks (`isInvalid`, checked before it shows
+ * anything and on every page change), with its listeners and timers.
+ */
+
+/** What a copy of a content script puts on the page; at start, any there is an older copy's. */
+const OWN_ELEMENTS = 'chapterbar-sidebar, chapterbar-markers';
+
+const REGISTRY = Symbol.for('chapterbar.contentScriptContexts');
+
+type Registry = Map<string, ContentScriptContext>;
+
+function registry(): Registry {
+  const scope = globalThis as unknown as Record<symbol, Registry | undefined>;
+  return (scope[REGISTRY] ??= new Map());
+}
+
+export class ContentScriptContext {
+  private readonly controller = new AbortController();
+
+  constructor(
+    readonly contentScriptName: string,
+    readonly options?: object,
+  ) {
+    // One running copy per script and frame: the newest, which replaces any older one.
+    const running = registry();
+    running.get(contentScriptName)?.notifyInvalidated();
+    running.set(contentScriptName, this);
+    for (const stale of document.querySelectorAll(OWN_ELEMENTS)) stale.remove();
+    this.onInvalidated(() => {
+      if (running.get(contentScriptName) === this) running.delete(contentScriptName);
+    });
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  abort(reason?: unknown): void {
+    this.controller.abort(reason);
+  }
+
+  /** True once invalidated; an extension that was updated or removed invalidates it here. */
+  get isInvalid(): boolean {
+    if (browser.runtime?.id == null) this.notifyInvalidated();
+    return this.signal.aborted;
+  }
+
+  get isValid(): boolean {
+    return !this.isInvalid;
+  }
+
+  onInvalidated(cb: () => void): () => void {
+    this.signal.addEventListener('abort', cb);
+    return () => this.signal.removeEventListener('abort', cb);
+  }
+
+  /** A promise that never settles, for code that must not continue once invalid. */
+  block<T>(): Promise<T> {
+    return new Promise(() => {});
+  }
+
+  setInterval(handler: () => void, timeout?: number): number {
+    const id = setInterval(() => {
+      if (this.isValid) handler();
+    }, timeout) as unknown as number;
+    this.onInvalidated(() => clearInterval(id));
+    return id;
+  }
+
+  setTimeout(handler: () => void, timeout?: number): number {
+    const id = setTimeout(() => {
+      if (this.isValid) handler();
+    }, timeout) as unknown as number;
+    this.onInvalidated(() => clearTimeout(id));
+    return id;
+  }
+
+  requestAnimationFrame(callback: FrameRequestCallback): number {
+    const id = requestAnimationFrame((time) => {
+      if (this.isValid) callback(time);
+    });
+    this.onInvalidated(() => cancelAnimationFrame(id));
+    return id;
+  }
+
+  requestIdleCallback(callback: IdleRequestCallback, options?: IdleRequestOptions): number {
+    const id = requestIdleCallback((deadline) => {
+      if (!this.signal.aborted) callback(deadline);
+    }, options);
+    this.onInvalidated(() => cancelIdleCallback(id));
+    return id;
+  }
+
+  /** A listener removed when the context is invalidated. (WXT's `wxt:` event names are not supported.) */
+  addEventListener(target: EventTarget, type: string, handler: (event: Event) => void, options?: AddEventListenerOptions): void {
+    if (type.startsWith('wxt:')) throw new Error(`Chapterbar's content-script context has no "${type}" event`);
+    target.addEventListener(type, handler, { ...options, signal: this.signal });
+  }
+
+  notifyInvalidated(): void {
+    this.abort('Content script context invalidated');
+  }
+}
