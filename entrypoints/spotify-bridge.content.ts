@@ -27,7 +27,18 @@ export default defineContentScript({
 });
 
 /** Events after which the element's time stops following the wall clock (or starts again). */
-const DISCONTINUITIES = ['play', 'playing', 'pause', 'waiting', 'seeked', 'ratechange', 'durationchange', 'loadedmetadata', 'emptied', 'ended'];
+const DISCONTINUITIES = [
+  'play',
+  'playing',
+  'pause',
+  'waiting',
+  'seeked',
+  'ratechange',
+  'durationchange',
+  'loadedmetadata',
+  'emptied',
+  'ended',
+];
 
 /** How far the element may drift from the time predicted at the last message before it is re-sent. */
 const DRIFT_SECONDS = 0.5;

@@ -25,7 +25,10 @@ export function ImportPreview({ items, saving, onSave, onCancel, onRemove }: Pro
   const request = buildSaveRequest(items);
   const refused = items.filter((item) => !item.ok).length;
   // Counted whether or not another file is refused, so the button says what fixing it would save.
-  const episodeCount = items.reduce((sum, item) => sum + (item.ok ? item.episodes.filter((preview) => preview.supersededBy === null).length : 0), 0);
+  const episodeCount = items.reduce(
+    (sum, item) => sum + (item.ok ? item.episodes.filter((preview) => preview.supersededBy === null).length : 0),
+    0,
+  );
 
   return (
     <section class="op-preview" aria-labelledby="preview-heading">
@@ -39,7 +42,12 @@ export function ImportPreview({ items, saving, onSave, onCancel, onRemove }: Pro
               <h4>{item.name}</h4>
               <p class="op-muted">{(item.format && formatLabel(item.format)) || t('unknownFormat')}</p>
             </div>
-            <button type="button" class="op-button op-quiet" aria-label={t('removeFromImport', item.name)} onClick={() => onRemove(item.key)}>
+            <button
+              type="button"
+              class="op-button op-quiet"
+              aria-label={t('removeFromImport', item.name)}
+              onClick={() => onRemove(item.key)}
+            >
               {t('remove')}
             </button>
           </header>
@@ -92,11 +100,7 @@ function PreviewedEpisode({ preview }: { preview: PreviewEpisode }) {
           {length ? ` · ${formatClock(length)}` : ''}
           {sites.length > 0 ? ` · ${sites.join(', ')}` : ''}
         </p>
-        {replaces && (
-          <p class="op-note">
-            {replaces.origin === 'bundled' ? t('standsInForBundled') : t('replacesTitle', replaces.title)}
-          </p>
-        )}
+        {replaces && <p class="op-note">{replaces.origin === 'bundled' ? t('standsInForBundled') : t('replacesTitle', replaces.title)}</p>}
         {supersededBy && <p class="op-note">{t('supersededBy', supersededBy)}</p>}
       </div>
       <ChapterPreview episode={episode} />

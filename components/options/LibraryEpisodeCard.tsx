@@ -80,7 +80,13 @@ export function LibraryEpisodeCard({ entry, corrections, actions }: Props) {
       </p>
 
       {editing.value === 'rename' && (
-        <RenameForm id={entry.id} title={entry.title} show={entry.show} onSubmit={(change) => actions.rename(entry.id, change)} onClose={() => close(renameButton.current)} />
+        <RenameForm
+          id={entry.id}
+          title={entry.title}
+          show={entry.show}
+          onSubmit={(change) => actions.rename(entry.id, change)}
+          onClose={() => close(renameButton.current)}
+        />
       )}
 
       <dl class="op-facts">
@@ -147,31 +153,63 @@ export function LibraryEpisodeCard({ entry, corrections, actions }: Props) {
       </dl>
 
       {editing.value === 'link' && (
-        <LinkForm id={entry.id} title={entry.title} onSubmit={(address) => actions.link(entry.id, address)} onClose={() => close(linkButton.current)} />
+        <LinkForm
+          id={entry.id}
+          title={entry.title}
+          onSubmit={(address) => actions.link(entry.id, address)}
+          onClose={() => close(linkButton.current)}
+        />
       )}
 
       <div class="op-actions op-episode-actions">
         {imported && (
-          <button type="button" class="op-button" ref={renameButton} aria-expanded={editing.value === 'rename'} onClick={() => (editing.value = 'rename')}>
+          <button
+            type="button"
+            class="op-button"
+            ref={renameButton}
+            aria-expanded={editing.value === 'rename'}
+            onClick={() => (editing.value = 'rename')}
+          >
             {t('rename')}
           </button>
         )}
-        <button type="button" class="op-button" ref={linkButton} aria-expanded={editing.value === 'link'} onClick={() => (editing.value = 'link')}>
+        <button
+          type="button"
+          class="op-button"
+          ref={linkButton}
+          aria-expanded={editing.value === 'link'}
+          onClick={() => (editing.value = 'link')}
+        >
           {t('linkToVideo')}
         </button>
         <span class="op-button-group" role="group" aria-label={t('exportTitle', entry.title)}>
           <span class="op-group-label" aria-hidden="true">
             {t('export')}
           </span>
-          <button type="button" class="op-button" aria-label={t('exportTitleJson', entry.title)} onClick={() => actions.exportEpisode(entry.id, 'json')}>
+          <button
+            type="button"
+            class="op-button"
+            aria-label={t('exportTitleJson', entry.title)}
+            onClick={() => actions.exportEpisode(entry.id, 'json')}
+          >
             {t('exportJson')}
           </button>
-          <button type="button" class="op-button" aria-label={t('exportTitleText', entry.title)} onClick={() => actions.exportEpisode(entry.id, 'text')}>
+          <button
+            type="button"
+            class="op-button"
+            aria-label={t('exportTitleText', entry.title)}
+            onClick={() => actions.exportEpisode(entry.id, 'text')}
+          >
             {t('exportText')}
           </button>
         </span>
         {imported && (
-          <button type="button" class="op-button op-danger" aria-label={t('deleteTitle', entry.title)} onClick={() => actions.remove(entry.id)}>
+          <button
+            type="button"
+            class="op-button op-danger"
+            aria-label={t('deleteTitle', entry.title)}
+            onClick={() => actions.remove(entry.id)}
+          >
             {t('delete')}
           </button>
         )}

@@ -65,7 +65,9 @@ export function LibraryEpisodeList({ entries, corrections, actions, onExportAll 
         </div>
       </div>
       <p class="op-muted op-count" aria-live="polite">
-        {query.value.trim() ? t('libraryMatches', matching.length, count, query.value.trim()) : t('libraryCount', plural(count, 'episodeCountOne', 'episodeCount'))}
+        {query.value.trim()
+          ? t('libraryMatches', matching.length, count, query.value.trim())
+          : t('libraryCount', plural(count, 'episodeCountOne', 'episodeCount'))}
       </p>
       <ul class="op-episodes" aria-label={t('episodes')}>
         {visible.map((entry) => (

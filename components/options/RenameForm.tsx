@@ -52,7 +52,12 @@ export function RenameForm({ id, title, show, onSubmit, onClose }: Props) {
       </div>
       <div class="op-field">
         <label for={`rename-show-${id}`}>{t('showLabel')}</label>
-        <input id={`rename-show-${id}`} value={showValue.value} maxLength={500} onInput={(event) => (showValue.value = event.currentTarget.value)} />
+        <input
+          id={`rename-show-${id}`}
+          value={showValue.value}
+          maxLength={500}
+          onInput={(event) => (showValue.value = event.currentTarget.value)}
+        />
       </div>
       <p class="op-muted op-field-hint">{t('renameHint')}</p>
       {error.value && (

@@ -27,9 +27,7 @@ export function SetAsideBanner({ notices, onDownload, onDismiss }: Props) {
         <path d="M12 2L1 21h22zm-1 7h2v6h-2zm0 8h2v2h-2z" />
       </svg>
       <div class="op-banner-body">
-        <h2 id="set-aside-heading">
-          {count === 1 ? t('setAsideOne') : t('setAsideMany', count)}
-        </h2>
+        <h2 id="set-aside-heading">{count === 1 ? t('setAsideOne') : t('setAsideMany', count)}</h2>
         <p>{t('setAsideIntro')}</p>
         <ul class="op-set-aside">
           {notices.map((notice) => (
@@ -48,7 +46,12 @@ export function SetAsideBanner({ notices, onDownload, onDismiss }: Props) {
                     {t('download')}
                   </button>
                 )}
-                <button type="button" class="op-button op-quiet" aria-label={t('removeForGood', notice.label)} onClick={() => onDismiss(notice)}>
+                <button
+                  type="button"
+                  class="op-button op-quiet"
+                  aria-label={t('removeForGood', notice.label)}
+                  onClick={() => onDismiss(notice)}
+                >
                   {t('remove')}
                 </button>
               </div>

@@ -31,7 +31,9 @@ export function PageReport({ state }: { state: TabState }) {
   return (
     <details class="pc-report">
       <summary>{t('popupWhatItSees')}</summary>
-      <pre class="pc-report-text" aria-label={t('popupWhatItSees')}>{text}</pre>
+      <pre class="pc-report-text" aria-label={t('popupWhatItSees')}>
+        {text}
+      </pre>
       <button
         type="button"
         class="pc-button"

@@ -36,7 +36,16 @@ export function PopupChapters({ chapters, activeIndex, onSeek }: Props) {
   const onKeyDown = (event: KeyboardEvent) => {
     const buttons = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    const next = event.key === 'ArrowDown' ? at + 1 : event.key === 'ArrowUp' ? at - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? buttons.length - 1 : null;
+    const next =
+      event.key === 'ArrowDown'
+        ? at + 1
+        : event.key === 'ArrowUp'
+          ? at - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? buttons.length - 1
+              : null;
     if (next === null || at < 0) return;
     event.preventDefault();
     buttons[Math.max(0, Math.min(buttons.length - 1, next))]?.focus();

@@ -20,7 +20,8 @@ export function ChapterActions({ state, chapter, index, current }: Props) {
   const link = () => actions.linkAt?.(chapter.start) ?? null;
   // Formatted by the background (chapter-markdown.ts), so the formatter is not in every content
   // script, which keeps only the fields it formats. An open end goes as null, which JSON can carry.
-  const markdown = () => sendMessage('formatChapterMarkdown', { chapter: { ...chapter, end: Number.isFinite(chapter.end) ? chapter.end : null }, link: link() });
+  const markdown = () =>
+    sendMessage('formatChapterMarkdown', { chapter: { ...chapter, end: Number.isFinite(chapter.end) ? chapter.end : null }, link: link() });
   return (
     <div class="cb-actions">
       {current && Number.isFinite(chapter.end) && (

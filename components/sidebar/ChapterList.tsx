@@ -14,11 +14,15 @@ function moveFocus(list: HTMLElement, key: string): boolean {
   const root = list.getRootNode() as ShadowRoot | Document;
   const at = buttons.indexOf(root.activeElement as HTMLButtonElement);
   const target =
-    key === 'ArrowDown' ? Math.min(buttons.length - 1, at + 1)
-    : key === 'ArrowUp' ? Math.max(0, at - 1)
-    : key === 'Home' ? 0
-    : key === 'End' ? buttons.length - 1
-    : -1;
+    key === 'ArrowDown'
+      ? Math.min(buttons.length - 1, at + 1)
+      : key === 'ArrowUp'
+        ? Math.max(0, at - 1)
+        : key === 'Home'
+          ? 0
+          : key === 'End'
+            ? buttons.length - 1
+            : -1;
   if (target < 0 || at < 0) return false;
   buttons[target]?.focus();
   return true;
@@ -65,7 +69,10 @@ export function ChapterList({ state }: { state: SidebarState }) {
   // it has rendered before, so the panel re-rendering (scrolling pauses following) re-renders no row.
   // Each row re-renders itself, from its own subscriptions.
   const rows = useMemo(
-    () => chapters.map((chapter, index) => (matches && !matches.has(index) ? null : <ChapterRow key={index} state={state} chapter={chapter} index={index} matcher={matcher} />)),
+    () =>
+      chapters.map((chapter, index) =>
+        matches && !matches.has(index) ? null : <ChapterRow key={index} state={state} chapter={chapter} index={index} matcher={matcher} />,
+      ),
     [state, chapters, matches, matcher],
   );
   const stopFollowing = () => {

@@ -75,7 +75,12 @@ export function ChapterSource({ state }: { state: SidebarState }) {
               {t('openLibrary')}
             </button>
           )}
-          <button type="button" class="cb-inline-button" aria-label={t('dismissNotice')} onClick={trusted(() => (state.notice.value = null))}>
+          <button
+            type="button"
+            class="cb-inline-button"
+            aria-label={t('dismissNotice')}
+            onClick={trusted(() => (state.notice.value = null))}
+          >
             {t('dismiss')}
           </button>
         </p>

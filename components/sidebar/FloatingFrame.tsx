@@ -53,7 +53,12 @@ export function FloatingFrame({ state, children }: { state: SidebarState; childr
   return (
     <div
       class="cb-float"
-      style={{ left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, maxHeight: `${Math.min(box.height, window.innerHeight - box.top - 8)}px` }}
+      style={{
+        left: `${box.left}px`,
+        top: `${box.top}px`,
+        width: `${box.width}px`,
+        maxHeight: `${Math.min(box.height, window.innerHeight - box.top - 8)}px`,
+      }}
       onPointerDown={trusted(onPointerDown)}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}

@@ -78,11 +78,7 @@ function Panel({ state }: { state: SidebarState }) {
       {!collapsed && <ChapterSource state={state} />}
       {!collapsed && <SidebarSearch state={state} />}
       {autoFollow && !following && (
-        <button
-          type="button"
-          class="cb-tool cb-resume"
-          onClick={trusted(() => (state.following.value = true))}
-        >
+        <button type="button" class="cb-tool cb-resume" onClick={trusted(() => (state.following.value = true))}>
           {t('backToCurrent')}
         </button>
       )}
@@ -105,12 +101,7 @@ export function Sidebar({ state }: { state: SidebarState }) {
   return (
     <>
       {!open && (
-        <button
-          type="button"
-          class="cb-overlay-toggle"
-          aria-expanded={false}
-          onClick={trusted(() => (state.overlayOpen.value = true))}
-        >
+        <button type="button" class="cb-overlay-toggle" aria-expanded={false} onClick={trusted(() => (state.overlayOpen.value = true))}>
           {t('chaptersHeading')}
         </button>
       )}

@@ -14,7 +14,14 @@ import type { Episode } from '../../utils/chapters/schema';
 import { downloadFile, fileNameFor } from '../../utils/options/download';
 import { plural, t } from '../../utils/i18n';
 import { splitForImport } from '../../utils/options/export-files';
-import { buildSaveRequest, markSuperseded, readFiles, readImportInput, type ImportInput, type ImportItem } from '../../utils/options/import-batch';
+import {
+  buildSaveRequest,
+  markSuperseded,
+  readFiles,
+  readImportInput,
+  type ImportInput,
+  type ImportItem,
+} from '../../utils/options/import-batch';
 import { LIBRARY_REVISION_KEY } from '../../utils/storage/library-revision';
 import { linksItem } from '../../utils/library/links';
 import { sendMessage, type LibraryListing, type SetAsideNotice } from '../../utils/messaging/protocol';
@@ -27,7 +34,9 @@ import { createZip } from '../../utils/options/zip';
 const EXPORT_BATCH = 500;
 
 const quoted = (titles: readonly string[]) =>
-  titles.length <= 3 ? titles.map((title) => t('quotedTitle', title)).join(t('listSeparator')) : t('titleAndMore', titles[0] ?? '', titles.length - 1);
+  titles.length <= 3
+    ? titles.map((title) => t('quotedTitle', title)).join(t('listSeparator'))
+    : t('titleAndMore', titles[0] ?? '', titles.length - 1);
 
 async function fetchEpisodes(ids: readonly string[]): Promise<{ episodes: Episode[]; problems: string[] }> {
   const episodes: Episode[] = [];
@@ -141,7 +150,8 @@ export function App() {
           notice.value = { kind: 'error', text: problems.join(' ') || t('exportOneFailed') };
           return;
         }
-        if (format === 'json') downloadFile(fileNameFor(episode.title, 'chapterbar.json'), formatChapterbarJson([episode]), 'application/json');
+        if (format === 'json')
+          downloadFile(fileNameFor(episode.title, 'chapterbar.json'), formatChapterbarJson([episode]), 'application/json');
         else downloadFile(fileNameFor(episode.title, 'txt'), formatChapterbarText(episode));
         notice.value = { kind: 'info', text: t('exportedOne', episode.title) };
       })();
@@ -181,13 +191,20 @@ export function App() {
     let done = t('exportedMany', count);
     try {
       if (format === 'text') {
-        downloadFile(`chapterbar-library-${stamp}.zip`, createZip(episodes.map((episode) => ({ name: fileNameFor(episode.title, 'txt'), text: formatChapterbarText(episode) }))));
+        downloadFile(
+          `chapterbar-library-${stamp}.zip`,
+          createZip(episodes.map((episode) => ({ name: fileNameFor(episode.title, 'txt'), text: formatChapterbarText(episode) }))),
+        );
       } else {
         // A large library does not fit one file the importer accepts: several, zipped together.
         const parts = splitForImport(episodes);
-        if (parts.length === 1) downloadFile(`chapterbar-library-${stamp}.chapterbar.json`, formatChapterbarJson(episodes), 'application/json');
+        if (parts.length === 1)
+          downloadFile(`chapterbar-library-${stamp}.chapterbar.json`, formatChapterbarJson(episodes), 'application/json');
         else {
-          const files = parts.map((part, i) => ({ name: `chapterbar-library-${stamp}-part-${i + 1}-of-${parts.length}.chapterbar.json`, text: formatChapterbarJson(part) }));
+          const files = parts.map((part, i) => ({
+            name: `chapterbar-library-${stamp}-part-${i + 1}-of-${parts.length}.chapterbar.json`,
+            text: formatChapterbarJson(part),
+          }));
           downloadFile(`chapterbar-library-${stamp}.zip`, createZip(files));
           done = t('exportedZipped', count, parts.length);
         }
@@ -196,7 +213,8 @@ export function App() {
       notice.value = { kind: 'error', text: t('exportFileFailed', String(error)) };
       return;
     }
-    notice.value = problems.length > 0 ? { kind: 'error', text: t('exportedSome', done, problems.join(' ')) } : { kind: 'info', text: done };
+    notice.value =
+      problems.length > 0 ? { kind: 'error', text: t('exportedSome', done, problems.join(' ')) } : { kind: 'info', text: done };
   };
 
   const downloadSetAside = async (item: SetAsideNotice) => {
@@ -231,14 +249,19 @@ export function App() {
         </div>
       </header>
       <main class="op-main">
-        {setAside.length > 0 && <SetAsideBanner notices={setAside} onDownload={(n) => void downloadSetAside(n)} onDismiss={(n) => void dismissSetAside(n)} />}
+        {setAside.length > 0 && (
+          <SetAsideBanner notices={setAside} onDownload={(n) => void downloadSetAside(n)} onDismiss={(n) => void dismissSetAside(n)} />
+        )}
 
         <section class="op-section" aria-labelledby="import-heading">
           <h2 id="import-heading">{t('addChapters')}</h2>
           <p class="op-muted op-section-intro">{t('addChaptersIntro')}</p>
           <ImportPanel onFiles={(files) => void addFiles(files)} onText={addText} />
           {importMessage.value && (
-            <p class={importMessage.value.kind === 'error' ? 'op-message op-message-error' : 'op-message'} role={importMessage.value.kind === 'error' ? 'alert' : 'status'}>
+            <p
+              class={importMessage.value.kind === 'error' ? 'op-message op-message-error' : 'op-message'}
+              role={importMessage.value.kind === 'error' ? 'alert' : 'status'}
+            >
               {importMessage.value.text}
             </p>
           )}
@@ -255,7 +278,12 @@ export function App() {
 
         <section class="op-section" aria-labelledby="library-heading">
           <h2 id="library-heading">{t('yourLibrary')}</h2>
-          <LibraryEpisodeList entries={listing.value?.entries ?? null} corrections={corrections.value} actions={actions} onExportAll={(format) => void exportAll(format)} />
+          <LibraryEpisodeList
+            entries={listing.value?.entries ?? null}
+            corrections={corrections.value}
+            actions={actions}
+            onExportAll={(format) => void exportAll(format)}
+          />
         </section>
 
         <section class="op-section" aria-labelledby="settings-heading">

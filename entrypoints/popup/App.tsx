@@ -17,7 +17,8 @@ import type { TabReply } from '../../utils/messaging/tab-state-schema';
 
 const PAGE_ORIGINS: readonly string[] = ['description', 'chapters', 'auto-chapters'];
 /** Chapters the page itself published (the reply says so as text, checked here). */
-const isPageOrigin = (origin: string | undefined): origin is Exclude<ChapterOrigin, 'library'> => origin !== undefined && PAGE_ORIGINS.includes(origin);
+const isPageOrigin = (origin: string | undefined): origin is Exclude<ChapterOrigin, 'library'> =>
+  origin !== undefined && PAGE_ORIGINS.includes(origin);
 
 /** How often the open popup refreshes the tab's state; it stops when the popup closes. */
 const REFRESH_MS = 500;
@@ -66,7 +67,12 @@ export function App() {
     }
   };
 
-  if (!target.value || !reply.value) return <main class="pc"><p class="pc-muted">{t('popupLooking')}</p></main>;
+  if (!target.value || !reply.value)
+    return (
+      <main class="pc">
+        <p class="pc-muted">{t('popupLooking')}</p>
+      </main>
+    );
 
   const current = reply.value;
   if (current.kind !== 'state') {
@@ -81,7 +87,9 @@ export function App() {
             </button>
           </div>
         ) : current.kind === 'no-media' ? (
-          <p class="pc-notice" role="status">{t('popupNothingPlays')}</p>
+          <p class="pc-notice" role="status">
+            {t('popupNothingPlays')}
+          </p>
         ) : (
           <p class="pc-notice" role="status">
             {t('popupUnsupportedPage')}
@@ -98,7 +106,11 @@ export function App() {
   const kind = site?.mediaKind ?? 'video';
   return (
     <main class="pc">
-      {notice.value && <p class="pc-notice" role="alert">{notice.value}</p>}
+      {notice.value && (
+        <p class="pc-notice" role="alert">
+          {notice.value}
+        </p>
+      )}
       {state.episode ? (
         <EpisodeView
           state={state}

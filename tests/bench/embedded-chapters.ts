@@ -37,16 +37,36 @@ function makeFiles(dir: string): Array<{ label: string; path: string; title: str
   const tag = id3Tag([
     textFrame('TIT2', 'Bench episode in front'),
     textFrame('TALB', 'Bench FM'),
-    ctocFrame('toc', 3, titles.map((_, i) => `ch${i}`)),
-    ...titles.map((c, i) => chapFrame(`ch${i}`, c.start * 1000, (c.start + 60) * 1000, [textFrame('TIT2', c.title), id3Frame('APIC', new Uint8Array(100 * 1024))])),
+    ctocFrame(
+      'toc',
+      3,
+      titles.map((_, i) => `ch${i}`),
+    ),
+    ...titles.map((c, i) =>
+      chapFrame(`ch${i}`, c.start * 1000, (c.start + 60) * 1000, [
+        textFrame('TIT2', c.title),
+        id3Frame('APIC', new Uint8Array(100 * 1024)),
+      ]),
+    ),
   ]);
   const mp3 = join(dir, 'bench-front.mp3');
   writeSparse(mp3, tag, Uint8Array.of(0xff, 0xfb, 0x90, 0x64), FILE_BYTES);
 
   const m4a = join(dir, 'bench-moov-last.m4a');
-  const probe = mp4Layout({ chapters: titles, moovFirst: false, duration: CHAPTERS * 60, meta: { title: 'Bench episode, moov last', album: 'Bench FM' } });
+  const probe = mp4Layout({
+    chapters: titles,
+    moovFirst: false,
+    duration: CHAPTERS * 60,
+    meta: { title: 'Bench episode, moov last', album: 'Bench FM' },
+  });
   const media = FILE_BYTES - probe.head.length - probe.tail.length;
-  const layout = mp4Layout({ chapters: titles, moovFirst: false, duration: CHAPTERS * 60, meta: { title: 'Bench episode, moov last', album: 'Bench FM' }, mediaBytes: media });
+  const layout = mp4Layout({
+    chapters: titles,
+    moovFirst: false,
+    duration: CHAPTERS * 60,
+    meta: { title: 'Bench episode, moov last', album: 'Bench FM' },
+    mediaBytes: media,
+  });
   writeSparse(m4a, layout.head, layout.tail, FILE_BYTES);
   return [
     { label: 'MP3, ID3 chapters in front', path: mp3, title: 'Bench episode in front' },
@@ -104,7 +124,10 @@ export async function embeddedChapters(browser: LaunchedBrowser): Promise<Row[]>
         await page.getByRole('region', { name: `Chapters of ${file.title}` }).waitFor();
         times.push(await page.evaluate(() => performance.measure('import', 'import-start', 'import-end').duration));
         bytes = await page.evaluate(() => (window as unknown as { __read: { bytes: number } }).__read.bytes);
-        const count = await page.getByRole('region', { name: `Chapters of ${file.title}` }).locator('.op-chapters > li').count();
+        const count = await page
+          .getByRole('region', { name: `Chapters of ${file.title}` })
+          .locator('.op-chapters > li')
+          .count();
         if (count !== CHAPTERS) throw new Error(`${file.label}: the preview shows ${count} chapters, not ${CHAPTERS}`);
         growth.push((await heap()) - before);
       }
@@ -113,11 +136,24 @@ export async function embeddedChapters(browser: LaunchedBrowser): Promise<Row[]>
         const started = performance.now();
         const result = await readEmbeddedChapters(await openAsBlob(file.path), file.path);
         alone.push(performance.now() - started);
-        if (!result.ok || result.episodes[0]?.chapters.length !== CHAPTERS) throw new Error(`${file.label}: the reader did not find ${CHAPTERS} chapters`);
+        if (!result.ok || result.episodes[0]?.chapters.length !== CHAPTERS)
+          throw new Error(`${file.label}: the reader did not find ${CHAPTERS} chapters`);
       }
-      rows.push(row(`audio import: reader alone (Node), ${file.label}`, 'ms', alone, null, 'readEmbeddedChapters on the file opened as a Blob'));
-      rows.push(row(`audio import: 300 MB ${file.label}`, 'ms', times, 1000, `from choosing the file to the preview of ${CHAPTERS} chapters; read ${(bytes / 1024).toFixed(0)} KB of 300 MB`));
-      rows.push(row(`audio import: heap growth, ${file.label}`, 'MB', growth, 5, 'options page JS heap after the preview against before, after GC'));
+      rows.push(
+        row(`audio import: reader alone (Node), ${file.label}`, 'ms', alone, null, 'readEmbeddedChapters on the file opened as a Blob'),
+      );
+      rows.push(
+        row(
+          `audio import: 300 MB ${file.label}`,
+          'ms',
+          times,
+          1000,
+          `from choosing the file to the preview of ${CHAPTERS} chapters; read ${(bytes / 1024).toFixed(0)} KB of 300 MB`,
+        ),
+      );
+      rows.push(
+        row(`audio import: heap growth, ${file.label}`, 'MB', growth, 5, 'options page JS heap after the preview against before, after GC'),
+      );
     }
     return rows;
   } finally {

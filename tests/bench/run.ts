@@ -5,7 +5,16 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { CDPSession, Page } from 'playwright-core';
-import { EPISODE_VIDEO_ID, EXTENSION_PATH as BUILD_PATH, ROOT, fixture, launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from '../e2e/harness/index.ts';
+import {
+  EPISODE_VIDEO_ID,
+  EXTENSION_PATH as BUILD_PATH,
+  ROOT,
+  fixture,
+  launchBrowser,
+  startServer,
+  type FixtureServer,
+  type LaunchedBrowser,
+} from '../e2e/harness/index.ts';
 import { embeddedChapters } from './embedded-chapters.ts';
 import { SIDEBAR_PROBE } from './probes.ts';
 import { printTable, row, summarize, type Row } from './stats.ts';
@@ -41,7 +50,8 @@ function sizes() {
   // The sidebar's stylesheet: not script, served by the background once per page that shows it.
   for (const file of readdirSync(scripts).filter((f) => f.endsWith('.css'))) measure(`stylesheet ${file}`, join(scripts, file), null);
   const chunks = join(EXTENSION_PATH, 'chunks');
-  for (const file of readdirSync(chunks).filter((f) => f.endsWith('.js'))) measure(`page ${file.replace(/-[\w-]+\.js$/, '')}`, join(chunks, file), null);
+  for (const file of readdirSync(chunks).filter((f) => f.endsWith('.js')))
+    measure(`page ${file.replace(/-[\w-]+\.js$/, '')}`, join(chunks, file), null);
   measure('background', join(EXTENSION_PATH, 'background.js'), null);
 }
 
@@ -142,8 +152,24 @@ async function memory(browser: LaunchedBrowser) {
   await page.waitForFunction(() => document.querySelector('chapterbar-sidebar'));
   await page.waitForTimeout(500);
   const after100 = await sample();
-  rows.push(row('memory: JS heap growth after 100 navigations', 'MB', [after100.heap - after1.heap], 1, `${after1.heap.toFixed(1)} MB → ${after100.heap.toFixed(1)} MB`));
-  rows.push(row('memory: extension DOM nodes growth', 'nodes', [after100.nodes - after1.nodes], 0, `${after1.nodes} → ${after100.nodes}; sidebars ${after1.hosts} → ${after100.hosts}`));
+  rows.push(
+    row(
+      'memory: JS heap growth after 100 navigations',
+      'MB',
+      [after100.heap - after1.heap],
+      1,
+      `${after1.heap.toFixed(1)} MB → ${after100.heap.toFixed(1)} MB`,
+    ),
+  );
+  rows.push(
+    row(
+      'memory: extension DOM nodes growth',
+      'nodes',
+      [after100.nodes - after1.nodes],
+      0,
+      `${after1.nodes} → ${after100.nodes}; sidebars ${after1.hosts} → ${after100.hosts}`,
+    ),
+  );
   if (!Number.isNaN(after100.detached)) rows.push(row('memory: detached sidebar trees', 'trees', [after100.detached], 0));
   await page.close();
 }
@@ -162,7 +188,10 @@ async function bundleScale(): Promise<string> {
       {
         name: 'inline-text',
         setup(b) {
-          b.onResolve({ filter: /\?inline$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.replace(/\?inline$/, '')), namespace: 'inline' }));
+          b.onResolve({ filter: /\?inline$/ }, (args) => ({
+            path: resolve(args.resolveDir, args.path.replace(/\?inline$/, '')),
+            namespace: 'inline',
+          }));
           b.onLoad({ filter: /.*/, namespace: 'inline' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
         },
       },
@@ -183,7 +212,10 @@ async function scale(browser: LaunchedBrowser, server: FixtureServer) {
   });
   const page = await browser.newPage();
   await page.goto('https://www.youtube.com/__bench/scale');
-  type Scale = { measureRender(c: number, r: number): { render: number[]; change: number[] }; measureMatching(e: number, l: number): { index: number; match: number[] } };
+  type Scale = {
+    measureRender(c: number, r: number): { render: number[]; change: number[] };
+    measureMatching(e: number, l: number): { index: number; match: number[] };
+  };
   const render = await page.evaluate(() => (window as unknown as { __scale: Scale }).__scale.measureRender(2000, 11));
   const matching = await page.evaluate(() => (window as unknown as { __scale: Scale }).__scale.measureMatching(10_000, 500));
   rows.push(row('scale: first render of 2,000 chapters', 'ms', render.render, 100));
@@ -240,7 +272,10 @@ async function playingRound(server: FixtureServer, extensionPath: string) {
  */
 function writeBaselineExtensions() {
   const empty = mkdtempSync(join(tmpdir(), 'chapterbar-empty-'));
-  writeFileSync(join(empty, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'empty', version: '1.0', background: { service_worker: 'worker.js' } }));
+  writeFileSync(
+    join(empty, 'manifest.json'),
+    JSON.stringify({ manifest_version: 3, name: 'empty', version: '1.0', background: { service_worker: 'worker.js' } }),
+  );
   writeFileSync(join(empty, 'worker.js'), '');
   const control = mkdtempSync(join(tmpdir(), 'chapterbar-control-'));
   writeFileSync(
@@ -254,7 +289,9 @@ function writeBaselineExtensions() {
     }),
   );
   writeFileSync(join(control, 'worker.js'), '');
-  const progressCss = /\.cb-progress-fill\s*{[^}]*}\s*@keyframes cb-progress\s*{[^}]*}[^}]*}[^}]*}/.exec(readFileSync(resolve(ROOT, 'assets/sidebar.css'), 'utf8'))?.[0];
+  const progressCss = /\.cb-progress-fill\s*{[^}]*}\s*@keyframes cb-progress\s*{[^}]*}[^}]*}[^}]*}/.exec(
+    readFileSync(resolve(ROOT, 'assets/sidebar.css'), 'utf8'),
+  )?.[0];
   if (!progressCss) throw new Error('bench: the progress animation was not found in assets/sidebar.css');
   writeFileSync(
     join(control, 'bar.js'),
@@ -294,12 +331,58 @@ async function playingCost(server: FixtureServer) {
   const delta = (pick: (r: (typeof withExt)[number]) => number, base = against) => withExt.map((r, i) => pick(r) - pick(base[i]!));
   const noise = summarize(against.map((r) => r.playing.scriptMs));
   const animation = summarize(against.map((r, i) => r.playing.styles - bare[i]!.playing.styles));
-  rows.push(row('playing: script added per second of media', 'ms/s', delta((r) => r.playing.scriptMs), 0.3, `page with the control extension: ${noise.median.toFixed(2)} ms/s; spread between its runs (noise): ${(noise.max - noise.min).toFixed(2)} ms/s; against an empty extension: ${summarize(delta((r) => r.playing.scriptMs, bare)).median.toFixed(2)} ms/s`));
-  rows.push(row('playing: layouts added per second (no chapter change)', '/s', delta((r) => r.playing.layouts), 0.02));
-  rows.push(row('playing: style recalcs added per second (no chapter change)', '/s', delta((r) => r.playing.styles), 0.02, 'beyond one CSS progress animation (the control)'));
-  rows.push(row("playing: Chromium's recalcs for one running CSS animation", '/s', against.map((r, i) => r.playing.styles - bare[i]!.playing.styles), null, `control against an empty extension (median ${animation.median.toFixed(2)}/s); not Chapterbar's to remove while progress is shown`));
-  rows.push(row('paused: script added per second', 'ms/s', delta((r) => r.paused.scriptMs, bare), 0.05, 'against an empty extension: zero work while paused, no timers, no listeners firing'));
-  rows.push(row('background tab: script added per second', 'ms/s', delta((r) => r.hidden.scriptMs, bare), 0.05));
+  rows.push(
+    row(
+      'playing: script added per second of media',
+      'ms/s',
+      delta((r) => r.playing.scriptMs),
+      0.3,
+      `page with the control extension: ${noise.median.toFixed(2)} ms/s; spread between its runs (noise): ${(noise.max - noise.min).toFixed(2)} ms/s; against an empty extension: ${summarize(delta((r) => r.playing.scriptMs, bare)).median.toFixed(2)} ms/s`,
+    ),
+  );
+  rows.push(
+    row(
+      'playing: layouts added per second (no chapter change)',
+      '/s',
+      delta((r) => r.playing.layouts),
+      0.02,
+    ),
+  );
+  rows.push(
+    row(
+      'playing: style recalcs added per second (no chapter change)',
+      '/s',
+      delta((r) => r.playing.styles),
+      0.02,
+      'beyond one CSS progress animation (the control)',
+    ),
+  );
+  rows.push(
+    row(
+      "playing: Chromium's recalcs for one running CSS animation",
+      '/s',
+      against.map((r, i) => r.playing.styles - bare[i]!.playing.styles),
+      null,
+      `control against an empty extension (median ${animation.median.toFixed(2)}/s); not Chapterbar's to remove while progress is shown`,
+    ),
+  );
+  rows.push(
+    row(
+      'paused: script added per second',
+      'ms/s',
+      delta((r) => r.paused.scriptMs, bare),
+      0.05,
+      'against an empty extension: zero work while paused, no timers, no listeners firing',
+    ),
+  );
+  rows.push(
+    row(
+      'background tab: script added per second',
+      'ms/s',
+      delta((r) => r.hidden.scriptMs, bare),
+      0.05,
+    ),
+  );
 }
 
 async function main() {
@@ -344,7 +427,10 @@ async function main() {
   printTable(rows);
   const budgeted = rows.filter((r) => r.holds !== null);
   const holding = budgeted.filter((r) => r.holds).length;
-  writeFileSync(resolve(ROOT, 'bench-results.json'), JSON.stringify({ date: new Date().toISOString(), machine, playSeconds: PLAY_SECONDS, rounds: ROUNDS, rows }, null, 2));
+  writeFileSync(
+    resolve(ROOT, 'bench-results.json'),
+    JSON.stringify({ date: new Date().toISOString(), machine, playSeconds: PLAY_SECONDS, rounds: ROUNDS, rows }, null, 2),
+  );
   console.log(`\nbudgets: ${holding} of ${budgeted.length} hold`);
 }
 

@@ -106,7 +106,12 @@ export function measureMatching(episodes: number, lookups: number): { index: num
     const t = performance.now();
     for (let k = batch * 50; k < batch * 50 + 50; k++) {
       const i = (k * 7919) % episodes;
-      const found = matchEpisode(index, { site: 'spotify', title: `Topic ${i}: an audio edition title with guest ${i * 7}`, show: `Show ${i % 400}`, duration: 3650 });
+      const found = matchEpisode(index, {
+        site: 'spotify',
+        title: `Topic ${i}: an audio edition title with guest ${i * 7}`,
+        show: `Show ${i % 400}`,
+        duration: 3650,
+      });
       if (found?.id !== `ep-${i}`) throw new Error(`matching found ${found?.id} for ep-${i}`);
     }
     match.push((performance.now() - t) / 50);

@@ -119,7 +119,9 @@ describe('the sidebar', () => {
           const positions: number[] = [];
           const onScroll = () => positions.push(element.scrollTop);
           element.addEventListener('scroll', onScroll);
-          element.addEventListener('scrollend', () => (element.removeEventListener('scroll', onScroll), resolve(positions)), { once: true });
+          element.addEventListener('scrollend', () => (element.removeEventListener('scroll', onScroll), resolve(positions)), {
+            once: true,
+          });
         });
       });
       await page.evaluate((s) => void (document.querySelector<HTMLVideoElement>('#movie_player video')!.currentTime = s), seconds);

@@ -23,7 +23,9 @@ useFileBrowser((started) => ({ browser, page: video } = started));
 
 /** ffmetadata: the tags and [CHAPTER] sections ffmpeg writes as ID3 CHAP frames or a chapter track. */
 function metadata(title: string, show: string, chapters: Array<[number, number, string]>): string {
-  const sections = chapters.map(([start, end, name]) => `[CHAPTER]\nTIMEBASE=1/1000\nSTART=${start * 1000}\nEND=${end * 1000}\ntitle=${name}\n`);
+  const sections = chapters.map(
+    ([start, end, name]) => `[CHAPTER]\nTIMEBASE=1/1000\nSTART=${start * 1000}\nEND=${end * 1000}\ntitle=${name}\n`,
+  );
   return `;FFMETADATA1\ntitle=${title}\nalbum=${show}\nartist=Chapterbar tests\n\n${sections.join('\n')}`;
 }
 
@@ -33,16 +35,22 @@ function makeAudio(name: string, meta: string, codec: string[]): string {
   writeFileSync(metaFile, meta);
   const out = join(dir, name);
   const args = ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'anullsrc=r=8000:cl=mono', '-f', 'ffmetadata', '-i', metaFile];
-  const run = spawnSync(FFMPEG, [...args, '-t', '300', '-map', '0:a', '-map_metadata', '1', '-map_chapters', '1', ...codec, out], { encoding: 'utf8' });
+  const run = spawnSync(FFMPEG, [...args, '-t', '300', '-map', '0:a', '-map_metadata', '1', '-map_chapters', '1', ...codec, out], {
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`ffmpeg failed (${String(run.status)}): ${run.stderr || String(run.error)}`);
   return out;
 }
 
 const sidebar = (): Locator => video.getByRole('complementary', { name: 'Chapters' });
-const seekLabels = () => sidebar().locator('button.cb-seek').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+const seekLabels = () =>
+  sidebar()
+    .locator('button.cb-seek')
+    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
 const currentLabel = () => sidebar().locator('li[aria-current="true"] button.cb-seek').getAttribute('aria-label');
 const mediaTime = () => video.evaluate(() => document.querySelector<HTMLVideoElement>('#movie_player video.html5-main-video')!.currentTime);
-const setTime = (seconds: number) => video.evaluate((t) => void (document.querySelector<HTMLVideoElement>('#movie_player video.html5-main-video')!.currentTime = t), seconds);
+const setTime = (seconds: number) =>
+  video.evaluate((t) => void (document.querySelector<HTMLVideoElement>('#movie_player video.html5-main-video')!.currentTime = t), seconds);
 const preview = () => options.getByRole('region', { name: 'Check before saving' });
 
 async function openOptions() {
@@ -52,7 +60,10 @@ async function openOptions() {
 
 async function saveAndOpen(title: string, videoId: string) {
   await options.getByRole('button', { name: 'Save 1 episode' }).click();
-  await options.getByRole('status').filter({ hasText: `Saved “${title}”.` }).waitFor();
+  await options
+    .getByRole('status')
+    .filter({ hasText: `Saved “${title}”.` })
+    .waitFor();
   await video.goto(`https://www.youtube.com/watch?v=${videoId}`);
   await fixture(video).ready();
   await sidebar().waitFor();
@@ -84,7 +95,11 @@ describe('chapters inside audio files', () => {
     const card = preview().getByRole('article', { name: 'unrelated-talk.mp3' });
     await card.waitFor();
     expect(await card.getByText('MP3 chapters (ID3)').count()).toBe(1);
-    expect(await card.locator('.op-chapters > li').allTextContents()).toEqual(['0:00 – 0:45Opening remarks', '0:45 – 2:50The argument', '2:50 – 5:00Questions from the floor']);
+    expect(await card.locator('.op-chapters > li').allTextContents()).toEqual([
+      '0:00 – 0:45Opening remarks',
+      '0:45 – 2:50The argument',
+      '2:50 – 5:00Questions from the floor',
+    ]);
     await screenshot(options, 'options-preview-mp3', { asset: false, fullPage: true });
 
     await saveAndOpen(MP3_VIDEO.title, MP3_VIDEO.id);
@@ -118,7 +133,8 @@ describe('chapters inside audio files', () => {
         const zone = document.querySelector('.op-dropzone')!;
         const transfer = new DataTransfer();
         transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name, { type: 'audio/mp4' }));
-        for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        for (const type of ['dragenter', 'dragover', 'drop'])
+          zone.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
       },
       { data: bytes.toString('base64'), name: 'some-other-video.m4a' },
     );
@@ -137,7 +153,9 @@ describe('chapters inside audio files', () => {
 
     // The library says where the chapters came from.
     await openOptions();
-    const entry = options.getByRole('listitem').filter({ has: options.getByRole('heading', { level: 3, name: M4A_VIDEO.title, exact: true }) });
+    const entry = options
+      .getByRole('listitem')
+      .filter({ has: options.getByRole('heading', { level: 3, name: M4A_VIDEO.title, exact: true }) });
     expect(await entry.textContent()).toContain('3 chapters · 5:00 · M4A chapters from some-other-video.m4a');
   });
 

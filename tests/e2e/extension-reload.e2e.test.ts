@@ -1,6 +1,15 @@
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EPISODE_VIDEO_ID, fixture, launchBrowser, startServer, type FixtureServer, type LaunchedBrowser, axSidebar, type AxLocator } from './harness/index.ts';
+import {
+  EPISODE_VIDEO_ID,
+  fixture,
+  launchBrowser,
+  startServer,
+  type FixtureServer,
+  type LaunchedBrowser,
+  axSidebar,
+  type AxLocator,
+} from './harness/index.ts';
 
 // The extension is updated (here: reloaded, which Chrome treats the same way: runtime.onInstalled
 // with reason "update") while tabs are open. The old content script must stop cleanly, and the new
@@ -34,7 +43,9 @@ async function reloadExtension() {
   const worker = browser.context.serviceWorkers().find(isExtensionWorker)!;
   const next = browser.context.waitForEvent('serviceworker', { predicate: (w) => isExtensionWorker(w) && w !== worker, timeout: 15_000 });
   // Deferred, so that the evaluation returns before the worker it runs in ends.
-  await worker.evaluate(() => void setTimeout(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(), 50));
+  await worker.evaluate(
+    () => void setTimeout(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(), 50),
+  );
   await next;
 }
 
@@ -49,7 +60,9 @@ async function enableDeveloperMode() {
   await extensions.evaluate(
     () =>
       new Promise<void>((done) => {
-        const chromeApi = (globalThis as unknown as { chrome: { developerPrivate: { updateProfileConfiguration(c: object, cb: () => void): void } } }).chrome;
+        const chromeApi = (
+          globalThis as unknown as { chrome: { developerPrivate: { updateProfileConfiguration(c: object, cb: () => void): void } } }
+        ).chrome;
         chromeApi.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, done);
       }),
   );
@@ -91,7 +104,9 @@ describe('an update while tabs are open', () => {
       // The new one works: it follows the media and seeks it.
       await page.evaluate((t) => void (document.querySelector<HTMLVideoElement>('#movie_player video')!.currentTime = t), 600 + round);
       await expect.poll(currentLabel).toMatch(/^9:10 /);
-      await sidebar().getByRole('button', { name: /^19:42 / }).click();
+      await sidebar()
+        .getByRole('button', { name: /^19:42 / })
+        .click();
       await expect.poll(async () => (await fixture(page).video())!.currentTime).toBeGreaterThanOrEqual(19 * 60 + 42);
       await expect.poll(currentLabel).toMatch(/^19:42 /);
     }

@@ -65,7 +65,10 @@ describe('the Firefox build in Firefox', () => {
     await firefox.evaluate(`document.querySelector('#movie_player video').currentTime = 600; return true;`);
     await waitInSidebar<string>(CURRENT, (c) => !!c?.startsWith('9:10 '));
 
-    const [seek] = (await firefox.locateByRole('button', '19:42 Pace of adoption and leapfrogging: Asia/Africa, schools reacting to ChatGPT, and ROI dynamics'));
+    const [seek] = await firefox.locateByRole(
+      'button',
+      '19:42 Pace of adoption and leapfrogging: Asia/Africa, schools reacting to ChatGPT, and ROI dynamics',
+    );
     expect(seek).toBeDefined();
     await firefox.clickOn(seek!);
     await firefox.waitFor(`return (() => { ${VIDEO_TIME} })() >= 19 * 60 + 42;`);

@@ -28,8 +28,7 @@ let page: Page;
 useFileBrowser((started) => ({ server, browser, page } = started));
 
 const mainVideo = () => fixture(page).video();
-const waitForTime = (seconds: number) =>
-  page.waitForFunction((t) => (window.__fixture.video()?.currentTime ?? 0) > t, seconds);
+const waitForTime = (seconds: number) => page.waitForFunction((t) => (window.__fixture.video()?.currentTime ?? 0) > t, seconds);
 
 describe('e2e harness', () => {
   it('loads the built extension (its service worker runs)', () => {

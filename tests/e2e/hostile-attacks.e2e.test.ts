@@ -92,7 +92,9 @@ describe('a hostile page', () => {
     expect(found).not.toContain('Claims access to significant public/national compute');
     expect(found).not.toContain('From hedge funds');
     const worker = browser.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`))!;
-    const stored = await worker.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).filter((key) => /offset|preference|collapsed/i.test(key)));
+    const stored = await worker.evaluate(async () =>
+      Object.keys(await chrome.storage.local.get(null)).filter((key) => /offset|preference|collapsed/i.test(key)),
+    );
     expect(stored).toEqual([]);
     expect(await axSidebar(page).getByRole('button', { name: 'Collapse chapters' }).count()).toBe(1);
   });
@@ -104,7 +106,19 @@ describe('a hostile page', () => {
     const cdp = await cdpOf(page);
     const [content] = await contentScriptContexts(cdp, browser.extensionId!);
     expect(content).toBeDefined();
-    for (const type of ['listLibrary', 'getEpisodes', 'saveEpisodes', 'deleteEpisodes', 'restoreEpisodes', 'linkEpisode', 'unlinkEpisode', 'linkMediaAddress', 'getSetAside', 'listEpisodes', 'getMediaTab']) {
+    for (const type of [
+      'listLibrary',
+      'getEpisodes',
+      'saveEpisodes',
+      'deleteEpisodes',
+      'restoreEpisodes',
+      'linkEpisode',
+      'unlinkEpisode',
+      'linkMediaAddress',
+      'getSetAside',
+      'listEpisodes',
+      'getMediaTab',
+    ]) {
       expect(await sendFrom(cdp, content!.id, type), type).toEqual({ err: `Refused: ${type} is not for this sender` });
     }
     // What the sidebar needs still answers.
@@ -114,14 +128,17 @@ describe('a hostile page', () => {
   it('cannot redirect the popup from an embedded player: announcements from a frame are refused', async () => {
     server.route('m.youtube.com', '/embed-host', (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
-      res.end(`<!doctype html><title>A page with an embed</title><iframe src="https://www.youtube.com/embed/${EPISODE_VIDEO_ID}" width="640" height="360"></iframe>`);
+      res.end(
+        `<!doctype html><title>A page with an embed</title><iframe src="https://www.youtube.com/embed/${EPISODE_VIDEO_ID}" width="640" height="360"></iframe>`,
+      );
     });
     await page.goto('https://m.youtube.com/embed-host');
     const frame = page.frames().find((f) => f.url().includes('/embed/'))!;
     await frame.waitForLoadState();
     const cdp = await cdpOf(page);
     const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
-    const inEmbed = async () => (await contentScriptContexts(cdp, browser.extensionId!)).filter((c) => c.auxData?.frameId !== frameTree.frame.id);
+    const inEmbed = async () =>
+      (await contentScriptContexts(cdp, browser.extensionId!)).filter((c) => c.auxData?.frameId !== frameTree.frame.id);
     await expect.poll(async () => (await inEmbed()).length, { timeout: 10_000 }).toBeGreaterThan(0);
     const [inFrame] = await inEmbed();
     expect(await sendFrom(cdp, inFrame!.id, 'announceMediaTab')).toEqual({ err: 'Refused: announceMediaTab is not for this sender' });

@@ -3,7 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseChapterFile } from '../../utils/chapters/detect';
 import { formatChapterbarJson } from '../../utils/chapters/formats/chapterbar-json';
 import type { Episode } from '../../utils/chapters/schema';
-import { fixture, launchBrowser, screenshot, startServer, youtubeVideo, type FixtureServer, type LaunchedBrowser, ax, axSidebar, type AxLocator } from './harness/index.ts';
+import {
+  fixture,
+  launchBrowser,
+  screenshot,
+  startServer,
+  youtubeVideo,
+  type FixtureServer,
+  type LaunchedBrowser,
+  ax,
+  axSidebar,
+  type AxLocator,
+} from './harness/index.ts';
 import { storeEpisodes } from './harness/library.ts';
 
 // An episode written by an attacker, imported the way a person would import a file (the same
@@ -13,7 +24,10 @@ import { storeEpisodes } from './harness/library.ts';
 const VIDEO = 'abcdefghijk';
 const PWNED = 'window.__chapterbarPwned = true';
 const RLO = '\u202E';
-const LONG_TITLE = Array.from({ length: 400 }, (_, i) => `word${i}`).join(' ').padEnd(10_000, ' x').slice(0, 10_000);
+const LONG_TITLE = Array.from({ length: 400 }, (_, i) => `word${i}`)
+  .join(' ')
+  .padEnd(10_000, ' x')
+  .slice(0, 10_000);
 const LONG_WORD = 'A'.repeat(10_000);
 
 /** The hostile file, before Chapterbar's parser sees it: every link scheme, markup, overrides, sizes. */
@@ -34,7 +48,13 @@ const hostileFile = formatChapterbarJson([
         bullets: ['<b>not bold</b>', '', `${RLO}exe.txt`],
         url: `javascript:${PWNED}`,
       },
-      { start: 30, title: `${RLO}txt.exe is reversed inside its own row`, description: 'RTL: مرحبا بالعالم, then English.', bullets: [], url: 'data:text/html,<script>alert(1)</script>' },
+      {
+        start: 30,
+        title: `${RLO}txt.exe is reversed inside its own row`,
+        description: 'RTL: مرحبا بالعالم, then English.',
+        bullets: [],
+        url: 'data:text/html,<script>alert(1)</script>',
+      },
       { start: 60, title: LONG_TITLE, description: LONG_WORD, bullets: [LONG_WORD] },
       { start: 120, title: 'A safe link', description: '', bullets: [], url: 'https://example.com/notes?q=<script>' },
       { start: 180, title: '&lt;i&gt;entities stay as written&lt;/i&gt;', description: '', bullets: [''] },
@@ -72,7 +92,14 @@ describe('a hostile chapter file', () => {
     if (!result.ok) return;
     expect(result.warnings.map((w) => w.field)).toEqual(['episodes[0].chapters[0].url', 'episodes[0].chapters[1].url']);
     const chapters = result.episodes[0]!.chapters;
-    expect(chapters.map((c) => c.url)).toEqual([undefined, undefined, undefined, 'https://example.com/notes?q=%3Cscript%3E', undefined, undefined]);
+    expect(chapters.map((c) => c.url)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      'https://example.com/notes?q=%3Cscript%3E',
+      undefined,
+      undefined,
+    ]);
     expect(chapters[0]!.title).toBe(`<script>${PWNED}</script>Opening`);
   });
 
@@ -100,9 +127,21 @@ describe('a hostile chapter file', () => {
     await sidebar().getByRole('button', { name: 'Expand all' }).click();
     const links = await sidebar()
       .locator('a')
-      .evaluateAll((anchors) => anchors.map((a) => ({ href: a.getAttribute('href'), rel: a.getAttribute('rel'), target: a.getAttribute('target'), text: a.textContent })));
-    expect(links).toEqual([{ href: 'https://example.com/notes?q=%3Cscript%3E', rel: 'noopener noreferrer', target: '_blank', text: 'example.com/notes' }]);
-    const html = await ax(page).locator('chapterbar-sidebar').shadowRoot().evaluate((root) => root.innerHTML);
+      .evaluateAll((anchors) =>
+        anchors.map((a) => ({
+          href: a.getAttribute('href'),
+          rel: a.getAttribute('rel'),
+          target: a.getAttribute('target'),
+          text: a.textContent,
+        })),
+      );
+    expect(links).toEqual([
+      { href: 'https://example.com/notes?q=%3Cscript%3E', rel: 'noopener noreferrer', target: '_blank', text: 'example.com/notes' },
+    ]);
+    const html = await ax(page)
+      .locator('chapterbar-sidebar')
+      .shadowRoot()
+      .evaluate((root) => root.innerHTML);
     expect(html).not.toMatch(/javascript:|data:text/i);
 
     // Direction overrides stay inside their own text.

@@ -1,6 +1,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EPISODE_VIDEO_ID, fixture, launchBrowser, screenshot, startServer, type FixtureServer, type LaunchedBrowser, axSidebar, type AxLocator } from './harness/index.ts';
+import {
+  EPISODE_VIDEO_ID,
+  fixture,
+  launchBrowser,
+  screenshot,
+  startServer,
+  type FixtureServer,
+  type LaunchedBrowser,
+  axSidebar,
+  type AxLocator,
+} from './harness/index.ts';
 
 // A host page that restyles every element and wraps the built-ins extensions rely on
 // (tests/fixtures/sites/youtube/hostile.js). The sidebar lives in its own shadow root and its
@@ -49,7 +59,9 @@ const looks = (): Promise<Looks> =>
       listStyle: style(root.querySelector('ol')!).listStyleType,
       toolBackground: style(tool).backgroundColor,
       toolBorder: style(tool).borderTopStyle,
-      lineBoxes: [...root.querySelectorAll('h2, .cb-header .cb-tool, .cb-range')].map((part) => Math.round(part.getBoundingClientRect().height)),
+      lineBoxes: [...root.querySelectorAll('h2, .cb-header .cb-tool, .cb-range')].map((part) =>
+        Math.round(part.getBoundingClientRect().height),
+      ),
       hostBefore: style(host, '::before').content,
       hostAfter: style(host, '::after').content,
       hostOutline: style(host).outlineStyle,
@@ -116,7 +128,9 @@ describe('a hostile host page', () => {
     // Rows out of view skip rendering (content-visibility), and Chromium leaves their buttons out
     // of the accessibility tree until then: scroll to it first, as a person would.
     await sidebar().locator('button.cb-seek[aria-label^="19:42 "]').scrollIntoViewIfNeeded();
-    await sidebar().getByRole('button', { name: /^19:42 / }).click();
+    await sidebar()
+      .getByRole('button', { name: /^19:42 / })
+      .click();
     await expect.poll(async () => (await fixture(page).video())!.currentTime).toBeGreaterThanOrEqual(19 * 60 + 42);
     await expect.poll(currentLabel).toMatch(/^19:42 /);
     await sidebar().getByRole('button', { name: 'Collapse chapters' }).click();

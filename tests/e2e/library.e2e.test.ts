@@ -2,7 +2,19 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EPISODE_VIDEO_ID, ROOT, fixture, launchBrowser, screenshot, startServer, youtubeVideo, type FixtureServer, type LaunchedBrowser, axSidebar, type AxLocator } from './harness/index.ts';
+import {
+  EPISODE_VIDEO_ID,
+  ROOT,
+  fixture,
+  launchBrowser,
+  screenshot,
+  startServer,
+  youtubeVideo,
+  type FixtureServer,
+  type LaunchedBrowser,
+  axSidebar,
+  type AxLocator,
+} from './harness/index.ts';
 
 // The options page: importing chapter files, managing the library, the sidebar's settings, and
 // what happens to stored values Chapterbar cannot read. One browser for the file: the tests build
@@ -27,8 +39,12 @@ interface ChromeStorage {
 const storedLocal = () => worker.evaluate(() => (globalThis as unknown as ChromeStorage).chrome.storage.local.get(null));
 
 const sidebar = (p: Page = video): AxLocator => axSidebar(p);
-const seekLabels = (p: Page = video) => sidebar(p).locator('button.cb-seek').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
-const episodeCard = (title: string) => options.getByRole('listitem').filter({ has: options.getByRole('heading', { level: 3, name: title, exact: true }) });
+const seekLabels = (p: Page = video) =>
+  sidebar(p)
+    .locator('button.cb-seek')
+    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+const episodeCard = (title: string) =>
+  options.getByRole('listitem').filter({ has: options.getByRole('heading', { level: 3, name: title, exact: true }) });
 const importInput = () => options.getByLabel('Import chapters');
 
 async function openOptions() {
@@ -86,7 +102,10 @@ describe('importing', () => {
     await options.emulateMedia({ colorScheme: 'light' });
 
     await options.getByRole('button', { name: 'Save 1 episode' }).click();
-    await options.getByRole('status').filter({ hasText: `Saved “${IMPORTED_TITLE}”.` }).waitFor();
+    await options
+      .getByRole('status')
+      .filter({ hasText: `Saved “${IMPORTED_TITLE}”.` })
+      .waitFor();
     const entry = episodeCard(IMPORTED_TITLE);
     await entry.waitFor();
     expect(await entry.textContent()).toContain('4 chapters · Podcasting 2.0 chapters from importing-chapters.json');
@@ -94,7 +113,12 @@ describe('importing', () => {
 
     // The tab that was already open picks the new episode up by itself.
     await sidebar().waitFor({ timeout: 10_000 });
-    expect(await seekLabels()).toEqual(['0:00 Cold open', '0:45 Why chapters matter', '2:30 Formats podcasters publish', '4:00 Wrapping up']);
+    expect(await seekLabels()).toEqual([
+      '0:00 Cold open',
+      '0:45 Why chapters matter',
+      '2:30 Formats podcasters publish',
+      '4:00 Wrapping up',
+    ]);
     // And it is stored: a fresh page load finds it too.
     await openVideo(IMPORTED_VIDEO);
     await sidebar().waitFor();
@@ -110,9 +134,13 @@ describe('importing', () => {
     expect(await failed.getByText('Chapterbar can’t import broken.vtt.').count()).toBe(1);
     const problems = failed.getByRole('group', { name: 'Problems in broken.vtt' }).getByRole('listitem');
     expect(await problems.allTextContents()).toEqual(['Line 8This chapter ends at 0:30, which is not after its start at 1:00.']);
-    expect(await failed.textContent()).toContain('Fix these in the file and import it again, or remove it from this import to save the others.');
+    expect(await failed.textContent()).toContain(
+      'Fix these in the file and import it again, or remove it from this import to save the others.',
+    );
     // The good file is previewed, with a note that it replaces the episode already saved...
-    expect(await options.getByRole('article', { name: 'importing-chapters.json' }).textContent()).toContain(`Replaces “${IMPORTED_TITLE}”, already in your library.`);
+    expect(await options.getByRole('article', { name: 'importing-chapters.json' }).textContent()).toContain(
+      `Replaces “${IMPORTED_TITLE}”, already in your library.`,
+    );
     // ...but nothing can be saved while a file has problems.
     const save = options.getByRole('button', { name: 'Save 1 episode' });
     expect(await save.isDisabled()).toBe(true);
@@ -132,7 +160,8 @@ describe('importing', () => {
       const zone = document.querySelector('.op-dropzone')!;
       const data = new DataTransfer();
       data.items.add(new File([content], 'dropped.vtt', { type: 'text/vtt' }));
-      for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        zone.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
     }, text);
     const card = options.getByRole('article', { name: 'dropped.vtt' });
     await card.waitFor();
@@ -158,11 +187,15 @@ describe('importing', () => {
     await expect.poll(() => options.evaluate(() => document.activeElement?.id)).toBe(addressId);
     await address.fill('vimeo.com/123');
     await address.press('Enter');
-    expect(await pasted.getByRole('alert').textContent()).toMatch(/^Chapterbar doesn’t recognise “vimeo\.com\/123” as a video or episode address\. Paste the address of a YouTube video/);
+    expect(await pasted.getByRole('alert').textContent()).toMatch(
+      /^Chapterbar doesn’t recognise “vimeo\.com\/123” as a video or episode address\. Paste the address of a YouTube video/,
+    );
     await address.fill(`https://youtu.be/${OTHER_VIDEO}?si=shared`);
     await pasted.getByRole('button', { name: 'Link', exact: true }).click();
     await pasted.getByText('linked by you').waitFor();
-    expect(await pasted.getByRole('link', { name: `YouTube ${OTHER_VIDEO}` }).getAttribute('href')).toBe(`https://www.youtube.com/watch?v=${OTHER_VIDEO}`);
+    expect(await pasted.getByRole('link', { name: `YouTube ${OTHER_VIDEO}` }).getAttribute('href')).toBe(
+      `https://www.youtube.com/watch?v=${OTHER_VIDEO}`,
+    );
 
     await openVideo(OTHER_VIDEO);
     await sidebar().waitFor();
@@ -239,13 +272,19 @@ describe('managing the library', () => {
     const text = readFileSync(await download.path(), 'utf8');
     const file = JSON.parse(text) as { format: string; episodes: Array<{ title: string }> };
     expect(file.format).toBe('chapterbar');
-    expect(file.episodes.map((episode) => episode.title).sort()).toEqual(['Importing chapters, my notes', 'No Priors Ep. 3 | With Stability AI’s Emad Mostaque', 'Pasted text']);
+    expect(file.episodes.map((episode) => episode.title).sort()).toEqual([
+      'Importing chapters, my notes',
+      'No Priors Ep. 3 | With Stability AI’s Emad Mostaque',
+      'Pasted text',
+    ]);
 
     await importInput().setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
     const card = options.getByRole('article', { name: download.suggestedFilename() });
     await card.getByText('Chapterbar JSON').waitFor();
     expect(await card.getByText(/^Replaces “/).count()).toBe(2);
-    expect(await card.getByText('Stands in for the episode that comes with Chapterbar; deleting it later brings that one back.').count()).toBe(1);
+    expect(
+      await card.getByText('Stands in for the episode that comes with Chapterbar; deleting it later brings that one back.').count(),
+    ).toBe(1);
     await options.getByRole('button', { name: 'Cancel' }).click();
   });
 });
@@ -274,7 +313,10 @@ describe('settings', () => {
     await expect.poll(() => sidebar().locator('.cb-details').count()).toBe(1);
 
     // Beside: atop the right column; below: in #below, right after the title block.
-    const place = () => video.locator('chapterbar-sidebar').evaluate((host) => `${host.parentElement?.id} ${host.previousElementSibling?.tagName.toLowerCase() ?? 'first'}`);
+    const place = () =>
+      video
+        .locator('chapterbar-sidebar')
+        .evaluate((host) => `${host.parentElement?.id} ${host.previousElementSibling?.tagName.toLowerCase() ?? 'first'}`);
     expect(await place()).toBe('secondary-inner first');
     await options.getByLabel('Below the player').check();
     await expect.poll(place).toBe('below ytd-watch-metadata');
@@ -293,7 +335,10 @@ describe('settings', () => {
       video.evaluate((t) => {
         document.querySelector<HTMLVideoElement>('#movie_player video.html5-main-video')!.currentTime = t;
       }, seconds);
-    const listTop = () => sidebar().locator('.cb-list').evaluate((list) => list.scrollTop);
+    const listTop = () =>
+      sidebar()
+        .locator('.cb-list')
+        .evaluate((list) => list.scrollTop);
     const current = () => sidebar().locator('li[aria-current="true"] button.cb-seek').getAttribute('aria-label');
     // In front: a background tab gets no animation frames, and the list scrolls in one.
     await video.bringToFront();

@@ -1,7 +1,17 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { episodeSchema } from '../../utils/chapters/schema';
-import { EPISODE_VIDEO_ID, fixture, launchBrowser, startServer, youtubeVideo, type FixtureServer, type LaunchedBrowser, axSidebar, evaluateRevealed } from './harness/index.ts';
+import {
+  EPISODE_VIDEO_ID,
+  fixture,
+  launchBrowser,
+  startServer,
+  youtubeVideo,
+  type FixtureServer,
+  type LaunchedBrowser,
+  axSidebar,
+  evaluateRevealed,
+} from './harness/index.ts';
 import { storeEpisodes } from './harness/library.ts';
 
 // 200 single-page navigations at seeded random intervals, many started before the previous one
@@ -87,7 +97,7 @@ afterAll(async () => {
 describe(`${NAVIGATIONS} single-page navigations at random (seed ${SEED})`, () => {
   it('always settle on the right episode, never show two sidebars, and throw nothing', async () => {
     const next = random(SEED);
-    const pick = <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+    const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
     let navigations = 0;
     let settledChecks = 0;
     let fullLoads = 0;
@@ -123,9 +133,7 @@ describe(`${NAVIGATIONS} single-page navigations at random (seed ${SEED})`, () =
       const video = await currentVideo();
       const expected = EXPECTED[video];
       expect(expected, `unexpected video ${video}`).not.toBeUndefined();
-      await expect
-        .poll(shownEpisode, { timeout: 8000, message: `after navigation ${navigations}, on ${video}` })
-        .toBe(expected);
+      await expect.poll(shownEpisode, { timeout: 8000, message: `after navigation ${navigations}, on ${video}` }).toBe(expected);
       settledChecks++;
       if (expected) withSidebar++;
       expect(await maxSidebars(), `two sidebars at once, by navigation ${navigations}`).toBeLessThanOrEqual(1);
@@ -137,7 +145,9 @@ describe(`${NAVIGATIONS} single-page navigations at random (seed ${SEED})`, () =
     expect(withSidebar).toBeGreaterThan(10);
     expect(settledChecks - withSidebar).toBeGreaterThan(10);
     expect(fullLoads).toBeGreaterThan(0);
-    console.log(`[stress] seed ${SEED}: ${navigations} navigations, ${fullLoads} full loads, ${settledChecks} settled checks (${withSidebar} with a sidebar)`);
+    console.log(
+      `[stress] seed ${SEED}: ${navigations} navigations, ${fullLoads} full loads, ${settledChecks} settled checks (${withSidebar} with a sidebar)`,
+    );
 
     // And what is left at the end works.
     await fixture(page).navigate(EPISODE_VIDEO_ID);

@@ -54,7 +54,9 @@ describe('chapters from the page, when the library has none', () => {
   it('never takes key moments for chapters', async () => {
     await open('KeyMoments1');
     // The page's data holds the key moments (and a heat map) the whole time.
-    expect(await page.locator('script').evaluateAll((scripts) => scripts.some((s) => s.textContent!.includes('MARKER_TYPE_TIMESTAMPS')))).toBe(true);
+    expect(
+      await page.locator('script').evaluateAll((scripts) => scripts.some((s) => s.textContent!.includes('MARKER_TYPE_TIMESTAMPS'))),
+    ).toBe(true);
     await page.waitForTimeout(1500);
     expect(await page.locator('chapterbar-sidebar').count()).toBe(0);
   });

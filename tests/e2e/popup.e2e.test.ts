@@ -69,11 +69,15 @@ describe('the popup for a tab playing the episode', () => {
     await setTime(1500);
     await expect.poll(() => currentItem(popup).getByRole('button').getAttribute('aria-label')).toMatch(/^22:36 /);
     // The current chapter is scrolled into the list's view.
-    await expect.poll(() => currentItem(popup).evaluate((item) => {
-      const list = item.closest('ol')!.getBoundingClientRect();
-      const box = item.getBoundingClientRect();
-      return box.top >= list.top && box.bottom <= list.bottom;
-    })).toBe(true);
+    await expect
+      .poll(() =>
+        currentItem(popup).evaluate((item) => {
+          const list = item.closest('ol')!.getBoundingClientRect();
+          const box = item.getBoundingClientRect();
+          return box.top >= list.top && box.bottom <= list.bottom;
+        }),
+      )
+      .toBe(true);
     await screenshot(popup, 'popup', { asset: true });
     await popup.close();
   });
@@ -195,12 +199,20 @@ describe('keyboard commands', () => {
     await pageSidebar().waitFor();
     await video.bringToFront();
   });
-  const run = (command: string) => worker.evaluate((name) => (globalThis as unknown as { chapterbarRunCommand(n: string): Promise<boolean> }).chapterbarRunCommand(name), command);
+  const run = (command: string) =>
+    worker.evaluate(
+      (name) => (globalThis as unknown as { chapterbarRunCommand(n: string): Promise<boolean> }).chapterbarRunCommand(name),
+      command,
+    );
 
   it('declares the commands with default keys in the manifest', async () => {
     const commands = await worker.evaluate(() => chrome.commands.getAll());
     const keys = Object.fromEntries(commands.map((c) => [c.name, c.shortcut]));
-    expect(keys).toMatchObject({ 'next-chapter': 'Alt+Shift+Period', 'previous-chapter': 'Alt+Shift+Comma', 'toggle-sidebar': 'Alt+Shift+0' });
+    expect(keys).toMatchObject({
+      'next-chapter': 'Alt+Shift+Period',
+      'previous-chapter': 'Alt+Shift+Comma',
+      'toggle-sidebar': 'Alt+Shift+0',
+    });
   });
 
   it('next and previous chapter move the media', async () => {

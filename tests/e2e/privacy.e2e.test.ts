@@ -16,7 +16,12 @@ describe('permissions', () => {
     // The pages Chapterbar decorates, and nothing else: the same hosts as its content scripts,
     // which also lets the popup read a tab's address to explain a missing sidebar.
     expect([...manifest.host_permissions].sort()).toEqual(
-      ['https://m.youtube.com/*', 'https://open.spotify.com/*', 'https://www.youtube-nocookie.com/embed/*', 'https://www.youtube.com/*'].sort(),
+      [
+        'https://m.youtube.com/*',
+        'https://open.spotify.com/*',
+        'https://www.youtube-nocookie.com/embed/*',
+        'https://www.youtube.com/*',
+      ].sort(),
     );
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.web_accessible_resources ?? []).toEqual([]);

@@ -74,10 +74,14 @@ async function forgetAnswers() {
 describe('Spotify names the show with its tagline', () => {
   it('shows the bundled episode and seeks in it', async () => {
     await open(EPISODE);
-    await expect.poll(() => bar().locator('[data-testid="context-item-info-show"]').textContent()).toBe('No Priors: Artificial Intelligence | Technology | Startups');
+    await expect
+      .poll(() => bar().locator('[data-testid="context-item-info-show"]').textContent())
+      .toBe('No Priors: Artificial Intelligence | Technology | Startups');
     await sidebar().waitFor();
     await expect.poll(() => rows().count()).toBe(16);
-    await sidebar().getByRole('button', { name: /^9:10 / }).click();
+    await sidebar()
+      .getByRole('button', { name: /^9:10 / })
+      .click();
     await expect.poll(fixtureTime).toBeGreaterThanOrEqual(9 * 60 + 10 + EDITION_AHEAD - 1);
     expect(await fixtureTime()).toBeLessThan(9 * 60 + 10 + EDITION_AHEAD + 5);
     const text = await report();
@@ -139,7 +143,11 @@ describe('never nothing when the episode is known', () => {
     const player = (await bar().boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(player.y);
     expect(box.height).toBeGreaterThanOrEqual(160);
-    expect(await sidebar().getByRole('button', { name: /^9:10 / }).isVisible()).toBe(true);
+    expect(
+      await sidebar()
+        .getByRole('button', { name: /^9:10 / })
+        .isVisible(),
+    ).toBe(true);
   }
 
   it('floats, movable and collapsible, when a redesign renamed the panel and the main view', async () => {
@@ -193,18 +201,24 @@ describe('the edition’s offset from the page itself', () => {
     await storeEpisodes(worker(), [{ ...bundled!, altTitles, ids: { youtube: ['C6Zpjij5AF4'] }, offsets: {}, duration: 2702 }]);
 
     await open(EPISODE, '&notes=shifted');
-    await expect.poll(() => sidebar().locator('.cb-notice').textContent(), { timeout: 10_000 }).toContain('Timing set from the show notes: this edition runs 2:00 later than the chapters.');
+    await expect
+      .poll(() => sidebar().locator('.cb-notice').textContent(), { timeout: 10_000 })
+      .toContain('Timing set from the show notes: this edition runs 2:00 later than the chapters.');
     expect(await offsetShown()).toBe('−2:00');
     await screenshot(page, 'offset-from-notes', { asset: false });
 
     // The person's own correction stays theirs: the notes' shift is offered, not forced.
     await sidebar().getByRole('button', { name: 'Reset' }).click();
     await expect.poll(offsetShown).toBe('0:00');
-    await sidebar().getByRole('button', { name: /^\+5 s/ }).click();
+    await sidebar()
+      .getByRole('button', { name: /^\+5 s/ })
+      .click();
     await expect.poll(offsetShown).toBe('+0:05');
     await open(EPISODE, '&notes=shifted');
     const offer = sidebar().locator('.cb-shift-offer');
-    await expect.poll(() => offer.textContent(), { timeout: 10_000 }).toContain('The show notes say this edition runs 2:00 later than the chapters. Use it?');
+    await expect
+      .poll(() => offer.textContent(), { timeout: 10_000 })
+      .toContain('The show notes say this edition runs 2:00 later than the chapters. Use it?');
     expect(await offsetShown()).toBe('+0:05');
     await offer.getByRole('button', { name: 'Use it' }).click();
     await expect.poll(offsetShown).toBe('−2:00');

@@ -2,7 +2,19 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EPISODE_VIDEO_ID, ROOT, fixture, launchBrowser, screenshot, startServer, type FixtureServer, type LaunchedBrowser, ax, axSidebar, type AxLocator } from './harness/index.ts';
+import {
+  EPISODE_VIDEO_ID,
+  ROOT,
+  fixture,
+  launchBrowser,
+  screenshot,
+  startServer,
+  type FixtureServer,
+  type LaunchedBrowser,
+  ax,
+  axSidebar,
+  type AxLocator,
+} from './harness/index.ts';
 
 // Reading and navigating the bundled episode: search (sidebar and popup), links to a chapter,
 // Markdown summaries, looping a chapter, and chapter marks on YouTube's progress bar.
@@ -25,7 +37,8 @@ const search = (p: Page = page) => sidebar(p).getByRole('searchbox', { name: 'Se
 const currentRow = (p: Page = page) => sidebar(p).locator('li[aria-current="true"]');
 const video = (p: Page = page) => p.locator('#movie_player video.html5-main-video');
 const mediaTime = (p: Page = page) => video(p).evaluate((element: HTMLVideoElement) => element.currentTime);
-const setTime = (seconds: number, p: Page = page) => video(p).evaluate((element: HTMLVideoElement, t) => void (element.currentTime = t), seconds);
+const setTime = (seconds: number, p: Page = page) =>
+  video(p).evaluate((element: HTMLVideoElement, t) => void (element.currentTime = t), seconds);
 const clipboard = (p: Page = page) => p.evaluate(() => navigator.clipboard.readText());
 const markers = (p: Page = page) => ax(p).locator('#movie_player .ytp-progress-bar-container chapterbar-markers');
 
@@ -74,7 +87,9 @@ describe('the sidebar’s tools', () => {
     await setTime(chapter.start + 5);
     await expect.poll(() => currentRow().locator('.cb-time').textContent()).toBe('9:10');
     // The button itself, held: its name says "Copied" for a moment.
-    const copy = await currentRow().getByRole('button', { name: `Copy link to “${chapter.title}”` }).pin();
+    const copy = await currentRow()
+      .getByRole('button', { name: `Copy link to “${chapter.title}”` })
+      .pin();
     await copy.click();
     await expect.poll(() => copy.textContent(), { timeout: 1500 }).toBe('Copied');
     expect(await copy.getAttribute('aria-label')).toBe('Copied');
@@ -85,8 +100,16 @@ describe('the sidebar’s tools', () => {
   it('copies a chapter’s summary as Markdown', async () => {
     const chapter = chapterAt('9:10');
     await setTime(chapter.start + 5);
-    await currentRow().getByRole('button', { name: `Copy as Markdown: “${chapter.title}”` }).click();
-    await expect.poll(() => clipboard()).toMatch(new RegExp(`^### .+\\n\\n\\[9:10–\\d+:\\d\\d\\]\\(<https://www\\.youtube\\.com/watch\\?v=${EPISODE_VIDEO_ID}&t=550s>\\)\\n\\n.+\\n\\n- `));
+    await currentRow()
+      .getByRole('button', { name: `Copy as Markdown: “${chapter.title}”` })
+      .click();
+    await expect
+      .poll(() => clipboard())
+      .toMatch(
+        new RegExp(
+          `^### .+\\n\\n\\[9:10–\\d+:\\d\\d\\]\\(<https://www\\.youtube\\.com/watch\\?v=${EPISODE_VIDEO_ID}&t=550s>\\)\\n\\n.+\\n\\n- `,
+        ),
+      );
     const markdown = await clipboard();
     const description = (await currentRow().locator('.cb-details p').textContent())!;
     expect(markdown).toContain(description.replace(/[\\`*_[\]<>|]/g, '\\$&'));
@@ -168,14 +191,20 @@ describe('the popup’s search', () => {
 
 describe('links on Spotify', () => {
   it('opens the episode at the chapter’s start on Spotify’s own timeline (the offset applied)', async () => {
-    const catalog = JSON.parse(readFileSync(resolve(ROOT, 'tests/fixtures/sites/spotify/catalog.json'), 'utf8')) as { items: Array<{ id: string; title: string }> };
+    const catalog = JSON.parse(readFileSync(resolve(ROOT, 'tests/fixtures/sites/spotify/catalog.json'), 'utf8')) as {
+      items: Array<{ id: string; title: string }>;
+    };
     const episode = catalog.items.find((item) => item.title.startsWith('How can we make sure'))!.id;
     await page.goto(`https://open.spotify.com/episode/${episode}?play=${episode}&paused=1`);
     await sidebar().waitFor({ timeout: 10_000 });
     const chapter = chapterAt('9:10');
-    await sidebar().getByRole('button', { name: new RegExp(`^9:10 `) }).click();
+    await sidebar()
+      .getByRole('button', { name: new RegExp(`^9:10 `) })
+      .click();
     await expect.poll(() => currentRow().locator('.cb-time').textContent()).toBe('9:10');
-    await currentRow().getByRole('button', { name: `Copy link to “${chapter.title}”` }).click();
+    await currentRow()
+      .getByRole('button', { name: `Copy link to “${chapter.title}”` })
+      .click();
     // The audio edition runs two minutes ahead of the chapters (the bundled episode's offset).
     await expect.poll(() => clipboard()).toBe(`https://open.spotify.com/episode/${episode}?t=${chapter.start + 120}`);
   });

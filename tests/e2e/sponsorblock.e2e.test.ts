@@ -25,7 +25,8 @@ const sidebar = () => axSidebar(page);
 const currentLabel = () => sidebar().locator('li[aria-current="true"] .cb-time').first().textContent();
 const mediaTime = () => page.evaluate(() => document.querySelector<HTMLVideoElement>('#movie_player video.html5-main-video')!.currentTime);
 const skips = () => page.evaluate(() => (window as unknown as { __sponsorblock: StandIn }).__sponsorblock.skips);
-const markerTicks = () => ax(page).locator('#movie_player .ytp-progress-bar-container chapterbar-markers').shadowRoot().locator('.tick').count();
+const markerTicks = () =>
+  ax(page).locator('#movie_player .ytp-progress-bar-container chapterbar-markers').shadowRoot().locator('.tick').count();
 
 describe('with SponsorBlock’s stand-in on the page', () => {
   it('keeps the sidebar, its marks and seeking, and the stand-in keeps its bar, title and buttons', async () => {
@@ -37,7 +38,9 @@ describe('with SponsorBlock’s stand-in on the page', () => {
     await expect.poll(markerTicks).toBe(CHAPTERS.length - 1);
 
     // Seeking from the sidebar lands where it should.
-    await sidebar().getByRole('button', { name: /^14:41 / }).click();
+    await sidebar()
+      .getByRole('button', { name: /^14:41 / })
+      .click();
     await expect.poll(mediaTime).toBeCloseTo(881, 0);
     await expect.poll(currentLabel).toBe('14:41');
 
@@ -50,7 +53,9 @@ describe('with SponsorBlock’s stand-in on the page', () => {
     await expect.poll(currentLabel).toBe('19:42');
 
     // Inside a segment it shows only, the stand-in's text replaces the chapter title; Chapterbar's current chapter is unmoved by it.
-    await sidebar().getByRole('button', { name: /^25:43 / }).click();
+    await sidebar()
+      .getByRole('button', { name: /^25:43 / })
+      .click();
     await expect.poll(currentLabel).toBe('25:43');
     await expect
       .poll(() => page.locator('#movie_player .ytp-chapter-container .ytp-chapter-title-content').first().textContent())

@@ -231,7 +231,9 @@ describe('Spotify Connect: playback on another device', () => {
     const changed = page.evaluate(
       () =>
         new Promise<number>((done) => {
-          document.addEventListener('e2e-highlight-changed', () => done((window as unknown as FixtureWindow).__fixture.state().time), { once: true });
+          document.addEventListener('e2e-highlight-changed', () => done((window as unknown as FixtureWindow).__fixture.state().time), {
+            once: true,
+          });
         }),
     );
     await sidebar().evaluate((aside, label) => {
@@ -412,7 +414,15 @@ describe('the page cannot steer Chapterbar', () => {
     await expectCurrent('9:10');
     const before = (await state()).element!.currentTime;
     // Playing: a paused report that disagrees with the bar's time is not believed anyway.
-    const media = { source: 'chapterbar:bridge', v: 1, type: 'media', currentTime: mediaTimeIn('19:42'), duration: 2702, paused: false, rate: 1 };
+    const media = {
+      source: 'chapterbar:bridge',
+      v: 1,
+      type: 'media',
+      currentTime: mediaTimeIn('19:42'),
+      duration: 2702,
+      paused: false,
+      rate: 1,
+    };
     const seek = { source: 'chapterbar:content', v: 1, type: 'seek', time: mediaTimeIn('27:41') };
     // A frame inside the page (an ad, a widget) speaks exactly the protocol: both sides ignore it.
     await page.evaluate(

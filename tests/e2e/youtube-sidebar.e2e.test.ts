@@ -23,7 +23,9 @@ const OTHER = 'dQw4w9WgXcQ';
 const document_ = readFileSync(resolve(ROOT, 'assets/episodes/no-priors-ep3-emad-mostaque.txt'), 'utf8').split('\n');
 const CHAPTERS = document_.flatMap((line, i) => {
   const times = /^- (\d+):(\d\d) – /.exec(line);
-  return times ? [{ start: Number(times[1]) * 60 + Number(times[2]), label: `${times[1]}:${times[2]}`, title: document_[i + 1]!.trim() }] : [];
+  return times
+    ? [{ start: Number(times[1]) * 60 + Number(times[2]), label: `${times[1]}:${times[2]}`, title: document_[i + 1]!.trim() }]
+    : [];
 });
 
 let browser: LaunchedBrowser;
@@ -46,7 +48,9 @@ const paused = (p: Page = page) =>
   p.evaluate(() => document.querySelector<HTMLVideoElement>('#movie_player video.html5-main-video')!.paused);
 
 async function expectCurrent(label: string, p: Page = page) {
-  await expect.poll(() => currentRow(p).getByRole('button').first().getAttribute('aria-label'), { timeout: 5000 }).toMatch(new RegExp(`^${label} `));
+  await expect
+    .poll(() => currentRow(p).getByRole('button').first().getAttribute('aria-label'), { timeout: 5000 })
+    .toMatch(new RegExp(`^${label} `));
 }
 
 useFileBrowser((started) => ({ browser, page } = started));
@@ -82,9 +86,7 @@ describe('the YouTube chapter sidebar', () => {
   it('highlights the chapter at the media time, and follows as it changes', async () => {
     await setTime(600);
     await expectCurrent('9:10');
-    await expect.poll(() => currentRow().textContent()).toContain(
-      'Claims access to significant public/national compute',
-    );
+    await expect.poll(() => currentRow().textContent()).toContain('Claims access to significant public/national compute');
     await setTime(44 * 60 + 30);
     await expectCurrent('44:26');
     await setTime(0);
@@ -139,7 +141,10 @@ describe('the YouTube chapter sidebar', () => {
     await setTime(10);
     await expectCurrent('0:00');
     expect(await sidebar().locator('.cb-details').count()).toBe(1);
-    await rows().nth(3).getByRole('button', { name: /^Show summary/ }).click();
+    await rows()
+      .nth(3)
+      .getByRole('button', { name: /^Show summary/ })
+      .click();
     expect(await rows().nth(3).textContent()).toContain('foundation models are a new programming primitive');
     await sidebar().getByRole('button', { name: 'Expand all' }).click();
     expect(await sidebar().locator('.cb-details').count()).toBe(16);

@@ -243,7 +243,12 @@ describe('looping a chapter', () => {
 
   it('does not loop a chapter without an end', () => {
     const fake = createFakePlayer(30);
-    const clock = createChapterClock([{ start: 0, title: 'open', description: '', bullets: [] }], { ...fake.player, duration: () => undefined }, 0, new AbortController().signal);
+    const clock = createChapterClock(
+      [{ start: 0, title: 'open', description: '', bullets: [] }],
+      { ...fake.player, duration: () => undefined },
+      0,
+      new AbortController().signal,
+    );
     clock.setLoop(0);
     expect(clock.loopIndex.value).toBe(-1);
   });

@@ -4,7 +4,13 @@ import { answerMarkdownRequest, formatChapterMarkdown } from '../../utils/backgr
 describe('formatChapterMarkdown', () => {
   it('writes the title, time range, description and bullets', () => {
     const markdown = formatChapterMarkdown(
-      { start: 135, end: 550, title: 'Emad’s background', description: 'From hedge funds\nto open models.', bullets: ['Autism research', ' ', 'Stability AI'] },
+      {
+        start: 135,
+        end: 550,
+        title: 'Emad’s background',
+        description: 'From hedge funds\nto open models.',
+        bullets: ['Autism research', ' ', 'Stability AI'],
+      },
       'https://www.youtube.com/watch?v=C6Zpjij5AF4&t=135s',
     );
     expect(markdown).toBe(
@@ -13,11 +19,16 @@ describe('formatChapterMarkdown', () => {
   });
 
   it('writes the start alone for an open last chapter, and no link without one', () => {
-    expect(formatChapterMarkdown({ start: 3723, end: Infinity, title: 'Last', description: '', bullets: [] }, null)).toBe('### Last\n\n1:02:03\n');
+    expect(formatChapterMarkdown({ start: 3723, end: Infinity, title: 'Last', description: '', bullets: [] }, null)).toBe(
+      '### Last\n\n1:02:03\n',
+    );
   });
 
   it('escapes chapter text, so a title cannot become a link, HTML or formatting', () => {
-    const markdown = formatChapterMarkdown({ start: 0, end: 10, title: '[click](javascript:alert(1)) <img> *bold*', description: '# not a heading', bullets: ['- nested'] }, null);
+    const markdown = formatChapterMarkdown(
+      { start: 0, end: 10, title: '[click](javascript:alert(1)) <img> *bold*', description: '# not a heading', bullets: ['- nested'] },
+      null,
+    );
     expect(markdown).toContain('### \\[click\\](javascript:alert(1)) \\<img\\> \\*bold\\*');
     expect(markdown).toContain('\n\\# not a heading\n');
     expect(markdown).toContain('- \\- nested');
@@ -36,12 +47,20 @@ describe('answerMarkdownRequest (the background’s formatChapterMarkdown handle
   });
 
   it('formats a null end, and an Infinity that JSON turned into null, as an open range', () => {
-    expect(answer({ chapter: { ...chapter, end: null }, link: null })).toBe('### Wafer-scale engines\n\n1:00\n\nWhy size matters\n\n- CHIPS are big\n');
+    expect(answer({ chapter: { ...chapter, end: null }, link: null })).toBe(
+      '### Wafer-scale engines\n\n1:00\n\nWhy size matters\n\n- CHIPS are big\n',
+    );
     expect(answer({ chapter: { ...chapter, end: Infinity }, link: null })).toContain('\n1:00\n');
   });
 
   it('accepts text at its bounds', () => {
-    const full = { start: 0, end: null, title: 't'.repeat(10_000), description: 'd'.repeat(200_000), bullets: Array.from({ length: 1_000 }, () => 'b') };
+    const full = {
+      start: 0,
+      end: null,
+      title: 't'.repeat(10_000),
+      description: 'd'.repeat(200_000),
+      bullets: Array.from({ length: 1_000 }, () => 'b'),
+    };
     expect(answer({ chapter: full, link })).toContain(`### ${'t'.repeat(10_000)}\n`);
     expect(answer({ chapter: { ...full, bullets: ['b'.repeat(20_000)] }, link })).toContain(`- ${'b'.repeat(20_000)}\n`);
   });

@@ -33,22 +33,38 @@ export const NOT_FOR_CONTENT_SCRIPTS = [
 const NOT_FOR_CONTENT_SCRIPTS_PACKAGES = ['zod', 'webextension-polyfill', '@preact/signals'];
 
 /** The modules of `modules` that the folder rule forbids. */
-export const forbiddenIn = (modules: Iterable<string>) => [...modules].filter((file) => NOT_FOR_CONTENT_SCRIPTS.some((folder) => file.startsWith(folder)));
+export const forbiddenIn = (modules: Iterable<string>) =>
+  [...modules].filter((file) => NOT_FOR_CONTENT_SCRIPTS.some((folder) => file.startsWith(folder)));
 
 describe('what the content scripts import', () => {
   it('reads value imports and skips type-only ones', () => {
-    expect(importsOf(`import type { A } from './a';\nimport { type B, c } from './c';\nimport {\n  d,\n} from "./d";\nexport type { E } from './e';\nimport './f.css';`, { values: true })).toEqual(['./c', './d', './f.css']);
+    expect(
+      importsOf(
+        `import type { A } from './a';\nimport { type B, c } from './c';\nimport {\n  d,\n} from "./d";\nexport type { E } from './e';\nimport './f.css';`,
+        { values: true },
+      ),
+    ).toEqual(['./c', './d', './f.css']);
   });
 
   it('finds every content script', () => {
-    expect(CONTENT_SCRIPTS).toEqual(expect.arrayContaining(['entrypoints/youtube.content/index.ts', 'entrypoints/spotify.content/index.ts', 'entrypoints/spotify-bridge.content.ts']));
+    expect(CONTENT_SCRIPTS).toEqual(
+      expect.arrayContaining([
+        'entrypoints/youtube.content/index.ts',
+        'entrypoints/spotify.content/index.ts',
+        'entrypoints/spotify-bridge.content.ts',
+      ]),
+    );
   });
 
   it('tells a forbidden folder, whatever the file is called', () => {
-    expect(forbiddenIn(['utils/sidebar/run-site.ts', 'utils/library/anything-new.ts', 'utils/chapters/time.ts', 'utils/chapters/formats/new-format.ts'])).toEqual([
-      'utils/library/anything-new.ts',
-      'utils/chapters/formats/new-format.ts',
-    ]);
+    expect(
+      forbiddenIn([
+        'utils/sidebar/run-site.ts',
+        'utils/library/anything-new.ts',
+        'utils/chapters/time.ts',
+        'utils/chapters/formats/new-format.ts',
+      ]),
+    ).toEqual(['utils/library/anything-new.ts', 'utils/chapters/formats/new-format.ts']);
   });
 
   it.each(CONTENT_SCRIPTS)('%s reaches no folder of the background or the pages, nor zod', (entry) => {

@@ -6,7 +6,9 @@ const episode: Episode = episodeSchema.parse({
   id: 'no-priors-ep-3',
   show: 'No Priors',
   title: 'No Priors Ep. 3 | With Stability AI’s Emad Mostaque',
-  altTitles: ['How can we make sure that everyone has access to AI? Can small models outperform large models? With Stability AI’s Emad Mostaque'],
+  altTitles: [
+    'How can we make sure that everyone has access to AI? Can small models outperform large models? With Stability AI’s Emad Mostaque',
+  ],
   ids: { youtube: ['C6Zpjij5AF4'] },
   offsets: { spotify: -120 },
   duration: 2702,
@@ -23,14 +25,16 @@ const index = indexEpisodes([episode, other]);
 describe('normalizeTitle', () => {
   it.each([
     ['No Priors Ep. 3 | With Stability AI’s Emad Mostaque - YouTube', 'no priors ep 3 with stability ais emad mostaque'],
-    ['NO PRIORS EP. 3 | WITH STABILITY AI\'S EMAD MOSTAQUE', 'no priors ep 3 with stability ais emad mostaque'],
+    ["NO PRIORS EP. 3 | WITH STABILITY AI'S EMAD MOSTAQUE", 'no priors ep 3 with stability ais emad mostaque'],
     ['  Café  &  Crème ', 'cafe and creme'],
   ])('%s', (input, expected) => {
     expect(normalizeTitle(input)).toBe(expected);
   });
 
   it('drops the show name around the title', () => {
-    expect(normalizeTitle('No Priors Ep. 3 | With Stability AI’s Emad Mostaque', 'No Priors')).toBe('ep 3 with stability ais emad mostaque');
+    expect(normalizeTitle('No Priors Ep. 3 | With Stability AI’s Emad Mostaque', 'No Priors')).toBe(
+      'ep 3 with stability ais emad mostaque',
+    );
     expect(normalizeTitle('Ep. 3 | With Emad — No Priors', 'No Priors')).toBe('ep 3 with emad');
   });
 });

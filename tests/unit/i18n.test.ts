@@ -94,9 +94,12 @@ describe('the components', () => {
     for (const [file, source] of Object.entries(text)) {
       if (!file.endsWith('.tsx')) continue;
       // Comments and type parameters are not shown to anyone.
-      let code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '').replace(/\{\/\*[\s\S]*?\*\/\}/g, '');
+      let code = source
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '')
+        .replace(/\{\/\*[\s\S]*?\*\/\}/g, '');
       // Expressions inside text ("Show {n} more") are emptied, innermost first, so the words around them show.
-      for (let previous = ''; previous !== code; ) {
+      for (let previous = ''; previous !== code;) {
         previous = code;
         code = code.replace(/\{[^{}]*\}/g, '{}');
       }

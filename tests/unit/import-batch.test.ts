@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildSaveRequest, formatBytes, formatLabel, markSuperseded, MAX_FILE_BYTES, problemPlace, problemSentence, readFiles, readImportInput } from '../../utils/options/import-batch';
+import {
+  buildSaveRequest,
+  formatBytes,
+  formatLabel,
+  markSuperseded,
+  MAX_FILE_BYTES,
+  problemPlace,
+  problemSentence,
+  readFiles,
+  readImportInput,
+} from '../../utils/options/import-batch';
 import { chapFrame, id3Tag, textFrame } from './embedded/builders';
 import type { LibraryEntry } from '../../utils/messaging/protocol';
 
@@ -35,7 +45,11 @@ describe('readImportInput', () => {
 
   it('keeps every problem of a refused file, with its line', () => {
     const item = readImportInput({ name: 'broken.vtt', text: vtt }, []);
-    expect(item).toMatchObject({ ok: false, format: 'webvtt', problems: [{ line: 6, message: 'this chapter ends at 0:30, which is not after its start at 1:00' }] });
+    expect(item).toMatchObject({
+      ok: false,
+      format: 'webvtt',
+      problems: [{ line: 6, message: 'this chapter ends at 0:30, which is not after its start at 1:00' }],
+    });
   });
 });
 
@@ -45,7 +59,9 @@ describe('an import of several files', () => {
     const bad = readImportInput({ name: 'broken.vtt', text: vtt }, []);
     expect(buildSaveRequest([good, bad])).toBeNull();
     expect(buildSaveRequest([])).toBeNull();
-    expect(buildSaveRequest([good])?.episodes).toEqual([{ episode: good.ok && good.episodes[0]!.episode, source: { fileName: 'good.txt', format: 'timestamp-list' } }]);
+    expect(buildSaveRequest([good])?.episodes).toEqual([
+      { episode: good.ok && good.episodes[0]!.episode, source: { fileName: 'good.txt', format: 'timestamp-list' } },
+    ]);
   });
 
   it('saves the later of two files with the same episode, and says so on the earlier', () => {
@@ -72,7 +88,9 @@ describe('readFiles', () => {
     const [item] = await readFiles([huge], []);
     expect(item).toMatchObject({
       ok: false,
-      problems: [{ message: 'this file is 20.0 MB, and chapter files are a few kilobytes. Choose the chapter file, not the episode itself.' }],
+      problems: [
+        { message: 'this file is 20.0 MB, and chapter files are a few kilobytes. Choose the chapter file, not the episode itself.' },
+      ],
     });
   });
 
@@ -82,14 +100,21 @@ describe('readFiles', () => {
     Object.defineProperty(audio, 'size', { value: MAX_FILE_BYTES * 100 });
     Object.defineProperty(audio, 'text', { value: () => Promise.reject(new Error('read as text')) });
     const [item] = await readFiles([audio], []);
-    expect(item).toMatchObject({ ok: true, format: 'id3-chapters', episodes: [{ episode: { title: 'Tagged', chapters: [{ title: 'Only chapter' }] } }] });
+    expect(item).toMatchObject({
+      ok: true,
+      format: 'id3-chapters',
+      episodes: [{ episode: { title: 'Tagged', chapters: [{ title: 'Only chapter' }] } }],
+    });
     expect(formatLabel('id3-chapters')).toBe('MP3 chapters (ID3)');
     expect(formatLabel('mp4-chapters')).toBe('M4A chapters');
   });
 
   it('reads chosen files in order', async () => {
     const items = await readFiles([new File([timestamps('x')], 'one.txt'), new File([vtt], 'two.vtt')], []);
-    expect(items.map((item) => [item.name, item.ok])).toEqual([['one.txt', true], ['two.vtt', false]]);
+    expect(items.map((item) => [item.name, item.ok])).toEqual([
+      ['one.txt', true],
+      ['two.vtt', false],
+    ]);
   });
 });
 
@@ -105,6 +130,11 @@ describe('problems for people', () => {
   });
 
   it('writes sizes as people read them', () => {
-    expect([formatBytes(10), formatBytes(340 * 1024), formatBytes(5.5 * 1024 ** 2), formatBytes(2.1 * 1024 ** 3)]).toEqual(['1 kB', '340 kB', '5.5 MB', '2.1 GB']);
+    expect([formatBytes(10), formatBytes(340 * 1024), formatBytes(5.5 * 1024 ** 2), formatBytes(2.1 * 1024 ** 3)]).toEqual([
+      '1 kB',
+      '340 kB',
+      '5.5 MB',
+      '2.1 GB',
+    ]);
   });
 });

@@ -21,7 +21,9 @@ describe('the import graph', () => {
   it('has no chapter parser that loads a site adapter', () => {
     const graph = importGraph(sourceFiles('utils', 'components', 'entrypoints'));
     const adapters = ['utils/sites/youtube.ts', 'utils/sites/spotify.ts', 'utils/sites/registry.ts'];
-    const parsersOnAdapters = [...graph].filter(([file, targets]) => file.startsWith('utils/chapters/') && targets.some((target) => adapters.includes(target)));
+    const parsersOnAdapters = [...graph].filter(
+      ([file, targets]) => file.startsWith('utils/chapters/') && targets.some((target) => adapters.includes(target)),
+    );
     expect(parsersOnAdapters).toEqual([]);
   });
 });

@@ -22,7 +22,8 @@ export function resolveModule(from: string, specifier: string): string | null {
   return null;
 }
 
-const packageName = (specifier: string) => (specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
+const packageName = (specifier: string) =>
+  specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
 
 /** Every project module (relative path) and package an entry reaches through value imports. */
 export function reachable(entry: string): { modules: Set<string>; packages: Set<string> } {

@@ -27,7 +27,9 @@ const episode = makeEpisode({ ids: { youtube: ['VideoOne111'] } });
 const other = makeEpisode({ id: 'other-show-episode-9', show: 'Other Show', title: 'Episode 9: Something else' });
 
 async function save(service: LibraryService, ...episodes: Episode[]) {
-  const result = await service.saveEpisodes({ episodes: episodes.map((e) => ({ episode: e, source: { fileName: `${e.id}.json`, format: 'podcasting20-json' } })) });
+  const result = await service.saveEpisodes({
+    episodes: episodes.map((e) => ({ episode: e, source: { fileName: `${e.id}.json`, format: 'podcasting20-json' } })),
+  });
   expect(result).toMatchObject({ ok: true });
   return result;
 }
@@ -46,14 +48,20 @@ describe('importing', () => {
     await save(start(), episode, other);
     const service = start();
     expect((await service.findEpisode({ site: 'youtube', mediaId: 'VideoOne111' }))?.episode).toEqual(episode);
-    expect((await service.findEpisode({ site: 'youtube', mediaId: 'zzzzzzzzzzz', title: 'Episode 9: Something else' }))?.episode).toEqual(other);
+    expect((await service.findEpisode({ site: 'youtube', mediaId: 'zzzzzzzzzzz', title: 'Episode 9: Something else' }))?.episode).toEqual(
+      other,
+    );
     const { entries } = await service.listLibrary();
     expect(entries.map((entry) => [entry.id, entry.origin])).toEqual([
       [episode.id, 'imported'],
       [other.id, 'imported'],
       [BUNDLED_ID, 'bundled'],
     ]);
-    expect(entries[0]).toMatchObject({ chapterCount: 3, source: { fileName: `${episode.id}.json`, format: 'podcasting20-json' }, ids: { youtube: ['VideoOne111'] } });
+    expect(entries[0]).toMatchObject({
+      chapterCount: 3,
+      source: { fileName: `${episode.id}.json`, format: 'podcasting20-json' },
+      ids: { youtube: ['VideoOne111'] },
+    });
   });
 
   it('replaces an episode imported again under the same id', async () => {
@@ -100,7 +108,10 @@ describe('importing', () => {
     ['no episodes', { episodes: [] }],
     ['an episode that is not one', { episodes: [{ episode: '<script>' }] }],
     ['an id that would be an object key trick', { episodes: [{ episode: { ...episode, id: '__proto__' } }] }],
-    ['a chapter link that is not a web address', { episodes: [{ episode: { ...episode, chapters: [{ ...episode.chapters[0]!, url: 'javascript:alert(1)' }] } }] }],
+    [
+      'a chapter link that is not a web address',
+      { episodes: [{ episode: { ...episode, chapters: [{ ...episode.chapters[0]!, url: 'javascript:alert(1)' }] } }] },
+    ],
   ])('refuses %s as a save request without writing', async (_name, request) => {
     const service = start();
     const result = await service.saveEpisodes(request);
@@ -124,7 +135,8 @@ describe('bundled episodes', () => {
     expect((await service.findEpisode({ site: 'youtube', mediaId: BUNDLED_VIDEO }))?.episode.id).toBe(BUNDLED_ID);
     expect(await service.deleteEpisodes({ ids: [BUNDLED_ID] })).toEqual({
       ok: false,
-      message: '“No Priors Ep. 3 | With Stability AI’s Emad Mostaque” comes with Chapterbar and can’t be deleted. It only shows on its own video.',
+      message:
+        '“No Priors Ep. 3 | With Stability AI’s Emad Mostaque” comes with Chapterbar and can’t be deleted. It only shows on its own video.',
     });
     expect(await service.renameEpisode({ id: BUNDLED_ID, title: 'Mine', show: '' })).toMatchObject({ ok: false });
     expect((await service.listLibrary()).entries.some((entry) => entry.id === BUNDLED_ID)).toBe(true);
@@ -150,7 +162,10 @@ describe('managing', () => {
     const entry = (await start().listLibrary()).entries.find((candidate) => candidate.id === episode.id);
     expect(entry).toMatchObject({ title: 'My name for it', show: 'My show', altTitles: [episode.title] });
     expect((await service.findEpisode({ site: 'youtube', title: episode.title }))?.episode.title).toBe('My name for it');
-    expect(await service.renameEpisode({ id: episode.id, title: '   ', show: '' })).toEqual({ ok: false, message: 'Chapterbar could not do that: title: an episode needs a title.' });
+    expect(await service.renameEpisode({ id: episode.id, title: '   ', show: '' })).toEqual({
+      ok: false,
+      message: 'Chapterbar could not do that: title: an episode needs a title.',
+    });
   });
 
   it('deletes, then undoes the delete exactly', async () => {
@@ -179,7 +194,10 @@ describe('managing', () => {
     const service = start();
     await save(service, other);
     expect(await service.linkMediaAddress({ episodeId: other.id, address })).toEqual({ ok: true, site: 'youtube', mediaId });
-    expect(await service.findEpisode({ site: 'youtube', mediaId, title: 'Unrelated' })).toMatchObject({ episode: { id: other.id }, linked: true });
+    expect(await service.findEpisode({ site: 'youtube', mediaId, title: 'Unrelated' })).toMatchObject({
+      episode: { id: other.id },
+      linked: true,
+    });
     expect((await start().listLibrary()).entries.find((entry) => entry.id === other.id)?.links).toEqual([{ site: 'youtube', mediaId }]);
     expect(await service.unlinkMedia({ site: 'youtube', mediaId })).toEqual({ ok: true });
     expect(await service.findEpisode({ site: 'youtube', mediaId, title: 'Unrelated' })).toBeNull();
@@ -246,7 +264,11 @@ describe('values that do not validate', () => {
     const { entries, setAside } = await service.listLibrary();
     expect(entries.map((entry) => entry.id).sort()).toEqual([BUNDLED_ID, episode.id, other.id].sort());
     expect(setAside).toMatchObject([
-      { key: shardKey, action: 'copied', reason: 'it has no version number, so Chapterbar did not write it (another tool may have); the list was rebuilt from your episodes' },
+      {
+        key: shardKey,
+        action: 'copied',
+        reason: 'it has no version number, so Chapterbar did not write it (another tool may have); the list was rebuilt from your episodes',
+      },
     ]);
     expect(await service.getSetAside({ id: setAside[0]!.id })).toEqual({ key: shardKey, value: { written: 'by another tool' } });
   });
@@ -278,7 +300,10 @@ describe('values that do not validate', () => {
       ['Your links between videos and episodes', 'some links were unreadable; the readable ones were kept'],
       ['Your sidebar settings', 'theme was unreadable and went back to the default'],
     ]);
-    expect(await service.getSetAside({ id: setAside[1]!.id })).toEqual({ key: 'local:preferences', value: { theme: 'purple', expandAll: true } });
+    expect(await service.getSetAside({ id: setAside[1]!.id })).toEqual({
+      key: 'local:preferences',
+      value: { theme: 'purple', expandAll: true },
+    });
   });
 
   it('keeps a damaged quarantine itself rather than writing over it', async () => {
@@ -325,14 +350,19 @@ describe('round trips', () => {
 describe('a library of 10,000 episodes', () => {
   it('saves, restarts, lists and matches without trouble', async () => {
     const many = Array.from({ length: 10_000 }, (_, i) =>
-      makeEpisode({ id: `show-episode-${i}`, title: `Episode ${i} of the long-running show`, ids: { youtube: [`vid${String(i).padStart(8, '0')}`] } }, 3),
+      makeEpisode(
+        { id: `show-episode-${i}`, title: `Episode ${i} of the long-running show`, ids: { youtube: [`vid${String(i).padStart(8, '0')}`] } },
+        3,
+      ),
     );
     await start().saveEpisodes({ episodes: many.map((e) => ({ episode: e })) });
     const service = start();
     const { entries } = await service.listLibrary();
     expect(entries).toHaveLength(10_001);
     expect((await service.findEpisode({ site: 'youtube', mediaId: 'vid00009999' }))?.episode).toEqual(many[9999]);
-    expect((await service.findEpisode({ site: 'youtube', title: 'Episode 4321 of the long-running show' }))?.episode.id).toBe('show-episode-4321');
+    expect((await service.findEpisode({ site: 'youtube', title: 'Episode 4321 of the long-running show' }))?.episode.id).toBe(
+      'show-episode-4321',
+    );
     // Deleting one rewrites its episode and one of the 64 shards, not the library.
     const writes: string[][] = [];
     const realSet = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);

@@ -45,14 +45,31 @@ describe('readRecord: versions and migrations', () => {
   });
 
   it('refuses what a migration cannot convert, with the reason', () => {
-    const broken: RecordFormat<unknown> = { ...v2, migrations: { 2: () => { throw new Error('no episode'); } } };
-    expect(readRecord(record, broken)).toEqual({ ok: false, reason: expect.stringContaining('could not convert it from format 1 (Error: no episode)') });
-    expect(readRecord(record, { ...v2, migrations: {} })).toEqual({ ok: false, reason: 'Chapterbar has no way to convert it from format 1' });
+    const broken: RecordFormat<unknown> = {
+      ...v2,
+      migrations: {
+        2: () => {
+          throw new Error('no episode');
+        },
+      },
+    };
+    expect(readRecord(record, broken)).toEqual({
+      ok: false,
+      reason: expect.stringContaining('could not convert it from format 1 (Error: no episode)'),
+    });
+    expect(readRecord(record, { ...v2, migrations: {} })).toEqual({
+      ok: false,
+      reason: 'Chapterbar has no way to convert it from format 1',
+    });
   });
 
   it.each([
     ['a newer version', { ...record, v: 3 }, 'a newer Chapterbar wrote it (format 3; this one reads up to 1). Update Chapterbar to use it'],
-    ['another tool’s data', { settings: { dark: true } }, 'it has no version number, so Chapterbar did not write it (another tool may have)'],
+    [
+      'another tool’s data',
+      { settings: { dark: true } },
+      'it has no version number, so Chapterbar did not write it (another tool may have)',
+    ],
     ['a version Chapterbar never wrote', { ...record, v: 0 }, 'its version number (0) is not one Chapterbar ever wrote'],
     ['text', 'corrupted', 'it is not an episode as Chapterbar writes it (it holds text)'],
     ['a list', [record], 'it is not an episode as Chapterbar writes it (it holds a list)'],
@@ -64,7 +81,10 @@ describe('readRecord: versions and migrations', () => {
     const damaged = { ...record, episode: { ...record.episode, chapters: [{ start: 'soon', title: '' }] } };
     const read = readRecord(damaged, EPISODE_RECORD_FORMAT);
     expect(read.ok).toBe(false);
-    if (!read.ok) expect(read.reason).toBe('it is damaged: episode.chapters[0].start should be a number; episode.chapters[0].title: a chapter needs a title');
+    if (!read.ok)
+      expect(read.reason).toBe(
+        'it is damaged: episode.chapters[0].start should be a number; episode.chapters[0].title: a chapter needs a title',
+      );
   });
 });
 
@@ -93,7 +113,12 @@ describe('the index shards', () => {
     expect(read.entries.has(victim)).toBe(false);
     expect(read.entries.size).toBeGreaterThan(190);
     expect(read.damaged).toEqual([
-      { key: shardKey, value: 'garbage from another tool', reason: 'it is not a part of the list of your episodes as Chapterbar writes it (it holds text)', label: 'Part of the list of your episodes' },
+      {
+        key: shardKey,
+        value: 'garbage from another tool',
+        reason: 'it is not a part of the list of your episodes as Chapterbar writes it (it holds text)',
+        label: 'Part of the list of your episodes',
+      },
     ]);
   });
 });
@@ -110,7 +135,12 @@ describe('commitChange', () => {
       throw new Error('QUOTA_BYTES quota exceeded');
     });
     const change = {
-      set: { [episodeKey('kept')]: { v: 1, marker: 'after' }, [episodeKey('new-1')]: 1, [episodeKey('new-2')]: 2, [episodeKey('new-3')]: 3 },
+      set: {
+        [episodeKey('kept')]: { v: 1, marker: 'after' },
+        [episodeKey('new-1')]: 1,
+        [episodeKey('new-2')]: 2,
+        [episodeKey('new-3')]: 3,
+      },
       remove: [],
     };
     const failure = await commitChange(change).catch((error: unknown) => error);
@@ -124,14 +154,17 @@ describe('commitChange', () => {
   it('says plainly that nothing changed when the write fails for another reason', async () => {
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('IO error: disk unplugged'));
     const failure = await commitChange({ set: { [episodeKey('x')]: 1 }, remove: [] }).catch((error: unknown) => error);
-    expect((failure as Error).message).toBe('The browser could not save the library (Error: IO error: disk unplugged). Nothing was changed; try again.');
+    expect((failure as Error).message).toBe(
+      'The browser could not save the library (Error: IO error: disk unplugged). Nothing was changed; try again.',
+    );
     expect(await storage.snapshot('local')).toEqual({});
   });
 });
 
 describe('a large library', () => {
   // Chrome measures storage.local as every key's length plus its value's JSON.
-  const bytes = (values: Record<string, unknown>) => Object.entries(values).reduce((sum, [key, value]) => sum + key.length + JSON.stringify(value).length, 0);
+  const bytes = (values: Record<string, unknown>) =>
+    Object.entries(values).reduce((sum, [key, value]) => sum + key.length + JSON.stringify(value).length, 0);
   const CHROME_QUOTA = 10 * 1024 * 1024;
 
   it('10,000 realistic episodes need unlimitedStorage on Chrome, and each index write stays small', () => {

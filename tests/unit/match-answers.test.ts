@@ -17,7 +17,13 @@ afterEach(() => service.close());
 
 describe('asking first', () => {
   it('finds the bundled episode on Spotify as Spotify names the show, confidently', async () => {
-    const match = await service.findEpisode({ site: 'spotify', mediaId: 'x', title: BUNDLED.altTitles[0], show: 'No Priors: Artificial Intelligence | Technology | Startups', duration: 2822 });
+    const match = await service.findEpisode({
+      site: 'spotify',
+      mediaId: 'x',
+      title: BUNDLED.altTitles[0],
+      show: 'No Priors: Artificial Intelligence | Technology | Startups',
+      duration: 2822,
+    });
     expect(match).toMatchObject({ episode: { id: BUNDLED.id }, verdict: 'confident' });
   });
 
@@ -28,14 +34,18 @@ describe('asking first', () => {
   });
 
   it('remembers "Show chapters" as a link: confident from then on, across a restart', async () => {
-    expect(await service.answerMatch({ site: 'spotify', mediaId: plausible.mediaId, episodeId: BUNDLED.id, accept: true })).toEqual({ ok: true });
+    expect(await service.answerMatch({ site: 'spotify', mediaId: plausible.mediaId, episodeId: BUNDLED.id, accept: true })).toEqual({
+      ok: true,
+    });
     service.close();
     service = createLibraryService({ bundled });
     expect(await service.findEpisode(plausible)).toMatchObject({ verdict: 'confident', linked: true });
   });
 
   it('remembers "Not this one" for that media only', async () => {
-    expect(await service.answerMatch({ site: 'spotify', mediaId: plausible.mediaId, episodeId: BUNDLED.id, accept: false })).toEqual({ ok: true });
+    expect(await service.answerMatch({ site: 'spotify', mediaId: plausible.mediaId, episodeId: BUNDLED.id, accept: false })).toEqual({
+      ok: true,
+    });
     service.close();
     service = createLibraryService({ bundled });
     expect(await service.findEpisode(plausible)).toBeNull();
@@ -44,13 +54,19 @@ describe('asking first', () => {
   });
 
   it('refuses answers it cannot take', async () => {
-    expect(await service.answerMatch({ site: 'spotify', mediaId: 'x', episodeId: 'no-such-episode', accept: true })).toMatchObject({ ok: false });
+    expect(await service.answerMatch({ site: 'spotify', mediaId: 'x', episodeId: 'no-such-episode', accept: true })).toMatchObject({
+      ok: false,
+    });
     expect(await service.answerMatch({ site: 'spotify', mediaId: 'x', episodeId: BUNDLED.id })).toMatchObject({ ok: false });
   });
 
   it('explains why nothing matched', async () => {
     expect(await service.explainMatch({ site: 'youtube', mediaId: 'zzzzzzzzzzz' })).toMatchObject({ verdict: null, why: 'no-title' });
-    const other = await service.explainMatch({ site: 'youtube', title: 'No Priors Ep. 4 | With Stability AI’s Emad Mostaque', show: 'No Priors' });
+    const other = await service.explainMatch({
+      site: 'youtube',
+      title: 'No Priors Ep. 4 | With Stability AI’s Emad Mostaque',
+      show: 'No Priors',
+    });
     expect(other).toMatchObject({ verdict: null, why: 'contradicted', episode: { id: BUNDLED.id } });
     expect(other?.reasons).toContainEqual({ signal: 'number', agrees: false, detail: '4 vs 3' });
   });

@@ -18,7 +18,10 @@ describe('readMediaLink', () => {
 
   it('asks every site, in order, until one reads the address', () => {
     const silent = { id: 'silent', readMediaUrl: () => null } as unknown as SiteAddresses;
-    const podcast = { id: 'podcast', readMediaUrl: (url: URL) => (url.hostname === 'pods.example' ? { site: 'podcast', mediaId: url.pathname.slice(1) } : null) } as unknown as SiteAddresses;
+    const podcast = {
+      id: 'podcast',
+      readMediaUrl: (url: URL) => (url.hostname === 'pods.example' ? { site: 'podcast', mediaId: url.pathname.slice(1) } : null),
+    } as unknown as SiteAddresses;
     expect(readMediaLink('pods.example/ep-7', [silent, podcast])).toEqual({ site: 'podcast', mediaId: 'ep-7' });
   });
 });

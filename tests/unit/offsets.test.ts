@@ -1,12 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  loadOffset,
-  offsetsItem,
-  readOffset,
-  saveOffset,
-  writeOffset,
-} from '../../utils/storage/offsets';
+import { loadOffset, offsetsItem, readOffset, saveOffset, writeOffset } from '../../utils/storage/offsets';
 
 const EPISODE = 'no-priors-ep3';
 

@@ -7,7 +7,15 @@ vi.mock('../../utils/messaging/protocol', () => ({ sendMessage: send }));
 
 const page = {
   source: 'description',
-  episode: { id: 'youtube-YtChapters1', show: '', title: 'A video', altTitles: [], ids: { youtube: ['YtChapters1'] }, offsets: {}, chapters: [{ start: 0, title: 'Intro', description: '', bullets: [] }] },
+  episode: {
+    id: 'youtube-YtChapters1',
+    show: '',
+    title: 'A video',
+    altTitles: [],
+    ids: { youtube: ['YtChapters1'] },
+    offsets: {},
+    chapters: [{ start: 0, title: 'Intro', description: '', bullets: [] }],
+  },
 };
 const material: PageMaterial = { site: 'youtube', mediaId: 'YtChapters1', content: { notes: '' } };
 

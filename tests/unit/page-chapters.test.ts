@@ -12,8 +12,16 @@ const html = (markup: string) => {
 
 describe('readBlockText', () => {
   it('ends a line at <br> and at block elements, as the page shows them', () => {
-    const element = html('<p>Topics:<br>0:00 Welcome<br>0:45 Chips</p><p>1:50 Wafers</p><div><span>2:30 </span><a href="#">Next</a></div><script>0:10 hidden</script>');
-    expect(readBlockText(element).split('\n').filter(Boolean)).toEqual(['Topics:', '0:00 Welcome', '0:45 Chips', '1:50 Wafers', '2:30 Next']);
+    const element = html(
+      '<p>Topics:<br>0:00 Welcome<br>0:45 Chips</p><p>1:50 Wafers</p><div><span>2:30 </span><a href="#">Next</a></div><script>0:10 hidden</script>',
+    );
+    expect(readBlockText(element).split('\n').filter(Boolean)).toEqual([
+      'Topics:',
+      '0:00 Welcome',
+      '0:45 Chips',
+      '1:50 Wafers',
+      '2:30 Next',
+    ]);
   });
 
   it('is bounded in length and survives deep nesting', () => {
@@ -24,8 +32,14 @@ describe('readBlockText', () => {
 });
 
 describe('waitForPageChapters', () => {
-  const found: PageChapters = { source: 'description', chapters: [{ start: 0, title: 'A' }, { start: 5, title: 'B' }] };
-  const later = <T,>(value: T, ms: number) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+  const found: PageChapters = {
+    source: 'description',
+    chapters: [
+      { start: 0, title: 'A' },
+      { start: 5, title: 'B' },
+    ],
+  };
+  const later = <T>(value: T, ms: number) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
 
   afterEach(() => {
     vi.useRealTimers();

@@ -2,19 +2,24 @@ import { describe, expect, it, vi } from 'vitest';
 import { findAssigningScript } from '../../utils/page-chapters/inline-scripts';
 import { MAX_JSON_DEPTH, dig, readAssignedJson, readJsonObject } from '../../utils/page-chapters/reading/page-json';
 
-const page = (...scripts: string[]) => new DOMParser().parseFromString(scripts.map((text) => `<script>${text}</script>`).join(''), 'text/html');
+const page = (...scripts: string[]) =>
+  new DOMParser().parseFromString(scripts.map((text) => `<script>${text}</script>`).join(''), 'text/html');
 
 describe('findAssigningScript (content script)', () => {
   it('finds the text of the first inline script that assigns the name', () => {
     const doc = page('var other = 1;', 'var ytInitialData = {"n":1};', 'var ytInitialData = {"n":2};');
     expect(findAssigningScript(doc, 'ytInitialData', 1000)).toBe('var ytInitialData = {"n":1};');
-    expect(findAssigningScript(page('window["ytInitialData"] = {"x":1};'), 'ytInitialData', 1000)).toBe('window["ytInitialData"] = {"x":1};');
+    expect(findAssigningScript(page('window["ytInitialData"] = {"x":1};'), 'ytInitialData', 1000)).toBe(
+      'window["ytInitialData"] = {"x":1};',
+    );
   });
 
   it('is undefined for no such script, or one past the bound (left alone, not cut)', () => {
     expect(findAssigningScript(page('var nothing = 1;', 'var ytInitialDataX = {};'), 'ytInitialData', 1000)).toBeUndefined();
     expect(findAssigningScript(page(`var ytInitialData = {"pad":"${'x'.repeat(2000)}"};`), 'ytInitialData', 1000)).toBeUndefined();
-    expect(findAssigningScript(new DOMParser().parseFromString('<script src="/x.js"></script>', 'text/html'), 'ytInitialData', 1000)).toBeUndefined();
+    expect(
+      findAssigningScript(new DOMParser().parseFromString('<script src="/x.js"></script>', 'text/html'), 'ytInitialData', 1000),
+    ).toBeUndefined();
   });
 });
 

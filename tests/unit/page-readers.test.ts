@@ -47,7 +47,12 @@ describe('readPageMaterial', () => {
   it('names the episode after the page’s title and show, or after what the site plays when the page names none', () => {
     const episodeOf = (reply: PageChaptersReply) => (reply.ok ? reply.page?.episode : undefined);
     const spotify = { site: 'spotify', mediaId: '7hTgQw2ErYuI9oPlKjHgF1', content: { notes: '0:00 Welcome\n0:45 Chips' } };
-    expect(episodeOf(readPageMaterial({ ...spotify, title: '  An episode ', show: 'A show' }))).toMatchObject({ id: 'spotify-7hTgQw2ErYuI9oPlKjHgF1', title: 'An episode', show: 'A show', ids: { spotify: ['7hTgQw2ErYuI9oPlKjHgF1'] } });
+    expect(episodeOf(readPageMaterial({ ...spotify, title: '  An episode ', show: 'A show' }))).toMatchObject({
+      id: 'spotify-7hTgQw2ErYuI9oPlKjHgF1',
+      title: 'An episode',
+      show: 'A show',
+      ids: { spotify: ['7hTgQw2ErYuI9oPlKjHgF1'] },
+    });
     expect(episodeOf(readPageMaterial(spotify))).toMatchObject({ title: 'This episode', show: '' });
     expect(episodeOf(readPageMaterial({ ...spotify, title: '   ' }))?.title).toBe('This episode');
     expect(episodeOf(readPageMaterial(material(watchPage)))).toMatchObject({ id: 'youtube-YtChapters1', title: 'This video', show: '' });
@@ -56,7 +61,11 @@ describe('readPageMaterial', () => {
 
   it('answers "no chapters" for material that holds none of this media’s', () => {
     expect(readPageMaterial(material(watchPage, { mediaId: 'C6Zpjij5AF4' }))).toEqual({ ok: true, page: null, settled: false });
-    expect(readPageMaterial({ site: 'spotify', mediaId: '7hTgQw2ErYuI9oPlKjHgF1', content: { notes: 'No timestamps.' } })).toEqual({ ok: true, page: null, settled: true });
+    expect(readPageMaterial({ site: 'spotify', mediaId: '7hTgQw2ErYuI9oPlKjHgF1', content: { notes: 'No timestamps.' } })).toEqual({
+      ok: true,
+      page: null,
+      settled: true,
+    });
   });
 
   it('cuts an overlong title or show rather than refusing the page’s chapters', () => {
@@ -96,11 +105,31 @@ describe('readPageMaterial', () => {
     ['content of another site', material({ notes: '0:00 A\n1:00 B' }), /^Unreadable youtube page material \(content\.shownVideoId: /],
     ['no content', material(undefined), /^Unreadable youtube page material \(content: /],
     ['a panel that is not a list', material({ ...watchPage, panels: { chapters: 'Intro' } }), /\(content\.panels\.chapters: /],
-    ['a title that is not text', material({ ...watchPage, panels: { chapters: [{ link: null, time: '0:00', title: 42 }] } }), /\(content\.panels\.chapters\.0\.title: /],
-    ['a title past the collected bound', material({ ...watchPage, panels: { chapters: [{ link: null, time: '0:00', title: 'x'.repeat(2001) }] } }), /\(content\.panels\.chapters\.0\.title: /],
-    ['too many panel items', material({ ...watchPage, panels: { chapters: Array.from({ length: 1001 }, () => ({ link: null, time: '0:00', title: 'x' })) } }), /\(content\.panels\.chapters: /],
-    ['a script past the bound', material({ ...watchPage, initialData: `var ytInitialData = {"p":"${'x'.repeat(6_000_000)}"}` }), /\(content\.initialData: /],
-    ['show notes past the bound', { site: 'spotify', mediaId: '7hTgQw2ErYuI9oPlKjHgF1', content: { notes: 'x'.repeat(50_001) } }, /^Unreadable spotify page material \(content\.notes: /],
+    [
+      'a title that is not text',
+      material({ ...watchPage, panels: { chapters: [{ link: null, time: '0:00', title: 42 }] } }),
+      /\(content\.panels\.chapters\.0\.title: /,
+    ],
+    [
+      'a title past the collected bound',
+      material({ ...watchPage, panels: { chapters: [{ link: null, time: '0:00', title: 'x'.repeat(2001) }] } }),
+      /\(content\.panels\.chapters\.0\.title: /,
+    ],
+    [
+      'too many panel items',
+      material({ ...watchPage, panels: { chapters: Array.from({ length: 1001 }, () => ({ link: null, time: '0:00', title: 'x' })) } }),
+      /\(content\.panels\.chapters: /,
+    ],
+    [
+      'a script past the bound',
+      material({ ...watchPage, initialData: `var ytInitialData = {"p":"${'x'.repeat(6_000_000)}"}` }),
+      /\(content\.initialData: /,
+    ],
+    [
+      'show notes past the bound',
+      { site: 'spotify', mediaId: '7hTgQw2ErYuI9oPlKjHgF1', content: { notes: 'x'.repeat(50_001) } },
+      /^Unreadable spotify page material \(content\.notes: /,
+    ],
   ] as const)('refuses %s with a reason, without throwing', (_, value, reason) => {
     let reply: PageChaptersReply | undefined;
     expect(() => (reply = readPageMaterial(value))).not.toThrow();
@@ -108,22 +137,43 @@ describe('readPageMaterial', () => {
   });
 
   it('reads the real saved watch page’s inline data, as a first look sends it', () => {
-    const html = readFileSync(resolve(process.cwd(), '../shared/fixtures/real-world/dom/youtube/youtube-transcript-api__youtube.html.static.html'), 'utf8');
+    const html = readFileSync(
+      resolve(process.cwd(), '../shared/fixtures/real-world/dom/youtube/youtube-transcript-api__youtube.html.static.html'),
+      'utf8',
+    );
     const script = /<script[^>]*>(var ytInitialData = [\s\S]*?)<\/script>/.exec(html)![1]!;
-    const reply = readPageMaterial(material({ initialData: script, shownVideoId: null, panels: {}, descriptions: [] }, { mediaId: 'GJLlxj_dtq8' }));
+    const reply = readPageMaterial(
+      material({ initialData: script, shownVideoId: null, panels: {}, descriptions: [] }, { mediaId: 'GJLlxj_dtq8' }),
+    );
     expect(reply.ok && reply.page?.source).toBe('auto-chapters');
     expect(reply.ok && reply.page?.episode.chapters).toHaveLength(10);
   });
 });
 
 describe('createPageEpisode', () => {
-  const page: PageChapters = { source: 'description', chapters: [{ start: 0, title: 'A' }, { start: 60, end: 90, title: 'B' }] };
+  const page: PageChapters = {
+    source: 'description',
+    chapters: [
+      { start: 0, title: 'A' },
+      { start: 60, end: 90, title: 'B' },
+    ],
+  };
 
   it('is a valid library episode, on the media’s own timeline, named after the media', () => {
     const episode = createPageEpisode({ site: 'youtube', mediaId: 'abcdefghijk', title: 'A video', duration: 300 }, page, 'This video');
     expect(episodeSchema.safeParse(episode).success).toBe(true);
-    expect(episode).toMatchObject({ id: 'youtube-abcdefghijk', title: 'A video', ids: { youtube: ['abcdefghijk'] }, offsets: {}, duration: 300 });
+    expect(episode).toMatchObject({
+      id: 'youtube-abcdefghijk',
+      title: 'A video',
+      ids: { youtube: ['abcdefghijk'] },
+      offsets: {},
+      duration: 300,
+    });
     expect(episode.chapters[1]).toEqual({ start: 60, end: 90, title: 'B', description: '', bullets: [] });
-    expect(createPageEpisode({ site: 'spotify' }, page, 'This episode')).toMatchObject({ id: 'spotify-page', title: 'This episode', ids: {} });
+    expect(createPageEpisode({ site: 'spotify' }, page, 'This episode')).toMatchObject({
+      id: 'spotify-page',
+      title: 'This episode',
+      ids: {},
+    });
   });
 });

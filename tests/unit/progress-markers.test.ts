@@ -122,7 +122,12 @@ describe('chapter marks on the progress bar', () => {
     const bar = progressBar();
     const lifetime = new AbortController();
     let current = bar;
-    const markers = showProgressMarkers(() => current, createChapterClock(chapters, player(), 0, lifetime.signal), player(), lifetime.signal);
+    const markers = showProgressMarkers(
+      () => current,
+      createChapterClock(chapters, player(), 0, lifetime.signal),
+      player(),
+      lifetime.signal,
+    );
     await styled();
     current = progressBar();
     markers.refresh();

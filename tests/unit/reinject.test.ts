@@ -10,7 +10,12 @@ const MANIFEST = {
   content_scripts: [
     { matches: ['https://open.spotify.com/*'], run_at: 'document_start', js: ['content-scripts/spotify-bridge.js'], world: 'MAIN' },
     { matches: ['https://open.spotify.com/*'], run_at: 'document_start', js: ['content-scripts/spotify.js'] },
-    { matches: ['https://www.youtube.com/*', 'https://m.youtube.com/*'], all_frames: true, run_at: 'document_idle', js: ['content-scripts/youtube.js'] },
+    {
+      matches: ['https://www.youtube.com/*', 'https://m.youtube.com/*'],
+      all_frames: true,
+      run_at: 'document_idle',
+      js: ['content-scripts/youtube.js'],
+    },
   ],
 };
 
@@ -46,7 +51,9 @@ describe('reinjectContentScripts', () => {
   it('never runs the main-world bridge again (its old copy keeps working in the page)', async () => {
     const executeScript = stubBrowser();
     await reinjectContentScripts();
-    expect(executeScript.mock.calls.flatMap(([injection]) => ('files' in injection ? injection.files : []))).not.toContain('content-scripts/spotify-bridge.js');
+    expect(executeScript.mock.calls.flatMap(([injection]) => ('files' in injection ? injection.files : []))).not.toContain(
+      'content-scripts/spotify-bridge.js',
+    );
   });
 
   it('goes on past a tab it cannot reach', async () => {

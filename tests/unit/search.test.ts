@@ -16,12 +16,22 @@ describe('createMatcher', () => {
       { text: 'chip', match: true },
     ]);
     // Case folding that changes length (İ lowercases to two code units) keeps the parts whole.
-    expect(createMatcher('i̇stanbul')!.split('İstanbul talk').map((part) => part.text).join('')).toBe('İstanbul talk');
+    expect(
+      createMatcher('i̇stanbul')!
+        .split('İstanbul talk')
+        .map((part) => part.text)
+        .join(''),
+    ).toBe('İstanbul talk');
   });
 
   it('treats the query as text, not as a pattern', () => {
     const matcher = createMatcher('(a+)+$ [x]')!;
-    expect(matcher.split('call (a+)+$ with [x]').filter((part) => part.match).map((part) => part.text)).toEqual(['(a+)+$', '[x]']);
+    expect(
+      matcher
+        .split('call (a+)+$ with [x]')
+        .filter((part) => part.match)
+        .map((part) => part.text),
+    ).toEqual(['(a+)+$', '[x]']);
   });
 
   it('finds chapters where every word appears in the title, description or bullets', () => {

@@ -14,11 +14,14 @@ describe('the stylesheet the background serves to content scripts', () => {
     ]);
   });
 
-  it.each([['../background.js'], ['/etc/passwd'], ['youtube.css?x'], [''], [42], [null], ['a'.repeat(60)]])('refuses %j: only entrypoint names name a stylesheet', async (name) => {
-    const fetchText = vi.fn(async () => '');
-    await expect(createStylesheetServer(fetchText)(name)).rejects.toThrow('No such stylesheet');
-    expect(fetchText).not.toHaveBeenCalled();
-  });
+  it.each([['../background.js'], ['/etc/passwd'], ['youtube.css?x'], [''], [42], [null], ['a'.repeat(60)]])(
+    'refuses %j: only entrypoint names name a stylesheet',
+    async (name) => {
+      const fetchText = vi.fn(async () => '');
+      await expect(createStylesheetServer(fetchText)(name)).rejects.toThrow('No such stylesheet');
+      expect(fetchText).not.toHaveBeenCalled();
+    },
+  );
 
   it('tries again after a failed read instead of remembering the failure', async () => {
     const fetchText = vi.fn().mockRejectedValueOnce(new Error('404')).mockResolvedValue('.cb {}');

@@ -32,7 +32,7 @@ describe('the storage catalogue', () => {
     expect(indexShardKey(7)).toBe('local:library-index-07');
   });
 
-  it("has readers that take what Chapterbar writes and survive what it does not", () => {
+  it('has readers that take what Chapterbar writes and survive what it does not', () => {
     expect(readPreferences({ ...DEFAULT_PREFERENCES, theme: 'dark' }).theme).toBe('dark');
     expect(readPreferences('not an object')).toEqual(DEFAULT_PREFERENCES);
     expect(readOffset({ 'ep-1': { spotify: -120 } }, 'ep-1', 'spotify')).toBe(-120);
@@ -42,6 +42,8 @@ describe('the storage catalogue', () => {
     expect(quarantine.v).toBe(STORAGE_KEYS.quarantine.version);
     expect(readQuarantine(quarantine)).toHaveLength(1);
     // A damaged quarantine is itself kept, as one entry, so nothing is lost.
-    expect(readQuarantine({ v: 99, entries: 'nope' })).toEqual([expect.objectContaining({ key: STORAGE_KEYS.quarantine.key, value: { v: 99, entries: 'nope' } })]);
+    expect(readQuarantine({ v: 99, entries: 'nope' })).toEqual([
+      expect.objectContaining({ key: STORAGE_KEYS.quarantine.key, value: { v: 99, entries: 'nope' } }),
+    ]);
   });
 });

@@ -56,7 +56,11 @@ const markdownRequest = z.object({
     })
     .refine((chapter) => chapter.end === null || chapter.end >= chapter.start, { message: 'ends before it starts', path: ['end'] }),
   // The sites' own addresses (mediaUrlAt): https only, so the copied link cannot be a script.
-  link: z.string().max(2_000).regex(/^https:\/\//i).nullable(),
+  link: z
+    .string()
+    .max(2_000)
+    .regex(/^https:\/\//i)
+    .nullable(),
 });
 
 /** The background's answer to `formatChapterMarkdown`: the Markdown, or a throw (a rejection) for a bad request. */

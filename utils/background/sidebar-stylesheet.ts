@@ -10,7 +10,10 @@ import { browser } from 'wxt/browser';
 /** Content scripts' entrypoint names: the only stylesheets there are to ask for. */
 const ENTRYPOINT = /^[a-z][a-z0-9-]{0,40}$/;
 
-export function createStylesheetServer(fetchText = (url: string) => fetch(url).then((response) => (response.ok ? response.text() : Promise.reject(new Error(`${response.status}`))))) {
+export function createStylesheetServer(
+  fetchText = (url: string) =>
+    fetch(url).then((response) => (response.ok ? response.text() : Promise.reject(new Error(`${response.status}`)))),
+) {
   const cache = new Map<string, Promise<string>>();
   return (entrypoint: unknown): Promise<string> => {
     if (typeof entrypoint !== 'string' || !ENTRYPOINT.test(entrypoint)) return Promise.reject(new Error('No such stylesheet'));

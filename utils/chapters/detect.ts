@@ -151,7 +151,12 @@ function detectTextFormat(text: string, fileName: string | undefined): Detected 
   const candidates = scored.filter(({ score }) => score > Recognition.LAST_RESORT).sort((a, b) => b.score - a.score);
   if (candidates.length > 0) {
     // Between formats the content shows, the name decides ("both.vtt" with a cue in Chapterbar text).
-    return found(named(candidates.map(({ format }) => format), true) ?? candidates[0]?.format);
+    return found(
+      named(
+        candidates.map(({ format }) => format),
+        true,
+      ) ?? candidates[0]?.format,
+    );
   }
   if (sample.json) return null;
   return found(named(TEXT_FORMATS, false)) ?? found(scored.find(({ score }) => score === Recognition.LAST_RESORT)?.format, true);

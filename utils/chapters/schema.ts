@@ -66,9 +66,7 @@ export interface InputProblem {
   field?: string;
 }
 
-export type ParseResult =
-  | { ok: true; episode: Episode; warnings: InputProblem[] }
-  | { ok: false; problems: InputProblem[] };
+export type ParseResult = { ok: true; episode: Episode; warnings: InputProblem[] } | { ok: false; problems: InputProblem[] };
 
 /** Turns zod's issues into problems a person can act on: "chapters.3.title: a chapter needs a title". */
 export function describeZodIssues(issues: readonly z.core.$ZodIssue[]): InputProblem[] {
@@ -81,9 +79,7 @@ export function describeZodIssues(issues: readonly z.core.$ZodIssue[]): InputPro
 /** Validates what a parser built; the single gate every source passes through. */
 export function validateEpisode(input: unknown, warnings: InputProblem[] = []): ParseResult {
   const result = episodeSchema.safeParse(input);
-  return result.success
-    ? { ok: true, episode: result.data, warnings }
-    : { ok: false, problems: describeZodIssues(result.error.issues) };
+  return result.success ? { ok: true, episode: result.data, warnings } : { ok: false, problems: describeZodIssues(result.error.issues) };
 }
 
 /** Lowercase slug from show and title, so re-importing the same episode replaces it. */

@@ -30,7 +30,13 @@ export function createMatcher(query: string): TextMatcher | null {
   if (words.length === 0) return null;
   const each = words.map((word) => new RegExp(escapeRegExp(word), 'iu'));
   // Longest first, so that "chip" inside "chips" highlights the whole of "chips" when both are asked for.
-  const any = new RegExp([...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'giu');
+  const any = new RegExp(
+    [...words]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|'),
+    'giu',
+  );
   return {
     matchesAll: (texts) => each.every((pattern) => texts.some((text) => pattern.test(text))),
     hits: (text) => each.some((pattern) => pattern.test(text)),
@@ -57,7 +63,10 @@ export const searchableTexts = (chapter: { title: string; description?: string; 
 ];
 
 /** Indexes of the chapters that match, in order. */
-export function findMatches(chapters: ReadonlyArray<{ title: string; description?: string; bullets?: readonly string[] }>, matcher: TextMatcher): number[] {
+export function findMatches(
+  chapters: ReadonlyArray<{ title: string; description?: string; bullets?: readonly string[] }>,
+  matcher: TextMatcher,
+): number[] {
   const found: number[] = [];
   chapters.forEach((chapter, index) => {
     if (matcher.matchesAll(searchableTexts(chapter))) found.push(index);

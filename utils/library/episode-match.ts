@@ -97,7 +97,10 @@ function signalsOf(episode: MatchableEpisode): Signals {
  * Built once per library change so matching a page is a few map look-ups, not a scan. When two
  * episodes claim the same media id or title, the earlier one in `episodes` wins.
  */
-export function indexEpisodes<T extends MatchableEpisode>(episodes: readonly T[], links: Readonly<Record<string, string>> = {}): EpisodeIndex<T> {
+export function indexEpisodes<T extends MatchableEpisode>(
+  episodes: readonly T[],
+  links: Readonly<Record<string, string>> = {},
+): EpisodeIndex<T> {
   const byMediaId = new Map<string, T>();
   const byTitle = new Map<string, T[]>();
   const byWord = new Map<string, T[]>();
@@ -161,10 +164,25 @@ function pageSignals(ref: EpisodeRef): PageSignals {
   };
 }
 
-const WEIGHTS: Record<MatchSignal, number> = { link: 100, 'media-id': 100, title: 50, 'title-words': 25, show: 20, number: 10, guest: 10, duration: 10, refused: 0 };
+const WEIGHTS: Record<MatchSignal, number> = {
+  link: 100,
+  'media-id': 100,
+  title: 50,
+  'title-words': 25,
+  show: 20,
+  number: 10,
+  guest: 10,
+  duration: 10,
+  refused: 0,
+};
 
 /** Judges one episode against what the page says; null when nothing ties them at all. */
-function scoreEpisode(episode: MatchableEpisode, known: Signals, page: PageSignals, ref: EpisodeRef): { verdict: MatchVerdict | null; score: number; reasons: MatchReason[] } {
+function scoreEpisode(
+  episode: MatchableEpisode,
+  known: Signals,
+  page: PageSignals,
+  ref: EpisodeRef,
+): { verdict: MatchVerdict | null; score: number; reasons: MatchReason[] } {
   const reasons: MatchReason[] = [];
   const exact = page.keys.some((key) => known.titleKeys.has(key));
   if (exact) reasons.push({ signal: 'title', agrees: true });
@@ -174,7 +192,8 @@ function scoreEpisode(episode: MatchableEpisode, known: Signals, page: PageSigna
     if (run >= MIN_RUN) reasons.push({ signal: 'title-words', agrees: true, detail: `${run} words in a row` });
   }
   const showAgrees = page.show && known.show ? page.show === known.show : null;
-  if (showAgrees !== null) reasons.push({ signal: 'show', agrees: showAgrees, detail: showAgrees ? undefined : `“${ref.show}” vs “${episode.show}”` });
+  if (showAgrees !== null)
+    reasons.push({ signal: 'show', agrees: showAgrees, detail: showAgrees ? undefined : `“${ref.show}” vs “${episode.show}”` });
   let contradicted = false;
   if (page.number !== null && known.numbers.size > 0) {
     const agrees = known.numbers.has(page.number);
@@ -192,7 +211,10 @@ function scoreEpisode(episode: MatchableEpisode, known: Signals, page: PageSigna
     contradicted ||= !duration;
     reasons.push({ signal: 'duration', agrees: duration, detail: `${Math.round(ref.duration!)} s vs ${Math.round(episode.duration!)} s` });
   }
-  const score = Math.min(100, reasons.reduce((sum, reason) => sum + (reason.agrees ? WEIGHTS[reason.signal] : 0), 0));
+  const score = Math.min(
+    100,
+    reasons.reduce((sum, reason) => sum + (reason.agrees ? WEIGHTS[reason.signal] : 0), 0),
+  );
   let verdict: MatchVerdict | null = null;
   if (!contradicted) {
     if (exact) verdict = showAgrees === false ? 'plausible' : 'confident';
@@ -204,7 +226,10 @@ function scoreEpisode(episode: MatchableEpisode, known: Signals, page: PageSigna
 }
 
 /** One episode judged against a page on its own, without an index (tests, the popup's report). */
-export function judgeEpisode(episode: MatchableEpisode, ref: EpisodeRef): { verdict: MatchVerdict | null; score: number; reasons: MatchReason[] } {
+export function judgeEpisode(
+  episode: MatchableEpisode,
+  ref: EpisodeRef,
+): { verdict: MatchVerdict | null; score: number; reasons: MatchReason[] } {
   return scoreEpisode(episode, signalsOf(episode), pageSignals(ref), ref);
 }
 
@@ -213,7 +238,11 @@ export function judgeEpisode(episode: MatchableEpisode, ref: EpisodeRef): { verd
  * the title and everything else the page says, scored. `refused` holds the `site:mediaId` →
  * episode answers "Not this one", which rule that episode out for that media.
  */
-export function findMatch<T extends MatchableEpisode>(index: EpisodeIndex<T>, ref: EpisodeRef, refused: ReadonlyMap<string, string> | null = null): MatchOutcome<T> {
+export function findMatch<T extends MatchableEpisode>(
+  index: EpisodeIndex<T>,
+  ref: EpisodeRef,
+  refused: ReadonlyMap<string, string> | null = null,
+): MatchOutcome<T> {
   const key = ref.mediaId ? mediaKey(ref.site, ref.mediaId) : null;
   const refusedId = key ? refused?.get(key) : undefined;
   if (key) {
@@ -226,7 +255,8 @@ export function findMatch<T extends MatchableEpisode>(index: EpisodeIndex<T>, re
   if (!ref.title?.trim()) return { episode: null, why: 'no-title' };
   const page = pageSignals(ref);
   const candidates: T[] = [];
-  for (const titleKey of page.keys) for (const episode of index.byTitle.get(titleKey) ?? []) if (!candidates.includes(episode)) candidates.push(episode);
+  for (const titleKey of page.keys)
+    for (const episode of index.byTitle.get(titleKey) ?? []) if (!candidates.includes(episode)) candidates.push(episode);
   // Titles that differ: episodes sharing enough distinctive words with the page's title.
   const hits = new Map<T, number>();
   for (const word of new Set(page.core.split(' '))) {

@@ -43,10 +43,18 @@ export interface LibraryBooks {
   /** Runs a change after the ones before it; a change that throws leaves the state as it was. */
   mutate<T>(operation: (current: State) => Promise<{ next: State; result: T }>): Promise<T>;
   /** Writes a change to the library and returns the state it leads to. */
-  write(current: State, change: StorageChange, entries: ReadonlyMap<string, IndexEntry>, links: Links, setAside?: readonly NewSetAside[]): Promise<State>;
+  write(
+    current: State,
+    change: StorageChange,
+    entries: ReadonlyMap<string, IndexEntry>,
+    links: Links,
+    setAside?: readonly NewSetAside[],
+  ): Promise<State>;
   build(entries: ReadonlyMap<string, IndexEntry>, links: Links, revision: number): State;
   setAsideEpisodes(current: State, damaged: readonly DamagedValue[], missingIds: readonly string[]): Promise<State>;
-  readEpisodes(items: readonly LibraryItem[]): Promise<{ episodes: Map<string, Episode>; damaged: DamagedValue[]; missing: string[]; upgraded: EpisodeRecord[] }>;
+  readEpisodes(
+    items: readonly LibraryItem[],
+  ): Promise<{ episodes: Map<string, Episode>; damaged: DamagedValue[]; missing: string[]; upgraded: EpisodeRecord[] }>;
   tidyAfterRead(damaged: DamagedValue[], missing: string[], upgraded: EpisodeRecord[]): Promise<void>;
   /** Stops watching storage (tests). */
   close(): void;
@@ -62,7 +70,11 @@ export function createLibraryBooks({ bundled }: { bundled: readonly Episode[] })
   }
 
   /** The storage change that also moves bad values to the quarantine and bumps the revision. */
-  async function withBookkeeping(change: StorageChange, setAside: readonly NewSetAside[], current: State): Promise<{ change: StorageChange; revision: number }> {
+  async function withBookkeeping(
+    change: StorageChange,
+    setAside: readonly NewSetAside[],
+    current: State,
+  ): Promise<{ change: StorageChange; revision: number }> {
     const revision = nextRevision(current.revision);
     ownRevisions.add(revision);
     const set: Record<string, unknown> = { ...change.set, [LIBRARY_REVISION_KEY]: revision };
@@ -110,7 +122,10 @@ export function createLibraryBooks({ bundled }: { bundled: readonly Episode[] })
       setAside.push({
         key: preferencesItem.key,
         label: t('setAsideSettingsLabel'),
-        reason: unreadable.length === 1 ? t('setAsideSettingsReasonOne', unreadable[0]!) : t('setAsideSettingsReasonMany', unreadable.join(t('listSeparator'))),
+        reason:
+          unreadable.length === 1
+            ? t('setAsideSettingsReasonOne', unreadable[0]!)
+            : t('setAsideSettingsReasonMany', unreadable.join(t('listSeparator'))),
         action: 'copied',
         value: rawPreferences,
       });
@@ -142,7 +157,13 @@ export function createLibraryBooks({ bundled }: { bundled: readonly Episode[] })
   }
 
   /** Writes a change to the library and returns the state it leads to. */
-  async function write(current: State, change: StorageChange, entries: ReadonlyMap<string, IndexEntry>, links: Links, setAside: readonly NewSetAside[] = []): Promise<State> {
+  async function write(
+    current: State,
+    change: StorageChange,
+    entries: ReadonlyMap<string, IndexEntry>,
+    links: Links,
+    setAside: readonly NewSetAside[] = [],
+  ): Promise<State> {
     const { change: full, revision } = await withBookkeeping(change, setAside, current);
     await commitChange(full);
     return build(entries, links, revision);
@@ -175,12 +196,17 @@ export function createLibraryBooks({ bundled }: { bundled: readonly Episode[] })
   }
 
   /** Full episodes by id: bundled from memory, imported from storage; bad records are set aside. */
-  async function readEpisodes(items: readonly LibraryItem[]): Promise<{ episodes: Map<string, Episode>; damaged: DamagedValue[]; missing: string[]; upgraded: EpisodeRecord[] }> {
+  async function readEpisodes(
+    items: readonly LibraryItem[],
+  ): Promise<{ episodes: Map<string, Episode>; damaged: DamagedValue[]; missing: string[]; upgraded: EpisodeRecord[] }> {
     const episodes = new Map<string, Episode>();
     const imported = items.filter((item) => !item.episode);
     for (const item of items) if (item.episode) episodes.set(item.id, item.episode);
     const labels = new Map(imported.map((item) => [item.id, item.title]));
-    const reads = await loadEpisodeRecords(imported.map((item) => item.id), labels);
+    const reads = await loadEpisodeRecords(
+      imported.map((item) => item.id),
+      labels,
+    );
     const damaged: DamagedValue[] = [];
     const missing: string[] = [];
     const upgraded: EpisodeRecord[] = [];
@@ -217,7 +243,9 @@ export function createLibraryBooks({ bundled }: { bundled: readonly Episode[] })
   // background during an update): keep matching in step with them.
   const unwatchLinks = linksItem.watch((value) => {
     const links = readLinks(value);
-    state = state.then((current) => (JSON.stringify(current.links) === JSON.stringify(links) ? current : build(current.entries, links, current.revision)));
+    state = state.then((current) =>
+      JSON.stringify(current.links) === JSON.stringify(links) ? current : build(current.entries, links, current.revision),
+    );
   });
 
   return {

@@ -1,5 +1,13 @@
 import type { Episode } from '../chapters/schema';
-import { findMatch, indexEpisodes, type EpisodeIndex, type MatchableEpisode, type MatchOutcome, type MatchReason, type MatchVerdict } from './episode-match';
+import {
+  findMatch,
+  indexEpisodes,
+  type EpisodeIndex,
+  type MatchableEpisode,
+  type MatchOutcome,
+  type MatchReason,
+  type MatchVerdict,
+} from './episode-match';
 import { episodeFacts, type IndexEntry, type ImportSource } from './store';
 import type { Links } from './links';
 import type { EpisodeSummary, LibraryEntry } from '../messaging/protocol';
@@ -113,7 +121,14 @@ export function createLibrary({ bundled = [], imported = [], links = {} }: Libra
       if (!outcome.episode) return null;
       const item = outcome.episode;
       const linked = outcome.reasons[0]?.signal === 'link';
-      return { item, offset: item.offsets[ref.site] ?? 0, linked, verdict: outcome.verdict, score: outcome.score, reasons: outcome.reasons };
+      return {
+        item,
+        offset: item.offsets[ref.site] ?? 0,
+        linked,
+        verdict: outcome.verdict,
+        score: outcome.score,
+        reasons: outcome.reasons,
+      };
     },
     explain: (ref, refused) => findMatch(index, ref, refused),
     summaries: () =>

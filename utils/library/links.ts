@@ -17,7 +17,5 @@ export function readLinks(raw: unknown): Links {
   const whole = linksSchema.safeParse(raw);
   if (whole.success) return whole.data;
   if (typeof raw !== 'object' || raw === null) return {};
-  return Object.fromEntries(
-    Object.entries(raw).filter(([key, value]) => linksSchema.safeParse({ [key]: value }).success),
-  ) as Links;
+  return Object.fromEntries(Object.entries(raw).filter(([key, value]) => linksSchema.safeParse({ [key]: value }).success)) as Links;
 }

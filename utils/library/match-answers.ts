@@ -11,7 +11,11 @@ import type { LibraryResult, MatchReport } from '../messaging/protocol';
  * The person's answer to a plausible match ("Show chapters" / "Not this one"): a link, which the
  * library's change makes every tab of that media show, or a refusal, never asked again.
  */
-export async function answerMatch(books: LibraryBooks, data: unknown, changeLinks: (change: (links: Links) => Links) => Promise<void>): Promise<LibraryResult> {
+export async function answerMatch(
+  books: LibraryBooks,
+  data: unknown,
+  changeLinks: (change: (links: Links) => Links) => Promise<void>,
+): Promise<LibraryResult> {
   const request = answerSchema.safeParse(data);
   if (!request.success) return invalidRequest(request.error);
   const { site, mediaId, episodeId, accept } = request.data;
@@ -33,5 +37,11 @@ export async function explainMatch(books: LibraryBooks, data: unknown): Promise<
   const outcome = (await books.current()).library.explain(ref.data, await loadRefusals());
   const about = (item: LibraryItem) => ({ id: item.id, show: item.show, title: item.title });
   if (outcome.episode) return { verdict: outcome.verdict, score: outcome.score, episode: about(outcome.episode), reasons: outcome.reasons };
-  return { verdict: null, score: 0, episode: outcome.nearest ? about(outcome.nearest.episode) : null, reasons: outcome.nearest?.reasons ?? [], why: outcome.why };
+  return {
+    verdict: null,
+    score: 0,
+    episode: outcome.nearest ? about(outcome.nearest.episode) : null,
+    reasons: outcome.nearest?.reasons ?? [],
+    why: outcome.why,
+  };
 }

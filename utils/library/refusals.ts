@@ -7,7 +7,13 @@ import { STORAGE_KEYS } from '../storage/keys';
  * match for it never asks again. A "Show chapters" answer is a link instead (links.ts). Read and
  * written by the background only.
  */
-const refusalsSchema = z.record(z.string().regex(/^[\w-]+:.+$/).max(250), z.string().min(1).max(200));
+const refusalsSchema = z.record(
+  z
+    .string()
+    .regex(/^[\w-]+:.+$/)
+    .max(250),
+  z.string().min(1).max(200),
+);
 
 export const refusalsItem = storage.defineItem<unknown>(STORAGE_KEYS.refusals.key, { fallback: {} });
 
@@ -15,7 +21,9 @@ export const refusalsItem = storage.defineItem<unknown>(STORAGE_KEYS.refusals.ke
 export function readRefusals(raw: unknown): Map<string, string> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return new Map();
   const whole = refusalsSchema.safeParse(raw);
-  const valid = whole.success ? whole.data : Object.fromEntries(Object.entries(raw).filter(([key, value]) => refusalsSchema.safeParse({ [key]: value }).success));
+  const valid = whole.success
+    ? whole.data
+    : Object.fromEntries(Object.entries(raw).filter(([key, value]) => refusalsSchema.safeParse({ [key]: value }).success));
   return new Map(Object.entries(valid as Record<string, string>));
 }
 

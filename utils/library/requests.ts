@@ -45,9 +45,7 @@ export const invalidRequest = (error: z.ZodError): { ok: false; message: string 
 
 export const quote = (text: string) => t('quotedTitle', text.length > 80 ? `${text.slice(0, 79)}…` : text);
 
-
 export const failure = (error: unknown): { ok: false; message: string } => ({
   ok: false,
   message: error instanceof Error ? error.message : t('somethingWentWrong', String(error)),
 });
-

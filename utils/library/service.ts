@@ -171,7 +171,9 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
         else {
           const title = (episode as { title?: unknown } | null)?.title;
           const name = typeof title === 'string' ? quote(title) : `episode ${index + 1}`;
-          const details = record.error.issues.slice(0, 3).map((issue) => `${fieldPath(issue.path.slice(1)) || t('theEpisode')}: ${issue.message}`);
+          const details = record.error.issues
+            .slice(0, 3)
+            .map((issue) => `${fieldPath(issue.path.slice(1)) || t('theEpisode')}: ${issue.message}`);
           problems.push(`${name}: ${details.join('; ')}`);
         }
       });
@@ -266,7 +268,10 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
       if (!request.success) return invalidRequest(request.error);
       try {
         await books.mutate(async (current) => {
-          await commitChange({ set: { [QUARANTINE_KEY]: removeFromQuarantine(await storage.getItem(QUARANTINE_KEY), request.data.id) }, remove: [] });
+          await commitChange({
+            set: { [QUARANTINE_KEY]: removeFromQuarantine(await storage.getItem(QUARANTINE_KEY), request.data.id) },
+            remove: [],
+          });
           return { next: current, result: undefined };
         });
         return { ok: true };

@@ -169,7 +169,10 @@ export async function readIndex(): Promise<IndexRead> {
       damaged.push({
         key,
         value,
-        reason: badIds.length === 1 ? t('indexEntryDamaged', badIds.join(', ')) : t('indexEntriesDamaged', badIds.length, badIds.slice(0, 3).join(', ')),
+        reason:
+          badIds.length === 1
+            ? t('indexEntryDamaged', badIds.join(', '))
+            : t('indexEntriesDamaged', badIds.length, badIds.slice(0, 3).join(', ')),
         label: t('indexPartLabel'),
       });
     }
@@ -178,9 +181,7 @@ export async function readIndex(): Promise<IndexRead> {
 }
 
 export type EpisodeRecordRead =
-  | { kind: 'ok'; record: EpisodeRecord; upgraded: boolean }
-  | { kind: 'missing' }
-  | { kind: 'damaged'; damage: DamagedValue };
+  { kind: 'ok'; record: EpisodeRecord; upgraded: boolean } | { kind: 'missing' } | { kind: 'damaged'; damage: DamagedValue };
 
 export function readEpisodeRecord(key: string, raw: unknown, label: string): EpisodeRecordRead {
   if (raw === null || raw === undefined) return { kind: 'missing' };
@@ -193,7 +194,10 @@ export function readEpisodeRecord(key: string, raw: unknown, label: string): Epi
   return { kind: 'ok', record: read.value, upgraded: read.upgraded };
 }
 
-export async function loadEpisodeRecords(ids: readonly string[], labels: ReadonlyMap<string, string> = new Map()): Promise<Map<string, EpisodeRecordRead>> {
+export async function loadEpisodeRecords(
+  ids: readonly string[],
+  labels: ReadonlyMap<string, string> = new Map(),
+): Promise<Map<string, EpisodeRecordRead>> {
   const keys = ids.map(episodeKey);
   const values = keys.length > 0 ? await storage.getItems(keys) : [];
   return new Map(
@@ -239,7 +243,9 @@ function buildShards(entries: ReadonlyMap<string, IndexEntry>, shards: ReadonlyS
     const shard = byShard.get(shardOf(id));
     if (shard) shard[id] = entry;
   }
-  return Object.fromEntries([...byShard].map(([shard, shardEntries]) => [indexShardKey(shard), { v: LIBRARY_FORMAT_VERSION, entries: shardEntries }]));
+  return Object.fromEntries(
+    [...byShard].map(([shard, shardEntries]) => [indexShardKey(shard), { v: LIBRARY_FORMAT_VERSION, entries: shardEntries }]),
+  );
 }
 
 export interface StorageChange {
@@ -252,12 +258,7 @@ export class LibraryWriteError extends Error {
   constructor(cause: unknown) {
     const text = String(cause);
     const full = /quota/i.test(text);
-    super(
-      full
-        ? t('storageFull')
-        : t('storageFailed', text.slice(0, 160)),
-      { cause },
-    );
+    super(full ? t('storageFull') : t('storageFailed', text.slice(0, 160)), { cause });
     this.name = 'LibraryWriteError';
   }
 }

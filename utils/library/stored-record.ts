@@ -22,11 +22,16 @@ export interface RecordFormat<T> {
 }
 
 export type RecordRead<T> =
-  | { ok: true; value: T; /** A migration ran: the caller should write the value back. */ upgraded: boolean }
-  | { ok: false; reason: string };
+  { ok: true; value: T; /** A migration ran: the caller should write the value back. */ upgraded: boolean } | { ok: false; reason: string };
 
 const kindOf = (value: unknown) =>
-  value === null ? t('kindNothing') : Array.isArray(value) ? t('kindList') : typeof value === 'string' ? t('kindText') : t('kindOther', typeof value);
+  value === null
+    ? t('kindNothing')
+    : Array.isArray(value)
+      ? t('kindList')
+      : typeof value === 'string'
+        ? t('kindText')
+        : t('kindOther', typeof value);
 
 export function readRecord<T>(raw: unknown, format: RecordFormat<T>): RecordRead<T> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {

@@ -11,7 +11,12 @@
 export function fold(text: string): string {
   // Most titles are plain ASCII: the Unicode steps, the slow ones, are for the others.
   if (/^[\x20-\x7e]*$/.test(text)) {
-    return text.toLowerCase().replace(/['`]/g, '').replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim();
+    return text
+      .toLowerCase()
+      .replace(/['`]/g, '')
+      .replace(/&/g, ' and ')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   }
   return text
     .normalize('NFKD')
@@ -40,7 +45,10 @@ const TAGLINE = /\s*(?::|\s\|\s|\s[-–—]\s|\(|,).*$/u;
 /** A show's name without its tagline ("Show: …", "Show | …", "Show - …") or a trailing "Podcast". */
 export function showCore(show: string): string {
   const name = show.replace(TAGLINE, '') || show;
-  return fold(name).replace(/^the /, '').replace(/ (?:podcast|show|pod)$/, '').trim();
+  return fold(name)
+    .replace(/^the /, '')
+    .replace(/ (?:podcast|show|pod)$/, '')
+    .trim();
 }
 
 const stripWords = (key: string, words: string) => {
@@ -81,12 +89,34 @@ export function withoutShows(key: string, shows: readonly string[]): string {
 }
 
 const NAME_WORD = /^[\p{Lu}][\p{L}\p{M}’'.-]*$/u;
-const NOT_NAMES = new Set(['the', 'and', 'of', 'from', 'with', 'ceo', 'founder', 'creator', 'cofounder', 'co', 'research', 'scientist', 'on', 'at', 'in', 'for', 'ai', 'ais', 'a']);
+const NOT_NAMES = new Set([
+  'the',
+  'and',
+  'of',
+  'from',
+  'with',
+  'ceo',
+  'founder',
+  'creator',
+  'cofounder',
+  'co',
+  'research',
+  'scientist',
+  'on',
+  'at',
+  'in',
+  'for',
+  'ai',
+  'ais',
+  'a',
+]);
 
 function nameWords(phrase: string): string[] {
   const words = phrase.split(/\s+/).filter((word) => NAME_WORD.test(word));
   if (words.length === 0) return [];
-  return fold(words.join(' ')).split(' ').filter((word) => word.length > 1 && !NOT_NAMES.has(word));
+  return fold(words.join(' '))
+    .split(' ')
+    .filter((word) => word.length > 1 && !NOT_NAMES.has(word));
 }
 
 /**
@@ -96,7 +126,10 @@ function nameWords(phrase: string): string[] {
  */
 export function guestWords(title: string): Set<string> {
   NUMBER.lastIndex = 0;
-  const bare = title.replace(YOUTUBE_TAB, '').replace(NUMBER, ' ').replace(/^[\s|:–—-]+/, '');
+  const bare = title
+    .replace(YOUTUBE_TAB, '')
+    .replace(NUMBER, ' ')
+    .replace(/^[\s|:–—-]+/, '');
   const words = new Set<string>();
   const after = /(?:^|[\s|.,?!(])(?:with|w\/|from|featuring|feat\.|ft\.)\s+([^|?!()]+)/giu;
   for (const found of bare.matchAll(after)) for (const word of nameWords(found[1]!)) words.add(word);

@@ -20,7 +20,13 @@ export const tabStateSchema = z.object({
       title: z.string(),
       linked: z.boolean(),
       chapters: z.array(
-        z.object({ start: seconds, end: seconds.nullable(), title: z.string(), description: z.string().optional(), bullets: z.array(z.string()).optional() }),
+        z.object({
+          start: seconds,
+          end: seconds.nullable(),
+          title: z.string(),
+          description: z.string().optional(),
+          bullets: z.array(z.string()).optional(),
+        }),
       ),
       origin: z.string().max(40).optional(),
     })

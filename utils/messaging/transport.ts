@@ -73,7 +73,10 @@ export function defineExtensionMessaging<P extends object>() {
     },
 
     /** One handler per type and context; returns its removal. */
-    onMessage<K extends keyof P & string>(type: K, handler: (message: ReceivedMessage<DataOf<P[K]>>) => ReplyOf<P[K]> | Promise<ReplyOf<P[K]>>): () => void {
+    onMessage<K extends keyof P & string>(
+      type: K,
+      handler: (message: ReceivedMessage<DataOf<P[K]>>) => ReplyOf<P[K]> | Promise<ReplyOf<P[K]>>,
+    ): () => void {
       if (handlers.has(type)) throw new Error(`A handler for ${type} exists in this context`);
       if (handlers.size === 0) browser.runtime.onMessage.addListener(listener as never);
       handlers.set(type, handler as (message: ReceivedMessage<unknown>) => unknown);

@@ -97,7 +97,8 @@ export function buildSaveRequest(items: readonly ImportItem[]): SaveEpisodesRequ
   for (const item of items) {
     if (!item.ok) continue;
     for (const preview of item.episodes) {
-      if (preview.supersededBy === null) episodes.push({ episode: preview.episode, source: { fileName: item.name.slice(0, 500), format: item.format } });
+      if (preview.supersededBy === null)
+        episodes.push({ episode: preview.episode, source: { fileName: item.name.slice(0, 500), format: item.format } });
     }
   }
   return episodes.length > 0 ? { episodes } : null;
@@ -123,7 +124,8 @@ export async function readFiles(files: readonly File[], library: readonly Librar
     files.map(async (file): Promise<ImportItem> => {
       try {
         const firstBytes = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
-        if (isEmbeddedChapterFile(file.name, firstBytes)) return toImportItem(file.name, await readEmbeddedChapters(file, file.name), library);
+        if (isEmbeddedChapterFile(file.name, firstBytes))
+          return toImportItem(file.name, await readEmbeddedChapters(file, file.name), library);
       } catch (error) {
         return { key: nextKey(), name: file.name, ok: false, format: null, problems: [{ message: t('fileUnreadable', String(error)) }] };
       }

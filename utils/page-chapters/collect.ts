@@ -78,7 +78,14 @@ export function readBlockText(root: Element, max: number = PAGE_LIMITS.maxTextCh
  * can look settled too. At the deadline the read under way, or one last read, decides. A read that
  * fails counts as finding nothing.
  */
-export function waitForPageChapters<Found>(read: () => Promise<Found | null | false>, signal: AbortSignal, root: Node = document, timeoutMs = 30_000, intervalMs = 500, settledIntervalMs = 5_000): Promise<Found | null> {
+export function waitForPageChapters<Found>(
+  read: () => Promise<Found | null | false>,
+  signal: AbortSignal,
+  root: Node = document,
+  timeoutMs = 30_000,
+  intervalMs = 500,
+  settledIntervalMs = 5_000,
+): Promise<Found | null> {
   return new Promise((resolve) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let reading = false;

@@ -60,7 +60,9 @@ export function formatPageReport(state: TabState, match: MatchReport | null, ver
   ];
   if (!match) lines.push('Match: (the library did not answer)');
   else if (match.verdict && match.episode) {
-    lines.push(`Match: ${match.verdict}, score ${match.score}: ${quoted(match.episode.title)}${match.episode.show ? ` (${match.episode.show})` : ''}`);
+    lines.push(
+      `Match: ${match.verdict}, score ${match.score}: ${quoted(match.episode.title)}${match.episode.show ? ` (${match.episode.show})` : ''}`,
+    );
   } else {
     lines.push(`Match: none: ${WHY[match.why ?? 'no-candidate']}${match.episode ? `: ${quoted(match.episode.title)}` : ''}`);
   }
@@ -68,6 +70,9 @@ export function formatPageReport(state: TabState, match: MatchReport | null, ver
   const differs = match?.reasons.filter((r) => !r.agrees) ?? [];
   if (agrees.length > 0) lines.push(`  agrees: ${agrees.map(reason).join('; ')}`);
   if (differs.length > 0) lines.push(`  differs: ${differs.map(reason).join('; ')}`);
-  if (state.episode) lines.push(`Shown: ${state.episode.chapters.length} chapters from ${state.episode.origin ?? 'library'}${state.episode.linked ? ' (linked by you)' : ''}`);
+  if (state.episode)
+    lines.push(
+      `Shown: ${state.episode.chapters.length} chapters from ${state.episode.origin ?? 'library'}${state.episode.linked ? ' (linked by you)' : ''}`,
+    );
   return lines.join('\n');
 }

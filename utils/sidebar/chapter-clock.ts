@@ -47,12 +47,7 @@ const PROGRESS_TOLERANCE = 0.25;
  * Follows the player without ticking: after each discontinuity it reads the time once and sleeps
  * until the next chapter boundary. Paused, it holds no timer at all.
  */
-export function createChapterClock(
-  source: readonly Chapter[],
-  player: Player,
-  initialOffset: number,
-  lifetime: AbortSignal,
-): ChapterClock {
+export function createChapterClock(source: readonly Chapter[], player: Player, initialOffset: number, lifetime: AbortSignal): ChapterClock {
   const duration = signal(player.duration());
   const chapters = computed(() => resolveChapterEnds(source, duration.value));
   const activeIndex = signal(-1);

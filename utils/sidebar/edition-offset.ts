@@ -6,7 +6,9 @@ import type { SidebarState } from './state';
 
 /** "show notes" or "video’s description": where the page's timestamps come from, in the sentence. */
 const sourceName = (state: SidebarState, page: PageEpisode) =>
-  page.source === 'description' ? t(state.site.mediaKind === 'episode' ? 'shiftSourceNotes' : 'shiftSourceDescription') : t('shiftSourceChapters');
+  page.source === 'description'
+    ? t(state.site.mediaKind === 'episode' ? 'shiftSourceNotes' : 'shiftSourceDescription')
+    : t('shiftSourceChapters');
 
 /** "2:00 later" / "0:30 earlier": a negative offset means the media runs later than the chapters. */
 export function shiftSentence(state: SidebarState, page: PageEpisode, offset: number, applied: boolean): string {

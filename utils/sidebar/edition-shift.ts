@@ -43,7 +43,11 @@ export function findEditionShift(chapterStarts: readonly number[], pageStarts: r
         const chapter = near(other + offset);
         if (Math.abs(chapter - (other + offset)) <= tolerance) differences.push(chapter - other);
       }
-      if (!best || differences.length > best.differences.length || (differences.length === best.differences.length && Math.abs(offset) < Math.abs(best.offset))) {
+      if (
+        !best ||
+        differences.length > best.differences.length ||
+        (differences.length === best.differences.length && Math.abs(offset) < Math.abs(best.offset))
+      ) {
         best = { offset, differences };
       }
     }

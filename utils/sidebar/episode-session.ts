@@ -69,7 +69,13 @@ const findPlacement = (host: SessionHost) =>
  * and the column, then mounts the sidebar. Everything it starts hangs off the session's controller,
  * a child of `parent`.
  */
-export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey: string, parent: AbortSignal, known?: EpisodeMatch | null): Session {
+export function startEpisodeSession(
+  host: SessionHost,
+  ref: EpisodeRef,
+  mediaKey: string,
+  parent: AbortSignal,
+  known?: EpisodeMatch | null,
+): Session {
   const { adapter, mount } = host;
   const controller = childController(parent);
   const signal = controller.signal;
@@ -103,7 +109,7 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
     sees() {
       return {
         lookup: state?.question.peek() ? 'asking' : lookup,
-        player: player ? player.kind?.() ?? 'media' : null,
+        player: player ? (player.kind?.() ?? 'media') : null,
         placement: placement ? describePlacement(placement) : null,
       };
     },
@@ -128,7 +134,7 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
       current.matched = true;
       current.matchedId = match.episode.id;
     }
-    lookup = match ? match.verdict ?? 'confident' : 'none';
+    lookup = match ? (match.verdict ?? 'confident') : 'none';
     // Asked after the match, so that a library episode is never held up behind a first load's
     // megabytes of page data, and shown without waiting for them.
     const firstPage = readPage();
@@ -165,7 +171,7 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
       if (!episode) return;
       // The person's correction for this episode on this site, if any, wins over the episode's estimate.
       // A page's chapters are on the media's own timeline.
-      const clock = createChapterClock(episode.chapters, player!, library ? savedOffset ?? library.offset : 0, viewSignal);
+      const clock = createChapterClock(episode.chapters, player!, library ? (savedOffset ?? library.offset) : 0, viewSignal);
       const mediaId = ref.mediaId;
       const preferences = host.preferences();
       // A plausible match asks first; its marks wait for the answer.
@@ -177,11 +183,16 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
                 accepted = true;
                 sidebarState.question.value = null;
                 startMarkers();
-                if (mediaId) void sendMessage('answerMatch', { site: ref.site, mediaId, episodeId: library.episode.id, accept: true }).catch(() => {});
+                if (mediaId)
+                  void sendMessage('answerMatch', { site: ref.site, mediaId, episodeId: library.episode.id, accept: true }).catch(() => {});
               },
               refuse: () => {
                 controller.abort();
-                if (mediaId) void sendMessage('answerMatch', { site: ref.site, mediaId, episodeId: library.episode.id, accept: false }).then(() => host.restart?.(), () => {});
+                if (mediaId)
+                  void sendMessage('answerMatch', { site: ref.site, mediaId, episodeId: library.episode.id, accept: false }).then(
+                    () => host.restart?.(),
+                    () => {},
+                  );
               },
             })
           : null;
@@ -193,9 +204,12 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
         autoFollow: preferences?.autoFollow ?? true,
         linked: library?.linked ?? false,
         onCollapsedChange: (collapsed) => void savePreferences({ collapsed }),
-        offsetCorrection: library && isOffsetAdjustable(library.episode, ref) ? createOffsetCorrection(library.episode.id, ref.site, library.offset, (seconds) => (savedOffset = seconds ?? undefined)) : undefined,
+        offsetCorrection:
+          library && isOffsetAdjustable(library.episode, ref)
+            ? createOffsetCorrection(library.episode.id, ref.site, library.offset, (seconds) => (savedOffset = seconds ?? undefined))
+            : undefined,
         origin: library ? 'library' : pageChapters!.source,
-        alternative: library ? pageChapters?.source ?? null : match ? 'library' : null,
+        alternative: library ? (pageChapters?.source ?? null) : match ? 'library' : null,
         site: { name: adapter.name ?? adapter.id, mediaKind: adapter.mediaKind ?? 'video' },
         notice: host.takeNotice(mediaKey),
         question,
@@ -219,7 +233,10 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
       }, viewSignal);
       // Marks on the site's progress bar for the library's chapters (the site draws its own).
       startMarkers = () => {
-        markers = library && adapter.findProgressBar && host.progressMarkers ? host.progressMarkers(() => adapter.findProgressBar!(document), clock, player!, viewSignal) : null;
+        markers =
+          library && adapter.findProgressBar && host.progressMarkers
+            ? host.progressMarkers(() => adapter.findProgressBar!(document), clock, player!, viewSignal)
+            : null;
       };
       if (!question) startMarkers();
       viewSignal.addEventListener('abort', () => mount.hide(sidebarState), { once: true });
@@ -228,15 +245,17 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
     await show(match ? 'library' : 'page');
     if (match) {
       // The page's own chapters, to switch to, may come or render after the library's are shown.
-      void firstPage.then((found) => found || waitForPageChapters(readPage, signal)).then((found) => {
-        if (!found || signal.aborted) return;
-        page = found;
-        if (state?.origin === 'library') {
-          state.alternative.value = found.source;
-          // The page's timestamps are this edition's: they may say how far it runs from the chapters.
-          considerEditionShift(state, found, savedOffset !== undefined);
-        }
-      });
+      void firstPage
+        .then((found) => found || waitForPageChapters(readPage, signal))
+        .then((found) => {
+          if (!found || signal.aborted) return;
+          page = found;
+          if (state?.origin === 'library') {
+            state.alternative.value = found.source;
+            // The page's timestamps are this edition's: they may say how far it runs from the chapters.
+            considerEditionShift(state, found, savedOffset !== undefined);
+          }
+        });
     }
     if (match && ref.duration === undefined) verifyDuration(host, ref, match, player, controller);
   })().catch((error: unknown) => {

@@ -6,7 +6,11 @@ import type { Placement } from '../sites/types';
  * panel), it floats over the page, where it covers neither the player nor its controls. A site's
  * change then costs layout, not the feature.
  */
-export const floatingPlacement = (doc: Document = document): Placement => ({ layout: 'floating', anchor: doc.body ?? doc.documentElement, append: 'last' });
+export const floatingPlacement = (doc: Document = document): Placement => ({
+  layout: 'floating',
+  anchor: doc.body ?? doc.documentElement,
+  append: 'last',
+});
 
 /** How long a page may take to render the adapter's anchor before the sidebar floats instead. */
 export const FLOAT_AFTER_MS = 1500;
@@ -15,7 +19,12 @@ export const FLOAT_AFTER_MS = 1500;
  * The adapter's placement once the page has it, or the floating one when it has none after
  * `afterMs`. (A timer here, not in a test: sites render their columns a moment after the player.)
  */
-export function placeOrFloat(find: () => Placement | null, signal: AbortSignal, afterMs = FLOAT_AFTER_MS, root: Node = document): Promise<Placement> {
+export function placeOrFloat(
+  find: () => Placement | null,
+  signal: AbortSignal,
+  afterMs = FLOAT_AFTER_MS,
+  root: Node = document,
+): Promise<Placement> {
   const found = find();
   if (found) return Promise.resolve(found);
   return new Promise((resolve, reject) => {

@@ -10,7 +10,19 @@ import { loadStylesheet } from './stylesheet';
 import { registerOwnShadowRoot } from './typing';
 
 /** Events stopped at the shadow root so the site's shortcuts and player clicks never see them. */
-const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'click', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'wheel', 'contextmenu'];
+const ISOLATED_EVENTS = [
+  'keydown',
+  'keyup',
+  'keypress',
+  'click',
+  'dblclick',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'wheel',
+  'contextmenu',
+];
 
 interface Shown {
   state: SidebarState;

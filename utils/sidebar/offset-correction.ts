@@ -26,12 +26,19 @@ export interface OffsetCorrection {
   save(seconds: number | null): void;
 }
 
-export function createOffsetCorrection(episodeId: string, site: string, defaultOffset: number, onSave?: (seconds: number | null) => void): OffsetCorrection {
+export function createOffsetCorrection(
+  episodeId: string,
+  site: string,
+  defaultOffset: number,
+  onSave?: (seconds: number | null) => void,
+): OffsetCorrection {
   return {
     defaultOffset,
     save(seconds) {
       onSave?.(seconds);
-      sendMessage('saveOffset', { episodeId, site, seconds }).catch((error: unknown) => console.warn('[Chapterbar] could not save the offset', error));
+      sendMessage('saveOffset', { episodeId, site, seconds }).catch((error: unknown) =>
+        console.warn('[Chapterbar] could not save the offset', error),
+      );
     },
   };
 }

@@ -14,7 +14,7 @@ import type { PageChaptersReply, PageEpisode, PageMaterial } from '../sites/type
  * for none when the page seems settled (PageChaptersReply), to be read again only now and then.
  */
 export function readPageChaptersReply(reply: PageChaptersReply | null | undefined): PageEpisode | null | false {
-  return reply?.ok ? reply.page ?? (reply.settled ? false : null) : null;
+  return reply?.ok ? (reply.page ?? (reply.settled ? false : null)) : null;
 }
 
 /**

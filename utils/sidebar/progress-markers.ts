@@ -15,7 +15,6 @@ import '../../assets/progress-markers.css';
  * shadow root, so neither the site's styles nor ours cross over.
  */
 
-
 /** How close (px) the pointer must be to a tick for the tick's chapter to be named rather than the one it is in. */
 const SNAP_PX = 6;
 
@@ -28,7 +27,12 @@ export interface ProgressMarkers {
  * Draws the clock's chapters on the bar `findBar` returns, on the media's timeline (the chapters'
  * times minus the offset), until `signal` aborts.
  */
-export function showProgressMarkers(findBar: () => HTMLElement | null, clock: ChapterClock, player: Player, signal: AbortSignal): ProgressMarkers {
+export function showProgressMarkers(
+  findBar: () => HTMLElement | null,
+  clock: ChapterClock,
+  player: Player,
+  signal: AbortSignal,
+): ProgressMarkers {
   const host = document.createElement('chapterbar-markers');
   host.setAttribute('aria-hidden', 'true');
   // Closed like the sidebar's (mount.tsx): the tips carry chapter titles from the library.

@@ -93,7 +93,11 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
    * The library's change then rebuilds this page's sidebar with the saved episode, which finds the
    * note left here and says it was saved.
    */
-  async function savePageChapters(mediaKey: string, episode: Episode, source: PageChapterSource): Promise<{ ok: true } | { ok: false; message: string }> {
+  async function savePageChapters(
+    mediaKey: string,
+    episode: Episode,
+    source: PageChapterSource,
+  ): Promise<{ ok: true } | { ok: false; message: string }> {
     const result = await sendMessage('savePageEpisode', { episode, source: source === 'description' ? { format: 'timestamp-list' } : {} });
     if (!result.ok) return { ok: false, message: result.message };
     pendingNotice = { mediaKey, text: t('savedToLibrary') };

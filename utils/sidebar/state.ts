@@ -99,11 +99,7 @@ export interface SidebarStateOptions {
   keepClear?: () => Element[];
 }
 
-export function createSidebarState(
-  episode: Episode,
-  clock: ChapterClock,
-  options: SidebarStateOptions,
-): SidebarState {
+export function createSidebarState(episode: Episode, clock: ChapterClock, options: SidebarStateOptions): SidebarState {
   const collapsed = signal(options.collapsed);
   const query = signal('');
   const matcher = computed(() => createMatcher(query.value));

@@ -23,7 +23,18 @@ function readTabState(session: ControlledSession, sidebarVisible: boolean): TabS
   const typing = isTyping(document);
   const sees = session.sees?.();
   if (!state) {
-    return { site: ref.site, media: ref, episode: null, activeIndex: -1, currentTime: 0, paused: true, playbackRate: 1, sidebarVisible, typing, ...(sees && { sees }) };
+    return {
+      site: ref.site,
+      media: ref,
+      episode: null,
+      activeIndex: -1,
+      currentTime: 0,
+      paused: true,
+      playbackRate: 1,
+      sidebarVisible,
+      typing,
+      ...(sees && { sees }),
+    };
   }
   const { episode, clock } = state;
   clock.sync();

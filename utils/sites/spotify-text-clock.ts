@@ -108,10 +108,7 @@ export function createTextClock(bar: PlayerBar, now: Now = performanceNow): Text
     const low = reading.seconds;
     const high = reading.precise ? low : low + 1;
     const stillOld =
-      pendingSeek !== null &&
-      t < pendingSeek.until &&
-      Math.abs(low - pendingSeek.from) <= 3 &&
-      Math.abs(low - predict(t)) > JUMP_SECONDS;
+      pendingSeek !== null && t < pendingSeek.until && Math.abs(low - pendingSeek.from) <= 3 && Math.abs(low - predict(t)) > JUMP_SECONDS;
     if (!stillOld) pendingSeek = null;
     if (playingNow !== playing) {
       // Started or stopped: continue from the best estimate the reading allows.

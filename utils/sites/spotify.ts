@@ -54,7 +54,8 @@ export type ShowNotesMaterial = { notes: string };
 const AD_ATTRIBUTE = 'data-testadtype';
 
 /** Spotify ids are 22 base-62 characters; localized pages put /intl-xx/ before the path. */
-const ITEM_PATH = /^(?:\/intl-[a-z]{2}(?:-[a-z]+)?)?\/(episode|track|album|show|chapter|audiobook|artist|playlist)\/([A-Za-z0-9]{22})(?:\/|$)/i;
+const ITEM_PATH =
+  /^(?:\/intl-[a-z]{2}(?:-[a-z]+)?)?\/(episode|track|album|show|chapter|audiobook|artist|playlist)\/([A-Za-z0-9]{22})(?:\/|$)/i;
 
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
 
@@ -224,7 +225,7 @@ export const spotify: SiteAdapter = {
 
   findPlayer(doc) {
     if (!doc.querySelector(SELECTORS.bar)?.querySelector(SELECTORS.position)) return null;
-    const bridge = doc.defaultView ? bridgeReceivers.get(doc.defaultView) ?? null : null;
+    const bridge = doc.defaultView ? (bridgeReceivers.get(doc.defaultView) ?? null) : null;
     return createSpotifyPlayer(createPlayerBar(doc), bridge);
   },
 
@@ -270,7 +271,13 @@ export const spotify: SiteAdapter = {
         widget = nextWidget;
         content.disconnect();
         if (widget) {
-          content.observe(widget, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['href', 'aria-label'] });
+          content.observe(widget, {
+            subtree: true,
+            childList: true,
+            characterData: true,
+            attributes: true,
+            attributeFilter: ['href', 'aria-label'],
+          });
         }
       }
       return true;

@@ -104,7 +104,9 @@ function collectWatchPage(doc: Document, first: boolean): WatchPageMaterial | nu
     panels: {},
     descriptions: [...doc.querySelectorAll(SELECTORS.description)].slice(0, WATCH_PAGE_LIMITS.maxDescriptions).map((element) => ({
       text: readBlockText(element),
-      links: [...element.querySelectorAll(SELECTORS.descriptionLinks)].slice(0, WATCH_PAGE_LIMITS.maxDescriptionLinks).map((anchor) => cut(anchor.getAttribute('href'))),
+      links: [...element.querySelectorAll(SELECTORS.descriptionLinks)]
+        .slice(0, WATCH_PAGE_LIMITS.maxDescriptionLinks)
+        .map((anchor) => cut(anchor.getAttribute('href'))),
     })),
   };
   for (const source of ['chapters', 'auto-chapters'] as const) {
@@ -119,7 +121,11 @@ function collectWatchPage(doc: Document, first: boolean): WatchPageMaterial | nu
     if (initialData !== undefined) material.initialData = initialData;
     if (playerResponse !== undefined) material.playerResponse = playerResponse;
   }
-  const empty = material.descriptions.length === 0 && Object.keys(material.panels).length === 0 && material.initialData === undefined && material.playerResponse === undefined;
+  const empty =
+    material.descriptions.length === 0 &&
+    Object.keys(material.panels).length === 0 &&
+    material.initialData === undefined &&
+    material.playerResponse === undefined;
   return empty ? null : material;
 }
 
@@ -151,11 +157,7 @@ function readTitle(doc: Document, kind: PageKind, videoId: string): string | und
 export const youtube: SiteAdapter = {
   id: 'youtube',
   name: 'YouTube',
-  matches: [
-    'https://www.youtube.com/*',
-    'https://m.youtube.com/*',
-    'https://www.youtube-nocookie.com/embed/*',
-  ],
+  matches: ['https://www.youtube.com/*', 'https://m.youtube.com/*', 'https://www.youtube-nocookie.com/embed/*'],
 
   mediaUrl: (videoId) => `https://www.youtube.com/watch?v=${encodeURIComponent(videoId)}`,
   // YouTube's own "Copy video URL at current time" form: whole seconds, `&t=123s`.

@@ -11,7 +11,12 @@
  */
 export const STORAGE_KEYS = {
   /** The person's settings (sidebar position, theme, collapsed, …): the options page and the sidebar write it. */
-  preferences: { key: 'local:preferences', version: 0, readBy: 'content, pages, background', schema: 'utils/storage/preferences.ts readPreferences' },
+  preferences: {
+    key: 'local:preferences',
+    version: 0,
+    readBy: 'content, pages, background',
+    schema: 'utils/storage/preferences.ts readPreferences',
+  },
   /** Timing corrections per episode and site: the background writes them for the sidebar. */
   offsets: { key: 'local:offsets', version: 0, readBy: 'background, options', schema: 'utils/storage/offsets.ts readOffset' },
   /** Bumped in the same write as every library change; content scripts watch it to look up again. */
@@ -23,7 +28,12 @@ export const STORAGE_KEYS = {
   /** One imported episode: `local:episode:<id>`. */
   episodePrefix: { key: 'local:episode:', version: 1, readBy: 'background', schema: 'utils/library/store.ts episodeRecordSchema' },
   /** The library index, 64 shards: `local:library-index-00` … `-63`. */
-  indexShardPrefix: { key: 'local:library-index-', version: 1, readBy: 'background', schema: 'utils/library/store.ts (index shard format)' },
+  indexShardPrefix: {
+    key: 'local:library-index-',
+    version: 1,
+    readBy: 'background',
+    schema: 'utils/library/store.ts (index shard format)',
+  },
   /** Values that did not validate, kept aside for the person (never used, never silently deleted). */
   quarantine: { key: 'local:quarantine', version: 1, readBy: 'background, options', schema: 'utils/library/quarantine.ts readQuarantine' },
   /** The tab that last reported media, so a popup opened in a tab of its own can find it (session storage). */

@@ -15,8 +15,7 @@ export const offsetsItem = defineContentItem<Record<string, unknown>>(STORAGE_KE
 /** Longer than any episode; a larger correction is a corrupted value, not a person's choice. */
 export const MAX_OFFSET_SECONDS = 24 * 60 * 60;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const isOffset = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_OFFSET_SECONDS;
@@ -40,7 +39,8 @@ export function writeOffset(raw: unknown, episodeId: string, site: string, secon
   const bySite: Record<string, unknown> = isRecord(previous) ? { ...previous } : {};
   if (seconds === null) delete bySite[site];
   else bySite[site] = seconds;
-  if (Object.keys(bySite).length > 0) Object.defineProperty(all, episodeId, { value: bySite, enumerable: true, configurable: true, writable: true });
+  if (Object.keys(bySite).length > 0)
+    Object.defineProperty(all, episodeId, { value: bySite, enumerable: true, configurable: true, writable: true });
   else delete all[episodeId];
   return all;
 }

@@ -103,7 +103,9 @@ export class AxSession {
   }
 
   async backendId(node: RemoteNode): Promise<number> {
-    const { node: described } = (await this.cdp.send('DOM.describeNode', { objectId: node.objectId, depth: 0 })) as { node: { backendNodeId: number } };
+    const { node: described } = (await this.cdp.send('DOM.describeNode', { objectId: node.objectId, depth: 0 })) as {
+      node: { backendNodeId: number };
+    };
     return described.backendNodeId;
   }
 
@@ -175,7 +177,9 @@ export class AxSession {
   async nodeAt(x: number, y: number): Promise<RemoteNode | null> {
     try {
       // getNodeForLocation takes document coordinates: the viewport point plus the page's scroll.
-      const { cssVisualViewport } = (await this.cdp.send('Page.getLayoutMetrics')) as { cssVisualViewport: { pageX: number; pageY: number } };
+      const { cssVisualViewport } = (await this.cdp.send('Page.getLayoutMetrics')) as {
+        cssVisualViewport: { pageX: number; pageY: number };
+      };
       const { backendNodeId } = (await this.cdp.send('DOM.getNodeForLocation', {
         x: Math.round(x + cssVisualViewport.pageX),
         y: Math.round(y + cssVisualViewport.pageY),

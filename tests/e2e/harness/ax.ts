@@ -136,7 +136,9 @@ export class AxLocator {
         }
       } else if (step.kind === 'css') {
         for (const scope of current) {
-          next.push(...(await session.callForNodes(scope, 'function (s) { return [...this.querySelectorAll(s)]; }', [{ value: step.selector }])));
+          next.push(
+            ...(await session.callForNodes(scope, 'function (s) { return [...this.querySelectorAll(s)]; }', [{ value: step.selector }])),
+          );
         }
       } else if (step.kind === 'shadow') {
         for (const scope of current) {
@@ -145,7 +147,9 @@ export class AxLocator {
         }
       } else if (step.kind === 'has') {
         for (const scope of current) {
-          const has = await session.call<boolean>(scope, 'function (s) { return this.querySelector(s) !== null; }', [{ value: step.selector }]);
+          const has = await session.call<boolean>(scope, 'function (s) { return this.querySelector(s) !== null; }', [
+            { value: step.selector },
+          ]);
           if (has !== step.not) next.push(scope);
         }
       } else if (step.kind === 'hasText') {
@@ -204,7 +208,9 @@ export class AxLocator {
   }
 
   textContent(options: { timeout?: number } = {}): Promise<string> {
-    return this.withOne('textContent', options.timeout ?? DEFAULT_TIMEOUT, (s, node) => s.call<string>(node, 'function () { return this.textContent ?? ""; }'));
+    return this.withOne('textContent', options.timeout ?? DEFAULT_TIMEOUT, (s, node) =>
+      s.call<string>(node, 'function () { return this.textContent ?? ""; }'),
+    );
   }
   /** The text as rendered (innerText): what a sighted reader sees, hidden parts left out. */
   text(options: { timeout?: number } = {}): Promise<string> {
@@ -213,7 +219,9 @@ export class AxLocator {
     );
   }
   allTextContents(): Promise<string[]> {
-    return this.withAll((s, nodes) => Promise.all(nodes.map((node) => s.call<string>(node, 'function () { return this.textContent ?? ""; }'))));
+    return this.withAll((s, nodes) =>
+      Promise.all(nodes.map((node) => s.call<string>(node, 'function () { return this.textContent ?? ""; }'))),
+    );
   }
 
   /** The attribute's value, or null when absent. */
@@ -235,25 +243,37 @@ export class AxLocator {
   }
 
   /** Runs `fn(element, arg)` in the test's isolated world (the page's own scripts never see it). */
-  evaluate<R, A = undefined>(fn: (element: HTMLElement, arg: A) => R | Promise<R>, arg?: A, options: { timeout?: number } = {}): Promise<R> {
+  evaluate<R, A = undefined>(
+    fn: (element: HTMLElement, arg: A) => R | Promise<R>,
+    arg?: A,
+    options: { timeout?: number } = {},
+  ): Promise<R> {
     return this.withOne('evaluate', options.timeout ?? DEFAULT_TIMEOUT, async (s, node) => ({
       value: await s.call<R>(node, `function (arg) { return (${fn.toString()})(this, arg); }`, [{ value: arg }]),
     })).then((found) => found.value);
   }
   /** Runs `fn(elements, arg)` over every match (possibly none). */
   evaluateAll<R, A = undefined>(fn: (elements: HTMLElement[], arg: A) => R | Promise<R>, arg?: A): Promise<R> {
-    return this.withAll((s, nodes) => s.call<R>(null, `function (arg, ...elements) { return (${fn.toString()})(elements, arg); }`, [{ value: arg }, ...nodes]));
+    return this.withAll((s, nodes) =>
+      s.call<R>(null, `function (arg, ...elements) { return (${fn.toString()})(elements, arg); }`, [{ value: arg }, ...nodes]),
+    );
   }
 
   boundingBox(options: { timeout?: number } = {}): Promise<{ x: number; y: number; width: number; height: number } | null> {
-    return this.withOne('boundingBox', options.timeout ?? DEFAULT_TIMEOUT, async (s, node) => ({ box: await s.box(node) })).then((found) => found.box);
+    return this.withOne('boundingBox', options.timeout ?? DEFAULT_TIMEOUT, async (s, node) => ({ box: await s.box(node) })).then(
+      (found) => found.box,
+    );
   }
   isVisible(): Promise<boolean> {
     return this.withAll(async (s, nodes) => nodes.length === 1 && (await s.box(nodes[0]!)) !== null);
   }
 
   async scrollIntoViewIfNeeded(options: { timeout?: number } = {}): Promise<void> {
-    await this.withOne('scrollIntoViewIfNeeded', options.timeout ?? DEFAULT_TIMEOUT, async (s, node) => (await s.scrollIntoView(node), true));
+    await this.withOne(
+      'scrollIntoViewIfNeeded',
+      options.timeout ?? DEFAULT_TIMEOUT,
+      async (s, node) => (await s.scrollIntoView(node), true),
+    );
   }
 
   /** Waits for the element: 'visible' (default, one element with a box), 'attached', 'hidden' or 'detached'. */
@@ -262,7 +282,8 @@ export class AxLocator {
     await pollFor(`waitFor(${state}) of ${this.toString()}`, options.timeout ?? DEFAULT_TIMEOUT, () =>
       this.withAll(async (s, nodes) => {
         const visible = nodes.length > 0 && (await s.box(nodes[0]!)) !== null;
-        const ok = state === 'attached' ? nodes.length > 0 : state === 'detached' ? nodes.length === 0 : state === 'visible' ? visible : !visible;
+        const ok =
+          state === 'attached' ? nodes.length > 0 : state === 'detached' ? nodes.length === 0 : state === 'visible' ? visible : !visible;
         return ok ? true : undefined;
       }),
     );
@@ -280,7 +301,8 @@ export class AxLocator {
       if (!box) return undefined;
       const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
       const hit = await s.nodeAt(point.x, point.y);
-      if (!hit || !(await s.call<boolean>(node, 'function (other) { return this === other || this.contains(other); }', [hit]))) return undefined;
+      if (!hit || !(await s.call<boolean>(node, 'function (other) { return this === other || this.contains(other); }', [hit])))
+        return undefined;
       return point;
     });
   }

@@ -11,7 +11,7 @@ export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'];
   const found = candidates.find((path): path is string => !!path && existsSync(path));
   if (!found) {
-    throw new Error('Chromium is missing: install Debian\'s package (sudo apt-get install chromium) or set CHROMIUM_PATH');
+    throw new Error("Chromium is missing: install Debian's package (sudo apt-get install chromium) or set CHROMIUM_PATH");
   }
   return found;
 }
@@ -165,11 +165,9 @@ export async function launchBrowser(options: LaunchOptions): Promise<LaunchedBro
 export async function extensionId(context: BrowserContext, timeout = 10_000): Promise<string> {
   const isExtension = (url: string) => url.startsWith('chrome-extension://');
   let worker = context.serviceWorkers().find((w) => isExtension(w.url()));
-  worker ??= await context
-    .waitForEvent('serviceworker', { predicate: (w) => isExtension(w.url()), timeout })
-    .catch(() => {
-      throw new Error(`The extension's service worker did not start within ${timeout} ms: was the extension loaded?`);
-    });
+  worker ??= await context.waitForEvent('serviceworker', { predicate: (w) => isExtension(w.url()), timeout }).catch(() => {
+    throw new Error(`The extension's service worker did not start within ${timeout} ms: was the extension loaded?`);
+  });
   return new URL(worker.url()).host;
 }
 

@@ -77,7 +77,8 @@ export interface LaunchedFirefox {
 
 /** Launches headless Firefox with the built extension installed as a temporary add-on. */
 export async function launchFirefox({ server }: { server: FixtureServer }): Promise<LaunchedFirefox> {
-  if (typeof WebSocket !== 'function') throw new Error('No WebSocket in this Node: the e2e project runs with --experimental-websocket (vitest.config.ts)');
+  if (typeof WebSocket !== 'function')
+    throw new Error('No WebSocket in this Node: the e2e project runs with --experimental-websocket (vitest.config.ts)');
   const offsiteHosts: string[] = [];
   const proxy = await startProxy(server, offsiteHosts);
   const profile = await mkdtemp(join(tmpdir(), 'chapterbar-firefox-'));
@@ -102,9 +103,13 @@ export async function launchFirefox({ server }: { server: FixtureServer }): Prom
       .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});`)
       .join('\n'),
   );
-  const firefox = spawn(firefoxPath(), ['--headless', '--no-remote', '--remote-debugging-port=0', '--profile', profile, '--width=1400', '--height=900'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const firefox = spawn(
+    firefoxPath(),
+    ['--headless', '--no-remote', '--remote-debugging-port=0', '--profile', profile, '--width=1400', '--height=900'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const stop = async () => {
     firefox.kill();
     await new Promise((done) => (firefox.exitCode !== null ? done(null) : firefox.once('exit', done)));
@@ -129,7 +134,15 @@ export async function launchFirefox({ server }: { server: FixtureServer }): Prom
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   const errors: FirefoxLogEntry[] = [];
   socket.addEventListener('message', (event) => {
-    const message = JSON.parse(String(event.data)) as { id?: number; type: string; result?: unknown; error?: string; message?: string; method?: string; params?: Record<string, unknown> };
+    const message = JSON.parse(String(event.data)) as {
+      id?: number;
+      type: string;
+      result?: unknown;
+      error?: string;
+      message?: string;
+      method?: string;
+      params?: Record<string, unknown>;
+    };
     if (message.id !== undefined && pending.has(message.id)) {
       const waiter = pending.get(message.id)!;
       pending.delete(message.id);
@@ -140,7 +153,7 @@ export async function launchFirefox({ server }: { server: FixtureServer }): Prom
       errors.push({ level: 'error', text: String(message.params.text), source: source?.context ?? source?.realm ?? '' });
     }
   });
-  const send = <T,>(method: string, params: object) =>
+  const send = <T>(method: string, params: object) =>
     new Promise<T>((resolve, reject) => {
       const id = ++nextId;
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
@@ -154,23 +167,29 @@ export async function launchFirefox({ server }: { server: FixtureServer }): Prom
   const tree = await send<{ contexts: Array<{ context: string }> }>('browsingContext.getTree', {});
   const context = tree.contexts[0]!.context;
 
-  const evaluate = async <T,>(expression: string): Promise<T> => {
-    const reply = await send<{ type: string; result?: { type: string; value?: unknown }; exceptionDetails?: { text: string } }>('script.evaluate', {
-      expression: `JSON.stringify((() => { ${expression} })() ?? null)`,
-      target: { context },
-      awaitPromise: false,
-    });
+  const evaluate = async <T>(expression: string): Promise<T> => {
+    const reply = await send<{ type: string; result?: { type: string; value?: unknown }; exceptionDetails?: { text: string } }>(
+      'script.evaluate',
+      {
+        expression: `JSON.stringify((() => { ${expression} })() ?? null)`,
+        target: { context },
+        awaitPromise: false,
+      },
+    );
     if (reply.type === 'exception') throw new Error(`in the page: ${reply.exceptionDetails?.text}`);
     return JSON.parse(String(reply.result?.value)) as T;
   };
 
-  const callOn = async <T,>(sharedId: string, fn: string): Promise<T> => {
-    const reply = await send<{ type: string; result?: { type: string; value?: unknown }; exceptionDetails?: { text: string } }>('script.callFunction', {
-      functionDeclaration: `(element) => JSON.stringify((${fn})(element) ?? null)`,
-      arguments: [{ sharedId }],
-      target: { context },
-      awaitPromise: true,
-    });
+  const callOn = async <T>(sharedId: string, fn: string): Promise<T> => {
+    const reply = await send<{ type: string; result?: { type: string; value?: unknown }; exceptionDetails?: { text: string } }>(
+      'script.callFunction',
+      {
+        functionDeclaration: `(element) => JSON.stringify((${fn})(element) ?? null)`,
+        arguments: [{ sharedId }],
+        target: { context },
+        awaitPromise: true,
+      },
+    );
     if (reply.type === 'exception') throw new Error(`in the page: ${reply.exceptionDetails?.text}`);
     return JSON.parse(String(reply.result?.value)) as T;
   };

@@ -25,7 +25,11 @@ export async function storeEpisodes(worker: Worker, episodes: readonly Episode[]
   const driverWrites = Object.fromEntries(Object.entries(writes).map(([key, value]) => [key.replace(/^local:/, ''), value]));
   await worker.evaluate(async (items) => {
     type Shard = { entries?: Record<string, unknown> };
-    const local = (globalThis as unknown as { chrome: { storage: { local: { get(keys: string[]): Promise<Record<string, Shard>>; set(items: object): Promise<void> } } } }).chrome.storage.local;
+    const local = (
+      globalThis as unknown as {
+        chrome: { storage: { local: { get(keys: string[]): Promise<Record<string, Shard>>; set(items: object): Promise<void> } } };
+      }
+    ).chrome.storage.local;
     // Keep whatever the shards already hold.
     const current = await local.get(Object.keys(items));
     for (const [key, value] of Object.entries(items as Record<string, Shard>)) {

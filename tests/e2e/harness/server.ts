@@ -118,17 +118,19 @@ export async function startServer(options: { port?: number } = {}): Promise<Fixt
     res.setHeader('Cache-Control', 'no-store');
 
     // Inside a promise so that a throwing handler (or a bad request URL) becomes a 500, not a crash.
-    Promise.resolve().then(() => {
-      const url = new URL(req.url ?? '/', `https://${host || 'no-host.invalid'}`);
-      const custom = routes.find(
-        (r) => (r.host === '*' || r.host === host) && (typeof r.path === 'string' ? r.path === url.pathname : r.path.test(url.pathname)),
-      );
-      return custom ? custom.handler(req, res, url) : serveFixture(req, res, host, url);
-    }).catch((error: unknown) => {
-      console.error(`[fixture server] ${req.method} ${host}${req.url}:`, error);
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', String(error));
-      else res.destroy();
-    });
+    Promise.resolve()
+      .then(() => {
+        const url = new URL(req.url ?? '/', `https://${host || 'no-host.invalid'}`);
+        const custom = routes.find(
+          (r) => (r.host === '*' || r.host === host) && (typeof r.path === 'string' ? r.path === url.pathname : r.path.test(url.pathname)),
+        );
+        return custom ? custom.handler(req, res, url) : serveFixture(req, res, host, url);
+      })
+      .catch((error: unknown) => {
+        console.error(`[fixture server] ${req.method} ${host}${req.url}:`, error);
+        if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', String(error));
+        else res.destroy();
+      });
   });
 
   await new Promise<void>((done, fail) => {
@@ -229,7 +231,8 @@ async function serveFile(req: IncomingMessage, res: ServerResponse, file: string
   if (req.headers.range && !range) return send(res, 416, 'text/plain', 'Only single byte ranges are supported');
   if (range) {
     const [, from = '', to = ''] = range;
-    if (from === '') start = Math.max(0, info.size - Number(to)); // suffix range: the last N bytes
+    if (from === '')
+      start = Math.max(0, info.size - Number(to)); // suffix range: the last N bytes
     else {
       start = Number(from);
       if (to !== '') end = Math.min(Number(to), info.size - 1);
@@ -243,7 +246,9 @@ async function serveFile(req: IncomingMessage, res: ServerResponse, file: string
   }
   res.setHeader('Content-Length', end - start + 1);
   if (req.method === 'HEAD') return void res.end();
-  createReadStream(file, { start, end }).on('error', () => res.destroy()).pipe(res);
+  createReadStream(file, { start, end })
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 /** `relative` resolved under `dir`, or null if it escapes it (`/media/../../etc/passwd`). */

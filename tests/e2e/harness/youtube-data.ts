@@ -49,7 +49,13 @@ function markerEntities(video: FixtureVideo) {
     intensityScoreNormalized: (i % 7) / 7,
   }));
   const mutations: unknown[] = [
-    { entityKey: 'EgpIRUFUU0VFS0VSIJICKAE%3D', type: 'ENTITY_MUTATION_TYPE_REPLACE', payload: { macroMarkersListEntity: { externalVideoId: video.id, markersList: { markerType: 'MARKER_TYPE_HEATMAP', markers: heatmap } } } },
+    {
+      entityKey: 'EgpIRUFUU0VFS0VSIJICKAE%3D',
+      type: 'ENTITY_MUTATION_TYPE_REPLACE',
+      payload: {
+        macroMarkersListEntity: { externalVideoId: video.id, markersList: { markerType: 'MARKER_TYPE_HEATMAP', markers: heatmap } },
+      },
+    },
   ];
   if (video.keyMoments?.length) {
     mutations.push({
@@ -60,7 +66,11 @@ function markerEntities(video: FixtureVideo) {
           externalVideoId: video.id,
           markersList: {
             markerType: 'MARKER_TYPE_TIMESTAMPS',
-            markers: video.keyMoments.map((moment) => ({ title: text(moment.title), startMillis: String(moment.start * 1000), durationMillis: '10000' })),
+            markers: video.keyMoments.map((moment) => ({
+              title: text(moment.title),
+              startMillis: String(moment.start * 1000),
+              durationMillis: '10000',
+            })),
           },
         },
       },
@@ -74,7 +84,9 @@ export function buildInitialData(video: FixtureVideo): Record<string, unknown> {
   const panels = [
     { engagementPanelSectionListRenderer: { panelIdentifier: 'engagement-panel-structured-description', content: {} } },
     ...(chapters.length ? [macroMarkersPanel(video.id, 'engagement-panel-macro-markers-description-chapters', 'Chapters', chapters)] : []),
-    ...(video.autoChapters?.length ? [macroMarkersPanel(video.id, 'engagement-panel-macro-markers-auto-chapters', 'Key moments', video.autoChapters)] : []),
+    ...(video.autoChapters?.length
+      ? [macroMarkersPanel(video.id, 'engagement-panel-macro-markers-auto-chapters', 'Key moments', video.autoChapters)]
+      : []),
   ];
   return {
     currentVideoEndpoint: { watchEndpoint: { videoId: video.id } },
@@ -90,7 +102,11 @@ export function buildInitialData(video: FixtureVideo): Record<string, unknown> {
                       markersMap: [
                         {
                           key: 'DESCRIPTION_CHAPTERS',
-                          value: { chapters: chapters.map((chapter) => ({ chapterRenderer: { title: text(chapter.title), timeRangeStartMillis: chapter.start * 1000 } })) },
+                          value: {
+                            chapters: chapters.map((chapter) => ({
+                              chapterRenderer: { title: text(chapter.title), timeRangeStartMillis: chapter.start * 1000 },
+                            })),
+                          },
                         },
                       ],
                     }

@@ -16,13 +16,22 @@ const clock = (seconds: number) =>
 const FILES: [format: string, fileName: string, build: () => string][] = [
   ['timestamp-list', 'list.txt', () => Array.from({ length: COUNT }, (_, i) => `${clock(i)} C`).join('\n')],
   ['mp4chaps', 'ep.chapters.txt', () => Array.from({ length: COUNT }, (_, i) => `${clock(i)}.500 C <https://a.b/>`).join('\n')],
-  ['webvtt', 'ep.vtt', () => `WEBVTT\n\n${Array.from({ length: COUNT }, (_, i) => `${clock(i)}.000 --> ${clock(i + 1)}.000\nC`).join('\n')}`],
-  ['podcasting20-json', 'ep.json', () => JSON.stringify({ version: '1.2.0', chapters: Array.from({ length: COUNT }, (_, i) => ({ startTime: i, title: 'C' })) })],
+  [
+    'webvtt',
+    'ep.vtt',
+    () => `WEBVTT\n\n${Array.from({ length: COUNT }, (_, i) => `${clock(i)}.000 --> ${clock(i + 1)}.000\nC`).join('\n')}`,
+  ],
+  [
+    'podcasting20-json',
+    'ep.json',
+    () => JSON.stringify({ version: '1.2.0', chapters: Array.from({ length: COUNT }, (_, i) => ({ startTime: i, title: 'C' })) }),
+  ],
   ['podlove-json', 'ep.json', () => JSON.stringify(Array.from({ length: COUNT }, (_, i) => ({ start: clock(i), title: 'C' })))],
   [
     'podlove-xml',
     'ep.psc',
-    () => `<psc:chapters xmlns:psc="http://podlove.org/simple-chapters">${Array.from({ length: COUNT }, (_, i) => `<psc:chapter start="${i}" title="C"/>`).join('')}</psc:chapters>`,
+    () =>
+      `<psc:chapters xmlns:psc="http://podlove.org/simple-chapters">${Array.from({ length: COUNT }, (_, i) => `<psc:chapter start="${i}" title="C"/>`).join('')}</psc:chapters>`,
   ],
 ];
 
@@ -51,7 +60,10 @@ describe('limits end in a message that says the limit', () => {
     const long = `0:30 ${'words '.repeat(MAX_LINE_CHARS / 5)}`;
     const result = parseChapterFile(`0:00 Intro\n${long}\n1:00 End`, { fileName: 'list.txt' });
     expect(result.ok && result.episodes[0]?.chapters.map((chapter) => chapter.title)).toEqual(['Intro', 'End']);
-    expect(result.ok && result.warnings).toContainEqual({ line: 2, message: `this line is longer than ${MAX_LINE_CHARS.toLocaleString('en')} characters, more than any chapter line; skipped` });
+    expect(result.ok && result.warnings).toContainEqual({
+      line: 2,
+      message: `this line is longer than ${MAX_LINE_CHARS.toLocaleString('en')} characters, more than any chapter line; skipped`,
+    });
   });
 
   it('one line of megabytes gets an answer, from detection and parsing', () => {

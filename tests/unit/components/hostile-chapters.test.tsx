@@ -21,7 +21,14 @@ const valid = episodeSchema.parse({
   show: `${RLO}Evil show`,
   title: `${IMG} Episode`,
   chapters: [
-    { start: 0, end: 60, title: SCRIPT, description: IMG, bullets: [SCRIPT, '', `${RLO}reversed`], url: 'https://example.com/notes?a=1&b=<2>' },
+    {
+      start: 0,
+      end: 60,
+      title: SCRIPT,
+      description: IMG,
+      bullets: [SCRIPT, '', `${RLO}reversed`],
+      url: 'https://example.com/notes?a=1&b=<2>',
+    },
     { start: 60, end: 120, title: `${RLO}gnp.exe`, description: '', bullets: [] },
     { start: 120, end: 180, title: LONG, description: LONG, bullets: [] },
     { start: 180, end: 240, title: 'Plain http', url: 'http://example.org/' },

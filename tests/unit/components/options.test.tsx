@@ -15,7 +15,8 @@ const buttons = () => [...view.root.querySelectorAll('button')].map((button) => 
 const click = (element: Element | null | undefined) => act(() => (element as HTMLElement).click());
 
 const broken = 'WEBVTT\n\n00:00:00.000 --> 00:01:00.000\nOpening\n\n00:01:00.000 --> 00:00:30.000\nBackwards\n';
-const marked = 'An <b>Episode</b>\nCHAPTERS\n- 0:00 – 1:00\n<img src=x onerror=alert(1)> Intro\nWhat we cover.\n- •<script>alert(2)</script>\n- 1:00\nMore\n';
+const marked =
+  'An <b>Episode</b>\nCHAPTERS\n- 0:00 – 1:00\n<img src=x onerror=alert(1)> Intro\nWhat we cover.\n- •<script>alert(2)</script>\n- 1:00\nMore\n';
 
 describe('ImportPreview', () => {
   const actions = { onSave: vi.fn(), onCancel: vi.fn(), onRemove: vi.fn() };
@@ -25,7 +26,9 @@ describe('ImportPreview', () => {
     show(<ImportPreview items={items} saving={false} {...actions} />);
     const problems = view.root.querySelector('[aria-label="Problems in broken.vtt"]');
     expect(problems?.querySelector('.op-error-title')?.textContent).toBe('Chapterbar can’t import broken.vtt.');
-    expect([...problems!.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Line 6This chapter ends at 0:30, which is not after its start at 1:00.']);
+    expect([...problems!.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Line 6This chapter ends at 0:30, which is not after its start at 1:00.',
+    ]);
     const save = [...view.root.querySelectorAll('button')].find((button) => button.textContent === 'Save 1 episode');
     expect(save?.disabled).toBe(true);
     expect(view.root.textContent).toContain('Nothing is saved while a file has problems.');
@@ -70,7 +73,9 @@ describe('LibraryEpisodeCard', () => {
 
   it('lists where it shows and its offsets, with the sidebar’s correction beside the file’s', () => {
     show(<LibraryEpisodeCard entry={entry} corrections={{ spotify: -115.5, youtube: 'bad' }} actions={actions()} />);
-    expect(view.root.querySelector('.op-episode-meta')?.textContent).toMatch(/^12 chapters · 45:02 · WebVTT chapters from ep\.vtt · added /);
+    expect(view.root.querySelector('.op-episode-meta')?.textContent).toMatch(
+      /^12 chapters · 45:02 · WebVTT chapters from ep\.vtt · added /,
+    );
     expect([...view.root.querySelectorAll('.op-chip')].map((chip) => chip.textContent)).toEqual([
       'YouTube C6Zpjij5AF4from the file',
       'Spotify 4Z7GAJ50bgctf6uclHlWKolinked by you',
@@ -129,7 +134,9 @@ describe('SettingsForm', () => {
   it('labels every setting and reports each change', () => {
     const onChange = vi.fn();
     show(<SettingsForm preferences={{ ...DEFAULT_PREFERENCES, theme: 'dark' }} onChange={onChange} />);
-    const labelled = [...view.root.querySelectorAll('input')].map((input) => view.root.querySelector(`label[for="${input.id}"]`)?.firstChild?.textContent);
+    const labelled = [...view.root.querySelectorAll('input')].map(
+      (input) => view.root.querySelector(`label[for="${input.id}"]`)?.firstChild?.textContent,
+    );
     expect(labelled).toEqual([
       'Beside the player',
       'Below the player',
@@ -152,7 +159,14 @@ describe('SettingsForm', () => {
 describe('SetAsideBanner', () => {
   it('says what was set aside, why, and offers to download or remove it', () => {
     const onDownload = vi.fn();
-    const notice = { id: 'n1', key: 'local:episode:x', label: 'My episode', reason: 'it is damaged: episode.chapters should be a list', action: 'moved' as const, at: 0 };
+    const notice = {
+      id: 'n1',
+      key: 'local:episode:x',
+      label: 'My episode',
+      reason: 'it is damaged: episode.chapters should be a list',
+      action: 'moved' as const,
+      at: 0,
+    };
     show(<SetAsideBanner notices={[notice]} onDownload={onDownload} onDismiss={vi.fn()} />);
     expect(view.root.querySelector('h2')?.textContent).toBe('Chapterbar set aside something it could not read');
     expect(view.root.textContent).toContain('Why: It is damaged: episode.chapters should be a list.');

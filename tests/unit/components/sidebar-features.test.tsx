@@ -44,7 +44,11 @@ function mount(options: Partial<SidebarStateOptions> = {}, at = 70) {
 const rows = () => [...root.querySelectorAll('li.cb-row')];
 const input = () => root.querySelector<HTMLInputElement>('input[type="search"]')!;
 const button = (name: string | RegExp) =>
-  [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => (typeof name === 'string' ? (b.getAttribute('aria-label') ?? b.textContent) === name : name.test(b.getAttribute('aria-label') ?? b.textContent ?? '')));
+  [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) =>
+    typeof name === 'string'
+      ? (b.getAttribute('aria-label') ?? b.textContent) === name
+      : name.test(b.getAttribute('aria-label') ?? b.textContent ?? ''),
+  );
 const type = (text: string) =>
   act(() => {
     input().value = text;
@@ -56,7 +60,8 @@ const clickAndSettle = (target: HTMLElement) =>
     personClick(target);
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
-const press = (key: string) => act(() => void input().dispatchEvent(trustedEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))));
+const press = (key: string) =>
+  act(() => void input().dispatchEvent(trustedEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))));
 
 beforeEach(() => {
   sendMessage.mockReset().mockImplementation(answerAsBackground);
@@ -159,7 +164,10 @@ describe('chapter actions', () => {
     const writeText = vi.fn().mockResolvedValue(undefined);
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
     await clickAndSettle(button('Copy as Markdown: “To the end”')!);
-    expect(sendMessage).toHaveBeenCalledWith('formatChapterMarkdown', expect.objectContaining({ chapter: expect.objectContaining({ end: null }), link: null }));
+    expect(sendMessage).toHaveBeenCalledWith(
+      'formatChapterMarkdown',
+      expect.objectContaining({ chapter: expect.objectContaining({ end: null }), link: null }),
+    );
     expect(writeText).toHaveBeenCalledWith('### To the end\n\n1:00\n');
     vi.unstubAllGlobals();
   });

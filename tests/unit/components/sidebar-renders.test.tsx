@@ -22,7 +22,12 @@ const CHAPTERS = 200;
 const episode = episodeSchema.parse({
   id: 'long',
   title: 'A long episode',
-  chapters: Array.from({ length: CHAPTERS }, (_, i) => ({ start: i * 60, end: i * 60 + 60, title: `Chapter ${i}`, description: `About ${i}` })),
+  chapters: Array.from({ length: CHAPTERS }, (_, i) => ({
+    start: i * 60,
+    end: i * 60 + 60,
+    title: `Chapter ${i}`,
+    description: `About ${i}`,
+  })),
 });
 
 describe('what a change re-renders', () => {

@@ -36,7 +36,12 @@ export interface Id3Options {
 
 export function id3Tag(frames: Uint8Array[], options: Id3Options = {}): Uint8Array {
   const body = concat(options.extendedHeader ?? new Uint8Array(0), ...frames, new Uint8Array(options.padding ?? 0));
-  return concat(ascii('ID3'), Uint8Array.of(options.version ?? 4, 0, options.flags ?? 0), syncsafe(options.declaredSize ?? body.length), body);
+  return concat(
+    ascii('ID3'),
+    Uint8Array.of(options.version ?? 4, 0, options.flags ?? 0),
+    syncsafe(options.declaredSize ?? body.length),
+    body,
+  );
 }
 
 export function id3Frame(id: string, data: Uint8Array, version: 3 | 4 = 4, formatFlags = 0): Uint8Array {
@@ -62,11 +67,19 @@ export function linkFrame(url: string, version: 3 | 4 = 4): Uint8Array {
 }
 
 export function chapFrame(elementId: string, startMs: number, endMs: number, subframes: Uint8Array[], version: 3 | 4 = 4): Uint8Array {
-  return id3Frame('CHAP', concat(ascii(elementId), u8(0), u32(startMs), u32(endMs), u32(0xffffffff), u32(0xffffffff), ...subframes), version);
+  return id3Frame(
+    'CHAP',
+    concat(ascii(elementId), u8(0), u32(startMs), u32(endMs), u32(0xffffffff), u32(0xffffffff), ...subframes),
+    version,
+  );
 }
 
 export function ctocFrame(elementId: string, flags: number, children: string[], version: 3 | 4 = 4): Uint8Array {
-  return id3Frame('CTOC', concat(ascii(elementId), u8(0), u8(flags), u8(children.length), ...children.map((id) => concat(ascii(id), u8(0)))), version);
+  return id3Frame(
+    'CTOC',
+    concat(ascii(elementId), u8(0), u8(flags), u8(children.length), ...children.map((id) => concat(ascii(id), u8(0)))),
+    version,
+  );
 }
 
 // ---- MP4 ----
@@ -115,7 +128,9 @@ export function mp4Layout(options: Mp4Options): { head: Uint8Array; zeros: numbe
       'stts',
       0,
       u32(options.chapters.length),
-      ...options.chapters.map((c, i) => concat(u32(1), u32(Math.round(((options.chapters[i + 1]?.start ?? duration) - c.start) * timescale)))),
+      ...options.chapters.map((c, i) =>
+        concat(u32(1), u32(Math.round(((options.chapters[i + 1]?.start ?? duration) - c.start) * timescale))),
+      ),
     );
     const text = box(
       'trak',
@@ -160,7 +175,13 @@ export function mp4Layout(options: Mp4Options): { head: Uint8Array; zeros: numbe
         ]
       : [];
     const udta = box('udta', ...((options.nero ?? true) ? [chpl] : []), ...ilst);
-    const moov = box('moov', fullBox('mvhd', 0, u32(0), u32(0), u32(timescale), u32(duration * timescale)), audio, ...(track ? [text] : []), udta);
+    const moov = box(
+      'moov',
+      fullBox('mvhd', 0, u32(0), u32(0), u32(timescale), u32(duration * timescale)),
+      audio,
+      ...(track ? [text] : []),
+      udta,
+    );
     return moov;
   };
   const media = options.mediaBytes ?? 0;

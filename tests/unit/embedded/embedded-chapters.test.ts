@@ -29,7 +29,13 @@ describe('MP3 ID3 chapters', () => {
           textFrame('TPE1', 'A. Speaker', version),
           ctocFrame('toc', 0x03, ['ch0', 'ch1', 'ch2'], version),
           chapFrame('ch0', 0, 61_500, [textFrame('TIT2', 'Welcome', version)], version),
-          chapFrame('ch1', 61_500, 150_000, [textFrame('TIT2', 'The talk', version), linkFrame('https://example.com/slides', version)], version),
+          chapFrame(
+            'ch1',
+            61_500,
+            150_000,
+            [textFrame('TIT2', 'The talk', version), linkFrame('https://example.com/slides', version)],
+            version,
+          ),
           chapFrame('ch2', 150_000, 300_000, [textFrame('TIT2', 'Questions', version)], version),
         ],
         { version, padding: 512 },
@@ -83,7 +89,12 @@ describe('MP3 ID3 chapters', () => {
       unsynced.push(byte);
       if (byte === 0xff) unsynced.push(0);
     }
-    const tag = concat(plain.subarray(0, 5), Uint8Array.of(0x80), id3Tag([], { declaredSize: unsynced.length }).subarray(6, 10), Uint8Array.from(unsynced));
+    const tag = concat(
+      plain.subarray(0, 5),
+      Uint8Array.of(0x80),
+      id3Tag([], { declaredSize: unsynced.length }).subarray(6, 10),
+      Uint8Array.from(unsynced),
+    );
     expect(rows(await readEmbeddedChapters(blob(tag), 'u.mp3'))).toEqual([[0xff00 / 1000, 0x1ff00 / 1000, 'Ÿ']]);
 
     const extended = id3Tag([textFrame('TIT2', 'Extended'), chapFrame('c', 0, 1000, [textFrame('TIT2', 'One')])], {
@@ -117,7 +128,12 @@ describe('MP3 ID3 chapters', () => {
     expect(bytesRead).toBeLessThan(1024 * 1024);
     // A smaller tag is one read of the whole tag, and nothing after it.
     bytesRead = 0;
-    const small = blob(concat(id3Tag([id3Frame('APIC', new Uint8Array(100_000)), id3Frame('CHAP', Uint8Array.from(unsynced), 4, 0x02)]), new Uint8Array(1_000_000)));
+    const small = blob(
+      concat(
+        id3Tag([id3Frame('APIC', new Uint8Array(100_000)), id3Frame('CHAP', Uint8Array.from(unsynced), 4, 0x02)]),
+        new Uint8Array(1_000_000),
+      ),
+    );
     const smallSlice = small.slice.bind(small);
     small.slice = (...args: Parameters<Blob['slice']>) => {
       const part = smallSlice(...args);
@@ -139,7 +155,9 @@ describe('MP3 ID3 chapters', () => {
     expect(problems(await readEmbeddedChapters(blob(concat(id3Tag([textFrame('TIT2', 'Just music')]), AUDIO)), 'song.mp3'))).toEqual([
       'this file has no chapters: its ID3 tag has no chapter frames (CHAP)',
     ]);
-    expect(problems(await readEmbeddedChapters(blob(AUDIO), 'bare.mp3'))).toEqual(['this file has no chapters: it has no ID3 tag, where MP3 files keep them']);
+    expect(problems(await readEmbeddedChapters(blob(AUDIO), 'bare.mp3'))).toEqual([
+      'this file has no chapters: it has no ID3 tag, where MP3 files keep them',
+    ]);
   });
 
   it('reads real files: music-metadata’s chapters.mp3 (v2.3, UTF-16, WXXX) and mutagen’s tags', async () => {

@@ -37,19 +37,39 @@ function expectAnswer(result: EmbeddedChaptersResult) {
 
 const SEEDS = [
   concat(
-    id3Tag([textFrame('TIT2', 'T'), ctocFrame('toc', 3, ['a', 'b']), chapFrame('a', 0, 1000, [textFrame('TIT2', 'A')]), chapFrame('b', 1000, 2000, [textFrame('TIT2', 'B')])]),
+    id3Tag([
+      textFrame('TIT2', 'T'),
+      ctocFrame('toc', 3, ['a', 'b']),
+      chapFrame('a', 0, 1000, [textFrame('TIT2', 'A')]),
+      chapFrame('b', 1000, 2000, [textFrame('TIT2', 'B')]),
+    ]),
     new Uint8Array(64),
   ),
   id3Tag([textFrame('TIT2', 'T', 3), chapFrame('a', 0, 1000, [textFrame('TIT2', 'A', 3)], 3)], { version: 3 }),
-  mp4File({ chapters: [{ start: 0, title: 'A' }, { start: 10, title: 'B' }], meta: { title: 'T' } }),
-  mp4File({ chapters: [{ start: 0, title: 'A' }, { start: 10, title: 'B' }], moovFirst: false, mediaBytes: 100 }),
+  mp4File({
+    chapters: [
+      { start: 0, title: 'A' },
+      { start: 10, title: 'B' },
+    ],
+    meta: { title: 'T' },
+  }),
+  mp4File({
+    chapters: [
+      { start: 0, title: 'A' },
+      { start: 10, title: 'B' },
+    ],
+    moovFirst: false,
+    mediaBytes: 100,
+  }),
 ];
 
 /** A seed with bytes overwritten, cut short, or a slice repeated: sizes and counts turn hostile. */
 const mutated = fc
   .record({
     seed: fc.constantFrom(...SEEDS),
-    edits: fc.array(fc.record({ at: fc.nat(), value: fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0, 0xff, 0x7f, 0x80)) }), { maxLength: 8 }),
+    edits: fc.array(fc.record({ at: fc.nat(), value: fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0, 0xff, 0x7f, 0x80)) }), {
+      maxLength: 8,
+    }),
     cut: fc.option(fc.nat()),
     repeat: fc.option(fc.record({ from: fc.nat(), length: fc.nat({ max: 40 }), times: fc.nat({ max: 20 }) })),
   })
@@ -67,43 +87,66 @@ const mutated = fc
 describe('hostile audio files', () => {
   it('answers every mutated, truncated or random file without throwing, reading a bounded amount', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(mutated, fc.uint8Array({ maxLength: 300 })), fc.constantFrom('x.mp3', 'x.m4a', 'x.bin'), async (bytes, name) => {
-        const { blob, read } = countingBlob(bytes);
-        expectAnswer(await readEmbeddedChapters(blob, name));
-        // A few 16 kB windows: a small file is never read much more than once, whatever it claims.
-        expect(read()).toBeLessThanOrEqual(4 * 16 * 1024);
-      }),
+      fc.asyncProperty(
+        fc.oneof(mutated, fc.uint8Array({ maxLength: 300 })),
+        fc.constantFrom('x.mp3', 'x.m4a', 'x.bin'),
+        async (bytes, name) => {
+          const { blob, read } = countingBlob(bytes);
+          expectAnswer(await readEmbeddedChapters(blob, name));
+          // A few 16 kB windows: a small file is never read much more than once, whatever it claims.
+          expect(read()).toBeLessThanOrEqual(4 * 16 * 1024);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it('stops at the chapter limit with a message that says it, however many chapters the file claims', async () => {
-    const frames = Array.from({ length: MAX_CHAPTERS + 5 }, (_, i) => chapFrame(`c${i}`, i * 1000, i * 1000 + 1000, [textFrame('TIT2', `C${i}`)]));
+    const frames = Array.from({ length: MAX_CHAPTERS + 5 }, (_, i) =>
+      chapFrame(`c${i}`, i * 1000, i * 1000 + 1000, [textFrame('TIT2', `C${i}`)]),
+    );
     const id3 = await readEmbeddedChapters(new Blob([id3Tag(frames) as Uint8Array<ArrayBuffer>]), 'many.mp3');
-    expect(id3.ok ? [] : id3.problems).toEqual([{ message: `this file has more than ${MAX_CHAPTERS} chapters; Chapterbar reads at most ${MAX_CHAPTERS}` }]);
+    expect(id3.ok ? [] : id3.problems).toEqual([
+      { message: `this file has more than ${MAX_CHAPTERS} chapters; Chapterbar reads at most ${MAX_CHAPTERS}` },
+    ]);
 
     // A chapter track claiming a billion one-byte samples in one chunk.
     const file = mp4File({ chapters: [{ start: 0, title: 'A' }] });
     const hostile = replaceBox(file, 'stsz', fullBox('stsz', 0, u32(1), u32(1_000_000_000)));
     const { blob, read } = countingBlob(replaceBox(hostile, 'stsc', fullBox('stsc', 0, u32(1), u32(1), u32(1_000_000_000), u32(1))));
     const mp4 = await readEmbeddedChapters(blob, 'billion.m4a');
-    expect(mp4.ok ? [] : mp4.problems.map((p) => p.message)).toEqual([`this file has more than ${MAX_CHAPTERS} chapters; Chapterbar reads at most ${MAX_CHAPTERS}`]);
+    expect(mp4.ok ? [] : mp4.problems.map((p) => p.message)).toEqual([
+      `this file has more than ${MAX_CHAPTERS} chapters; Chapterbar reads at most ${MAX_CHAPTERS}`,
+    ]);
     expect(read()).toBeLessThan(1024 * 1024);
   });
 
   it('refuses sizes that point past the end or loop, without reading the file whole', async () => {
     const zeroSize = concat(box('ftyp', ascii('M4A ')), u32(4), ascii('mdat'));
-    expect(await problems(zeroSize)).toEqual(['the box “mdat” at byte 12 has an impossible size (4 bytes): the file is cut short or broken']);
+    expect(await problems(zeroSize)).toEqual([
+      'the box “mdat” at byte 12 has an impossible size (4 bytes): the file is cut short or broken',
+    ]);
     const pastEnd = concat(box('ftyp', ascii('M4A ')), u32(0x7fffffff), ascii('moov'), new Uint8Array(100));
-    expect(await problems(pastEnd)).toEqual(['the file ends inside its movie box (moov): it is cut short, and its chapters cannot be read']);
+    expect(await problems(pastEnd)).toEqual([
+      'the file ends inside its movie box (moov): it is cut short, and its chapters cannot be read',
+    ]);
     // Two thousand empty boxes: walked one header at a time, then "no moov".
     const many = concat(box('ftyp', ascii('M4A ')), ...Array.from({ length: 2000 }, () => box('free')));
     expect(await problems(many)).toEqual(['this file has no chapters: it has no movie box (moov), so it is cut short or not an MP4 file']);
     // An ID3 tag whose frame claims 200 MB, in a file of a few bytes.
-    const tag = concat(ascii('ID3'), Uint8Array.of(4, 0, 0), syncsafe(200 * 1024 * 1024), id3Frame('CHAP', new Uint8Array(0)).subarray(0, 4), syncsafe(200 * 1024 * 1024), Uint8Array.of(0, 0));
+    const tag = concat(
+      ascii('ID3'),
+      Uint8Array.of(4, 0, 0),
+      syncsafe(200 * 1024 * 1024),
+      id3Frame('CHAP', new Uint8Array(0)).subarray(0, 4),
+      syncsafe(200 * 1024 * 1024),
+      Uint8Array.of(0, 0),
+    );
     const { blob, read } = countingBlob(tag);
     const result = await readEmbeddedChapters(blob, 'big.mp3');
-    expect(result.ok ? [] : result.problems.map((p) => p.message)).toEqual(['this file has no chapters: its ID3 tag has no chapter frames (CHAP)']);
+    expect(result.ok ? [] : result.problems.map((p) => p.message)).toEqual([
+      'this file has no chapters: its ID3 tag has no chapter frames (CHAP)',
+    ]);
     expect(result.ok ? [] : result.problems).toHaveLength(1);
     expect(read()).toBeLessThan(1024);
   });

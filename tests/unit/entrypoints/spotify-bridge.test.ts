@@ -46,7 +46,15 @@ describe('installMediaBridge', () => {
     expect(audio.isConnected).toBe(false);
     fire(audio, 'playing');
     expect(posted.at(-1)!.origin).toBe(location.origin);
-    expect(last()).toEqual({ source: 'chapterbar:bridge', v: 1, type: 'media', currentTime: 720.5, duration: 2702, paused: false, rate: 1 });
+    expect(last()).toEqual({
+      source: 'chapterbar:bridge',
+      v: 1,
+      type: 'media',
+      currentTime: 720.5,
+      duration: 2702,
+      paused: false,
+      rate: 1,
+    });
     Object.defineProperty(audio, 'paused', { value: true });
     fire(audio, 'pause');
     expect(last()).toMatchObject({ paused: true });

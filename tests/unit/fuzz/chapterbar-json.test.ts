@@ -30,7 +30,14 @@ const handWritten = fc
       duration: fc.oneof(fc.double(), fc.nat()),
       chapters: fc.array(
         fc.record(
-          { start: fc.oneof(fc.nat({ max: 5000 }), fc.double()), end: fc.oneof(fc.nat({ max: 5000 }), fc.double()), title: hostileTitle, description: hostileTitle, bullets: fc.array(hostileTitle, { maxLength: 2 }), url: fc.constantFrom('https://example.com/', 'javascript:alert(1)', 'data:text/html,x', 'ftp://x', 'nope') },
+          {
+            start: fc.oneof(fc.nat({ max: 5000 }), fc.double()),
+            end: fc.oneof(fc.nat({ max: 5000 }), fc.double()),
+            title: hostileTitle,
+            description: hostileTitle,
+            bullets: fc.array(hostileTitle, { maxLength: 2 }),
+            url: fc.constantFrom('https://example.com/', 'javascript:alert(1)', 'data:text/html,x', 'ftp://x', 'nope'),
+          },
           { requiredKeys: ['start', 'title'] },
         ),
         { maxLength: 6 },

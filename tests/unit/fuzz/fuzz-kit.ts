@@ -44,7 +44,10 @@ const readFolder = (dir: string, test: (name: string) => boolean): Seed[] =>
     .sort()
     .map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') }));
 
-const ext = (...extensions: string[]) => (name: string) => extensions.some((e) => name.endsWith(e));
+const ext =
+  (...extensions: string[]) =>
+  (name: string) =>
+    extensions.some((e) => name.endsWith(e));
 
 /** Descriptions from the two YouTube chapter test suites: real text people paste. */
 function youtubeDescriptions(): Seed[] {
@@ -79,7 +82,10 @@ export const SEEDS = {
     ...readFolder(path.join(OWN_REAL_WORLD, 'podlove-xml'), ext('.xml', '.psc')),
   ],
   'podlove-json': readFolder(path.join(OWN_REAL_WORLD, 'podlove-json'), ext('.json')),
-  mp4chaps: [...readFolder(path.join(OWN_REAL_WORLD, 'mp4chaps'), ext('.txt')), ...readFolder(path.join(OWN_REAL_WORLD, 'show-notes'), ext('.markdown'))],
+  mp4chaps: [
+    ...readFolder(path.join(OWN_REAL_WORLD, 'mp4chaps'), ext('.txt')),
+    ...readFolder(path.join(OWN_REAL_WORLD, 'show-notes'), ext('.markdown')),
+  ],
   webvtt: [
     ...readFolder(path.join(REAL_WORLD_DIR, 'webvtt'), ext('.vtt')),
     ...readFolder(path.join(OWN_REAL_WORLD, 'webvtt'), ext('.vtt')),
@@ -208,55 +214,44 @@ function mutations(seeds: readonly Seed[]): fc.Arbitrary<Mutation> {
   const other = fc.constantFrom(...seeds.map((seed) => seed.text));
   return fc.oneof(
     // Truncated: a download cut short, a paste that missed the end.
-    at.map((cut): Mutation => (text) => text.slice(0, index(text, cut))),
+    at.map(
+      (cut): Mutation =>
+        (text) =>
+          text.slice(0, index(text, cut)),
+    ),
     // Spliced: part of another file (or the same one) pasted in.
-    fc.tuple(at, at, other, at, at).map(
-      ([from, to, source, a, b]): Mutation =>
-        (text) => {
-          const [start, end] = [index(text, Math.min(from, to)), index(text, Math.max(from, to))];
-          const [x, y] = [index(source, Math.min(a, b)), index(source, Math.max(a, b))];
-          return text.slice(0, start) + source.slice(x, y) + text.slice(end);
-        },
-    ),
+    fc.tuple(at, at, other, at, at).map(([from, to, source, a, b]): Mutation => (text) => {
+      const [start, end] = [index(text, Math.min(from, to)), index(text, Math.max(from, to))];
+      const [x, y] = [index(source, Math.min(a, b)), index(source, Math.max(a, b))];
+      return text.slice(0, start) + source.slice(x, y) + text.slice(end);
+    }),
     // Random bytes (any code point, lone surrogates included) replacing a stretch.
-    fc.tuple(at, fc.nat({ max: 40 }), fc.string({ unit: 'binary', maxLength: 40 })).map(
-      ([where, cut, junk]): Mutation =>
-        (text) => {
-          const i = index(text, where);
-          return text.slice(0, i) + junk + text.slice(i + cut);
-        },
-    ),
+    fc.tuple(at, fc.nat({ max: 40 }), fc.string({ unit: 'binary', maxLength: 40 })).map(([where, cut, junk]): Mutation => (text) => {
+      const i = index(text, where);
+      return text.slice(0, i) + junk + text.slice(i + cut);
+    }),
     // A token of some format's syntax, or a character that breaks text handling.
-    fc.tuple(at, fc.constantFrom(...TOKENS)).map(
-      ([where, token]): Mutation =>
-        (text) => {
-          const i = index(text, where);
-          return text.slice(0, i) + token + text.slice(i);
-        },
-    ),
+    fc.tuple(at, fc.constantFrom(...TOKENS)).map(([where, token]): Mutation => (text) => {
+      const i = index(text, where);
+      return text.slice(0, i) + token + text.slice(i);
+    }),
     // A number of the file replaced by a huge, negative or not-a-number one.
-    fc.tuple(at, fc.constantFrom(...HOSTILE_NUMBERS)).map(
-      ([which, number]): Mutation =>
-        (text) => {
-          const found = [...text.matchAll(/\d+(?:\.\d+)?/g)];
-          const match = found[Math.floor(which * found.length)];
-          if (!match || match.index === undefined) return text;
-          return text.slice(0, match.index) + number + text.slice(match.index + match[0].length);
-        },
-    ),
+    fc.tuple(at, fc.constantFrom(...HOSTILE_NUMBERS)).map(([which, number]): Mutation => (text) => {
+      const found = [...text.matchAll(/\d+(?:\.\d+)?/g)];
+      const match = found[Math.floor(which * found.length)];
+      if (!match || match.index === undefined) return text;
+      return text.slice(0, match.index) + number + text.slice(match.index + match[0].length);
+    }),
     // Lines duplicated, dropped or swapped: a hand edit gone wrong.
-    fc.tuple(fc.constantFrom('duplicate', 'drop', 'swap'), at, at).map(
-      ([kind, a, b]): Mutation =>
-        (text) => {
-          const all = lines(text);
-          const i = Math.floor(a * all.length);
-          const j = Math.floor(b * all.length);
-          if (kind === 'duplicate') all.splice(i, 0, ...all.slice(i, i + 1 + (j % 5)));
-          else if (kind === 'drop') all.splice(i, 1 + (j % 3));
-          else [all[i], all[j]] = [all[j] ?? '', all[i] ?? ''];
-          return all.join('\n');
-        },
-    ),
+    fc.tuple(fc.constantFrom('duplicate', 'drop', 'swap'), at, at).map(([kind, a, b]): Mutation => (text) => {
+      const all = lines(text);
+      const i = Math.floor(a * all.length);
+      const j = Math.floor(b * all.length);
+      if (kind === 'duplicate') all.splice(i, 0, ...all.slice(i, i + 1 + (j % 5)));
+      else if (kind === 'drop') all.splice(i, 1 + (j % 3));
+      else [all[i], all[j]] = [all[j] ?? '', all[i] ?? ''];
+      return all.join('\n');
+    }),
     // Line endings of another system.
     fc.constantFrom<Mutation>(
       (text) => text.replace(/\n/g, '\r\n'),
@@ -306,9 +301,11 @@ export const anySeconds: fc.Arbitrary<number> = fc.oneof(
 
 /** A clock as a person might type it, valid or not. */
 export const anyClock: fc.Arbitrary<string> = fc.oneof(
-  fc.tuple(fc.nat({ max: 99 }), fc.nat({ max: 99 }), fc.option(fc.nat({ max: 99 }))).map(([a, b, c]) =>
-    c === null ? `${a}:${String(b).padStart(2, '0')}` : `${a}:${String(b).padStart(2, '0')}:${String(c).padStart(2, '0')}`,
-  ),
+  fc
+    .tuple(fc.nat({ max: 99 }), fc.nat({ max: 99 }), fc.option(fc.nat({ max: 99 })))
+    .map(([a, b, c]) =>
+      c === null ? `${a}:${String(b).padStart(2, '0')}` : `${a}:${String(b).padStart(2, '0')}:${String(c).padStart(2, '0')}`,
+    ),
   fc.constantFrom(...HOSTILE_NUMBERS),
 );
 
@@ -358,7 +355,8 @@ export function checkParse(parse: () => ParseOutcome, input: unknown, stats: Fuz
   const notes = [...(result.problems ?? []), ...(result.warnings ?? [])];
   for (const note of notes) {
     if (typeof note.message !== 'string' || note.message === '') throw new Error(`a problem without a message on ${preview(input)}`);
-    if (SWALLOWED_EXCEPTION.test(note.message)) throw new Error(`an exception was caught inside the parser: ${note.message} on ${preview(input)}`);
+    if (SWALLOWED_EXCEPTION.test(note.message))
+      throw new Error(`an exception was caught inside the parser: ${note.message} on ${preview(input)}`);
   }
 
   if (result.ok) {
@@ -440,7 +438,13 @@ const HOSTILE_JSON_VALUES: unknown[] = [
 export function mutatedJson(seeds: readonly Seed[]): fc.Arbitrary<string> {
   const values = seeds.map((seed) => JSON.parse(seed.text) as unknown);
   return fc
-    .tuple(fc.nat({ max: values.length - 1 }), fc.array(fc.tuple(at, fc.oneof(fc.constantFrom(...HOSTILE_JSON_VALUES), fc.jsonValue({ maxDepth: 2 }), anySeconds, fc.constant('remove'))), { minLength: 1, maxLength: 3 }))
+    .tuple(
+      fc.nat({ max: values.length - 1 }),
+      fc.array(
+        fc.tuple(at, fc.oneof(fc.constantFrom(...HOSTILE_JSON_VALUES), fc.jsonValue({ maxDepth: 2 }), anySeconds, fc.constant('remove'))),
+        { minLength: 1, maxLength: 3 },
+      ),
+    )
     .map(([which, edits]) => {
       const value = structuredClone(values[which]);
       for (const [where, replacement] of edits) replaceSomewhere(value, where, replacement);

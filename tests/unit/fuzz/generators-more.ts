@@ -11,7 +11,15 @@ const startsMs = fc
   .uniqueArray(fc.nat({ max: 86_399_999 }), { minLength: 1, maxLength: 25 })
   .map((starts) => [...starts].sort((a, b) => a - b));
 
-const url = fc.constantFrom('https://example.com/notes', 'http://podlove.org/', 'javascript:alert(1)', 'https://', 'not a url', '', 'https://a.b/<c>');
+const url = fc.constantFrom(
+  'https://example.com/notes',
+  'http://podlove.org/',
+  'javascript:alert(1)',
+  'https://',
+  'not a url',
+  '',
+  'https://a.b/<c>',
+);
 
 const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
 
@@ -47,7 +55,10 @@ export const mp4chapsFile: fc.Arbitrary<string> = fc
 const podloveJsonChapter = (start: number, style: number) =>
   fc.record(
     {
-      start: fc.oneof({ weight: 6, arbitrary: fc.constant(npt(start, style)) }, { weight: 1, arbitrary: fc.oneof(anyClock, fc.integer(), fc.constant(null)) }),
+      start: fc.oneof(
+        { weight: 6, arbitrary: fc.constant(npt(start, style)) },
+        { weight: 1, arbitrary: fc.oneof(anyClock, fc.integer(), fc.constant(null)) },
+      ),
       title: fc.option(hostileTitle, { freq: 6 }),
       href: fc.option(url),
       image: fc.option(url),
@@ -56,11 +67,17 @@ const podloveJsonChapter = (start: number, style: number) =>
   );
 
 export const podloveJsonFile: fc.Arbitrary<string> = fc
-  .record({ starts: startsMs, style: fc.constantFrom(0, 1, 2), wrapped: fc.boolean(), title: fc.option(hostileTitle), show: fc.option(hostileTitle) })
+  .record({
+    starts: startsMs,
+    style: fc.constantFrom(0, 1, 2),
+    wrapped: fc.boolean(),
+    title: fc.option(hostileTitle),
+    show: fc.option(hostileTitle),
+  })
   .chain(({ starts, style, wrapped, title, show }) =>
-    fc.tuple(...starts.map((start) => podloveJsonChapter(start, style))).map((chapters) =>
-      JSON.stringify(wrapped ? { title, show: show === null ? undefined : { title: show }, chapters } : chapters),
-    ),
+    fc
+      .tuple(...starts.map((start) => podloveJsonChapter(start, style)))
+      .map((chapters) => JSON.stringify(wrapped ? { title, show: show === null ? undefined : { title: show }, chapters } : chapters)),
   );
 
 /** WebVTT as hand-made files have it: no blank line between cues, or none after the header. */
@@ -88,7 +105,13 @@ export const hugeLineFile: fc.Arbitrary<string> = fc
   .record({
     filler: fc.constantFrom('-', ' ', '(', '0', '0:', 'a ', '<', '&#', '•', '\u00a0'),
     size: fc.integer({ min: 1, max: 3 }),
-    around: fc.constantFrom(['', ' 0:00 x'], ['00:00:00.000 ', ' <https://example.com/>'], ['0:00 Intro\n', '\n1:00 End'], ['WEBVTT\n\n00:00.000 --> 00:01.000\n', ''], ['[{"start":"', '"}]']),
+    around: fc.constantFrom(
+      ['', ' 0:00 x'],
+      ['00:00:00.000 ', ' <https://example.com/>'],
+      ['0:00 Intro\n', '\n1:00 End'],
+      ['WEBVTT\n\n00:00.000 --> 00:01.000\n', ''],
+      ['[{"start":"', '"}]'],
+    ),
   })
   .map(({ filler, size, around }) => `${around[0]}${filler.repeat(Math.ceil((size * MEGABYTE) / filler.length))}${around[1]}`);
 
@@ -99,7 +122,15 @@ export const hugeListFile: fc.Arbitrary<string> = fc
     const rows: string[] = [];
     for (let i = 0; i < count; i++) {
       const clock = npt(i * 1000, 1);
-      rows.push(kind === 0 ? `${clock} C` : kind === 1 ? `${clock}.500 C <https://a.b/>` : kind === 2 ? `${clock}.000 --> ${npt(i * 1000 + 1000, 1)}.000\nC` : `{"start":"${clock}","title":"C"}`);
+      rows.push(
+        kind === 0
+          ? `${clock} C`
+          : kind === 1
+            ? `${clock}.500 C <https://a.b/>`
+            : kind === 2
+              ? `${clock}.000 --> ${npt(i * 1000 + 1000, 1)}.000\nC`
+              : `{"start":"${clock}","title":"C"}`,
+      );
     }
     if (kind === 3) return `[${rows.join(',')}]`;
     return kind === 2 ? `WEBVTT\n\n${rows.join('\n')}` : rows.join('\n');

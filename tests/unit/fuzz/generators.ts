@@ -13,7 +13,10 @@ const ascendingStarts = fc
   .map((starts) => [...starts].sort((a, b) => a - b));
 
 /** Mostly ascending starts, sometimes anything at all. */
-const starts = fc.oneof({ weight: 4, arbitrary: ascendingStarts }, { weight: 1, arbitrary: fc.array(fc.nat({ max: 90_000 }), { minLength: 1, maxLength: 10 }) });
+const starts = fc.oneof(
+  { weight: 4, arbitrary: ascendingStarts },
+  { weight: 1, arbitrary: fc.array(fc.nat({ max: 90_000 }), { minLength: 1, maxLength: 10 }) },
+);
 
 const url = fc.constantFrom(
   'https://example.com/notes',
@@ -45,17 +48,38 @@ const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
 export const chapterbarTextFile: fc.Arbitrary<string> = fc
   .record({
     title: hostileTitle,
-    headers: fc.array(fc.constantFrom('YouTube: C6Zpjij5AF4', 'Spotify: 4Z7GAJ50bgctf6uclHlWKo', 'Duration: 1:02:03', 'Offset spotify: -120', 'Also titled: x', 'Show: <b>Show</b>', 'Offset youtube: NaN', 'Duration: -1', 'Bogus: header'), { maxLength: 4 }),
+    headers: fc.array(
+      fc.constantFrom(
+        'YouTube: C6Zpjij5AF4',
+        'Spotify: 4Z7GAJ50bgctf6uclHlWKo',
+        'Duration: 1:02:03',
+        'Offset spotify: -120',
+        'Also titled: x',
+        'Show: <b>Show</b>',
+        'Offset youtube: NaN',
+        'Duration: -1',
+        'Bogus: header',
+      ),
+      { maxLength: 4 },
+    ),
     starts,
     withEnds: fc.boolean(),
-    chapters: fc.array(fc.record({ title: hostileTitle, url: fc.option(url), description: fc.option(hostileTitle), bullets: fc.array(hostileTitle, { maxLength: 3 }) }), { minLength: 25, maxLength: 25 }),
+    chapters: fc.array(
+      fc.record({
+        title: hostileTitle,
+        url: fc.option(url),
+        description: fc.option(hostileTitle),
+        bullets: fc.array(hostileTitle, { maxLength: 3 }),
+      }),
+      { minLength: 25, maxLength: 25 },
+    ),
     badClock: fc.option(anyClock, { freq: 5 }),
   })
   .map(({ title, headers, starts: times, withEnds, chapters, badClock }) => {
     const out = [oneLine(title), ...headers, 'CHAPTERS'];
     times.forEach((start, i) => {
       const chapter = chapters[i]!;
-      const end = withEnds ? times[i + 1] ?? start + 60 : undefined;
+      const end = withEnds ? (times[i + 1] ?? start + 60) : undefined;
       const startText = i === 0 && badClock !== null ? badClock : formatClock(start);
       out.push(end === undefined ? `- ${startText}` : `- ${startText} – ${formatClock(end)}`, oneLine(chapter.title));
       if (chapter.url !== null) out.push(`Link: ${chapter.url}`);
@@ -72,12 +96,20 @@ export const podcasting20Value = fc.record(
     podcastName: fc.option(hostileTitle),
     chapters: fc.oneof(
       starts.chain((times) =>
-        fc.tuple(...times.map((start) =>
-          fc.record(
-            { startTime: fc.oneof({ weight: 5, arbitrary: fc.constant(start) }, { weight: 1, arbitrary: anySeconds }), title: fc.option(hostileTitle), url: fc.option(url), toc: fc.option(fc.boolean(), { freq: 4 }), endTime: fc.option(anySeconds, { freq: 4 }) },
-            { requiredKeys: ['startTime'] },
+        fc.tuple(
+          ...times.map((start) =>
+            fc.record(
+              {
+                startTime: fc.oneof({ weight: 5, arbitrary: fc.constant(start) }, { weight: 1, arbitrary: anySeconds }),
+                title: fc.option(hostileTitle),
+                url: fc.option(url),
+                toc: fc.option(fc.boolean(), { freq: 4 }),
+                endTime: fc.option(anySeconds, { freq: 4 }),
+              },
+              { requiredKeys: ['startTime'] },
+            ),
           ),
-        )),
+        ),
       ),
       fc.anything({ maxDepth: 2 }),
     ),
@@ -94,7 +126,14 @@ export const podloveFile: fc.Arbitrary<string> = fc
     feed: fc.constantFrom('none', 'rss', 'atom'),
     prefix: fc.constantFrom('psc', 'sc', ''),
     starts,
-    chapters: fc.array(fc.record({ title: hostileTitle, href: fc.option(url), start: fc.option(fc.oneof(anyClock, fc.string({ maxLength: 8 })), { freq: 6 }) }), { minLength: 25, maxLength: 25 }),
+    chapters: fc.array(
+      fc.record({
+        title: hostileTitle,
+        href: fc.option(url),
+        start: fc.option(fc.oneof(anyClock, fc.string({ maxLength: 8 })), { freq: 6 }),
+      }),
+      { minLength: 25, maxLength: 25 },
+    ),
     raw: fc.boolean(),
     npt: fc.constantFrom(0, 1, 2),
   })
@@ -109,7 +148,8 @@ export const podloveFile: fc.Arbitrary<string> = fc
     });
     const list = `<${p}chapters version="1.2" ${ns}>\n${items.join('\n')}\n</${p}chapters>`;
     if (feed === 'none') return `<?xml version="1.0" encoding="UTF-8"?>\n${list}`;
-    if (feed === 'rss') return `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Show</title><item><title>Episode</title>\n${list}\n</item></channel></rss>`;
+    if (feed === 'rss')
+      return `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Show</title><item><title>Episode</title>\n${list}\n</item></channel></rss>`;
     return `<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Show</title><entry><title>Episode</title>\n${list}\n</entry></feed>`;
   });
 
@@ -136,14 +176,22 @@ export const timestampListFile: fc.Arbitrary<string> = fc
     starts,
     titles: fc.array(hostileTitle, { minLength: 25, maxLength: 25 }),
     pattern: fc.constantFrom(0, 1, 2, 3),
-    prose: fc.array(fc.constantFrom('Follow us on the web!', 'Recorded live from 13:30 outside the venue', '', 'Timestamps:', '#podcast'), { maxLength: 4 }),
+    prose: fc.array(fc.constantFrom('Follow us on the web!', 'Recorded live from 13:30 outside the venue', '', 'Timestamps:', '#podcast'), {
+      maxLength: 4,
+    }),
     bad: fc.option(anyClock, { freq: 5 }),
   })
   .map(({ starts: times, titles, pattern, prose, bad }) => {
     const rows = times.map((start, i) => {
       const clock = i === 1 && bad !== null ? bad : formatClock(start);
       const title = oneLine(titles[i]!);
-      return pattern === 0 ? `${clock} ${title}` : pattern === 1 ? `${title} - ${clock}` : pattern === 2 ? `(${clock}) - ${title}` : `${i + 1}. ${clock} ${title}`;
+      return pattern === 0
+        ? `${clock} ${title}`
+        : pattern === 1
+          ? `${title} - ${clock}`
+          : pattern === 2
+            ? `(${clock}) - ${title}`
+            : `${i + 1}. ${clock} ${title}`;
     });
     return [...prose, ...rows].join('\n');
   });

@@ -25,7 +25,8 @@ const MAX_MS = 1000;
 const CHAPTERS = MAX_CHAPTERS - 1;
 
 const clock = (seconds: number) => formatClock(seconds);
-const vtt = (seconds: number) => `${String(Math.floor(seconds / 3600)).padStart(2, '0')}:${String(Math.floor(seconds / 60) % 60).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}.000`;
+const vtt = (seconds: number) =>
+  `${String(Math.floor(seconds / 3600)).padStart(2, '0')}:${String(Math.floor(seconds / 60) % 60).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}.000`;
 /** Lines per chapter so that `count` chapters fill the file. */
 const padding = (count: number, used: number) => Math.max(0, Math.floor(LINES / count) - used);
 
@@ -61,7 +62,12 @@ function timestampList(count: number): string {
 }
 
 function podcasting20(count: number): string {
-  const chapters = Array.from({ length: count }, (_, i) => ({ startTime: i * 10, title: `Chapter ${i}`, url: 'https://example.com/', notes: Array.from({ length: padding(count, 6) }, (_, n) => n) }));
+  const chapters = Array.from({ length: count }, (_, i) => ({
+    startTime: i * 10,
+    title: `Chapter ${i}`,
+    url: 'https://example.com/',
+    notes: Array.from({ length: padding(count, 6) }, (_, n) => n),
+  }));
   return JSON.stringify({ version: '1.2.0', title: 'Huge', chapters }, null, 1);
 }
 
@@ -78,7 +84,13 @@ function podlove(count: number): string {
 }
 
 function podloveJson(count: number): string {
-  const chapters = Array.from({ length: count }, (_, i) => ({ start: `${vtt(i * 10)}`, title: `Chapter ${i}`, href: '', image: '', notes: Array.from({ length: padding(count, 6) }, (_, n) => n) }));
+  const chapters = Array.from({ length: count }, (_, i) => ({
+    start: `${vtt(i * 10)}`,
+    title: `Chapter ${i}`,
+    href: '',
+    image: '',
+    notes: Array.from({ length: padding(count, 6) }, (_, n) => n),
+  }));
   return JSON.stringify(chapters, null, 1);
 }
 
@@ -93,7 +105,12 @@ function mp4chaps(count: number): string {
 }
 
 function chapterbarJson(count: number): string {
-  const chapters = Array.from({ length: count }, (_, i) => ({ start: i * 10, title: `Chapter ${i}`, description: '', bullets: Array.from({ length: padding(count, 7) }, (_, b) => `bullet ${b}`) }));
+  const chapters = Array.from({ length: count }, (_, i) => ({
+    start: i * 10,
+    title: `Chapter ${i}`,
+    description: '',
+    bullets: Array.from({ length: padding(count, 7) }, (_, b) => `bullet ${b}`),
+  }));
   const episode = episodeSchema.parse({ id: 'huge', title: 'Huge', chapters });
   return formatChapterbarJson([episode]);
 }

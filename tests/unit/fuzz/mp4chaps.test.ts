@@ -12,7 +12,11 @@ describe('fuzzing the mp4chaps parser', () => {
   });
 
   it('keeps its contract on 10,000 mutated, generated and random files', () => {
-    const inputs = fc.oneof({ weight: 4, arbitrary: mutatedSeed(seeds) }, { weight: 5, arbitrary: mp4chapsFile }, { weight: 1, arbitrary: randomText });
+    const inputs = fc.oneof(
+      { weight: 4, arbitrary: mutatedSeed(seeds) },
+      { weight: 5, arbitrary: mp4chapsFile },
+      { weight: 1, arbitrary: randomText },
+    );
     const stats = fuzz('mp4chaps', inputs, (text) => parseMp4chaps(text, { fileName: 'fuzz.chapters.txt' }));
     expectBothOutcomes(stats);
   }, 120_000);

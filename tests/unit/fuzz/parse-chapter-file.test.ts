@@ -10,7 +10,21 @@ const HUGE_RUNS = Math.max(20, Math.round(RUNS_PER_FORMAT / 100));
 /** 110,000 lines parsed twice (detection, then the parser) on a busy two-core machine. */
 const HUGE_INPUT_MS = 15_000;
 
-const FILE_NAMES = ['chapters.txt', 'chapters.json', 'ep.chapterbar.json', 'chapters.vtt', 'feed.xml', 'ep.psc', 'feed.rss', 'notes.md', 'no-extension', '', '.json', 'x.VTT', 'ep.chapters.txt'];
+const FILE_NAMES = [
+  'chapters.txt',
+  'chapters.json',
+  'ep.chapterbar.json',
+  'chapters.vtt',
+  'feed.xml',
+  'ep.psc',
+  'feed.rss',
+  'notes.md',
+  'no-extension',
+  '',
+  '.json',
+  'x.VTT',
+  'ep.chapters.txt',
+];
 
 describe('fuzzing parseChapterFile (format detection, then the parser it picks)', () => {
   const seeds = Object.values(SEEDS).flat();
@@ -18,7 +32,19 @@ describe('fuzzing parseChapterFile (format detection, then the parser it picks)'
   it('keeps its contract on 10,000 files of every format, under any file name', () => {
     const text = fc.oneof(
       { weight: 6, arbitrary: mutatedSeed(seeds) },
-      { weight: 3, arbitrary: fc.oneof(chapterbarTextFile, podcasting20File, podloveFile, webvttFile, timestampListFile, mp4chapsFile, podloveJsonFile, denseWebvttFile) },
+      {
+        weight: 3,
+        arbitrary: fc.oneof(
+          chapterbarTextFile,
+          podcasting20File,
+          podloveFile,
+          webvttFile,
+          timestampListFile,
+          mp4chapsFile,
+          podloveJsonFile,
+          denseWebvttFile,
+        ),
+      },
       { weight: 1, arbitrary: randomText },
     );
     const inputs = fc.tuple(fc.constantFrom(...FILE_NAMES), text, fc.constantFrom(2702, undefined, Number.NaN, -1));

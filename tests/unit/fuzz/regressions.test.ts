@@ -43,17 +43,28 @@ describe('found by fuzzing', () => {
 
   it('a Chapterbar JSON episode has the same 5000-chapter limit as every other format', () => {
     const chapters = Array.from({ length: 5001 }, (_, i) => ({ start: i, title: `C${i}` }));
-    const file = { format: 'chapterbar', version: 1, episodes: [{ title: 'Too long', chapters }, { title: 'Fine', chapters: chapters.slice(0, 3) }] };
+    const file = {
+      format: 'chapterbar',
+      version: 1,
+      episodes: [
+        { title: 'Too long', chapters },
+        { title: 'Fine', chapters: chapters.slice(0, 3) },
+      ],
+    };
     const result = parseChapterbarJson(JSON.stringify(file));
     expect(result.ok && result.episodes.map((episode) => episode.title)).toEqual(['Fine']);
     expect(result.ok && result.warnings).toEqual([
-      { field: 'episodes[0].chapters[5000]', message: 'this episode was skipped: this episode has 5001 chapters; Chapterbar reads at most 5000' },
+      {
+        field: 'episodes[0].chapters[5000]',
+        message: 'this episode was skipped: this episode has 5001 chapters; Chapterbar reads at most 5000',
+      },
     ]);
   });
 
   it('XML a DOM parser refuses (a processing instruction without a name) is read as feed readers read it', () => {
     // happy-dom threw a DOMException here, browsers return a <parsererror>; the scanner reads the chapters.
-    const text = '<?\nxml version="1.0"?>\n<psc:chapters version="1.2" xmlns:psc="http://podlove.org/simple-chapters">\n<psc:chapter start="0" title="A"/>\n</psc:chapters>';
+    const text =
+      '<?\nxml version="1.0"?>\n<psc:chapters version="1.2" xmlns:psc="http://podlove.org/simple-chapters">\n<psc:chapter start="0" title="A"/>\n</psc:chapters>';
     const result = parsePodloveXml(text);
     expect(result.ok && result.episode.chapters.map(({ start, title }) => ({ start, title }))).toEqual([{ start: 0, title: 'A' }]);
   });
@@ -65,7 +76,11 @@ describe('found by fuzzing', () => {
     ['no timestamps', () => parseTimestampList('\n\njust words'), { line: 3 }],
     ['no cues', () => parseWebvtt('WEBVTT\n\nNOTE nothing here\n'), { line: 3 }],
     ['JSON that is not an object', () => parsePodcasting20Json('\n  [1, 2]'), { line: 2 }],
-    ['only hidden chapters', () => parsePodcasting20Json('{"version":"1.2.0","chapters":[{"startTime":0,"toc":false}]}'), { field: 'chapters' }],
+    [
+      'only hidden chapters',
+      () => parsePodcasting20Json('{"version":"1.2.0","chapters":[{"startTime":0,"toc":false}]}'),
+      { field: 'chapters' },
+    ],
     ['a Chapterbar JSON file that is a list', () => parseChapterbarJson('[]'), { line: 1 }],
     ['a feed without Podlove chapters', () => parsePodloveXml('<rss><channel><title>x</title></channel></rss>'), { field: 'psc:chapters' }],
     ['a file of no known format', () => parseChapterFile('\nhello there', { fileName: 'notes.txt' }), { line: 2 }],

@@ -42,13 +42,33 @@ describe('who may send what', () => {
   });
 
   it('keeps library management to the extension’s pages, and media announcements to top frames', () => {
-    const pageOnly = ['listLibrary', 'getEpisodes', 'saveEpisodes', 'renameEpisode', 'linkMediaAddress', 'unlinkMedia', 'deleteEpisodes', 'restoreEpisodes', 'getSetAside', 'dismissSetAside', 'listEpisodes', 'linkEpisode', 'unlinkEpisode', 'getMediaTab'] as const;
+    const pageOnly = [
+      'listLibrary',
+      'getEpisodes',
+      'saveEpisodes',
+      'renameEpisode',
+      'linkMediaAddress',
+      'unlinkMedia',
+      'deleteEpisodes',
+      'restoreEpisodes',
+      'getSetAside',
+      'dismissSetAside',
+      'listEpisodes',
+      'linkEpisode',
+      'unlinkEpisode',
+      'getMediaTab',
+    ] as const;
     for (const type of pageOnly) expect(ALLOWED_SENDERS[type], type).toEqual(['page']);
     expect(ALLOWED_SENDERS.announceMediaTab).toEqual(['content-top']);
   });
 
   const cases = (Object.keys(ALLOWED_SENDERS) as Array<keyof ProtocolMap>).flatMap((type) =>
-    Object.entries(SENDERS).map(([name, { sender, kinds }]) => ({ type, name, sender, allowed: kinds.some((kind) => ALLOWED_SENDERS[type].includes(kind)) })),
+    Object.entries(SENDERS).map(([name, { sender, kinds }]) => ({
+      type,
+      name,
+      sender,
+      allowed: kinds.some((kind) => ALLOWED_SENDERS[type].includes(kind)),
+    })),
   );
 
   it.each(cases)('$type from $name: allowed $allowed', async ({ type, sender, allowed }) => {

@@ -21,5 +21,5 @@ export function formatMessage(entry: Message, substitutions: readonly string[]):
 fakeBrowser.i18n.getMessage = ((name: string, substitutions?: string | string[]) => {
   const entry = (messages as Record<string, Message>)[name];
   if (!entry) return '';
-  return formatMessage(entry, typeof substitutions === 'string' ? [substitutions] : substitutions ?? []);
+  return formatMessage(entry, typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []));
 }) as typeof fakeBrowser.i18n.getMessage;

@@ -6,7 +6,12 @@ const CHAPTERS = [0, 135, 271, 359, 550, 697, 881, 1051, 1182, 1356, 1543, 1661,
 
 describe('findEditionShift', () => {
   it('finds the audio edition’s 2:00 from show notes shifted by 2:00 (exact)', () => {
-    expect(findEditionShift(CHAPTERS, CHAPTERS.map((start) => start + 120))).toEqual({ offset: -120, agreeing: 16, exact: true });
+    expect(
+      findEditionShift(
+        CHAPTERS,
+        CHAPTERS.map((start) => start + 120),
+      ),
+    ).toEqual({ offset: -120, agreeing: 16, exact: true });
   });
 
   it('finds a shift that most timestamps agree on, within 2 s, and says it is not exact', () => {

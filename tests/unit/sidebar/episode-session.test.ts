@@ -103,7 +103,8 @@ describe('runSite', () => {
     const ctx = {
       signal: controller.signal,
       isInvalid: false,
-      addEventListener: (target: EventTarget, type: string, handler: EventListener) => target.addEventListener(type, handler, { signal: controller.signal }),
+      addEventListener: (target: EventTarget, type: string, handler: EventListener) =>
+        target.addEventListener(type, handler, { signal: controller.signal }),
     } as unknown as ContentScriptContext;
     return { ctx, stop: () => controller.abort() };
   }

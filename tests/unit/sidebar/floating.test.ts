@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { floatingBox, placeOrFloat, type Box } from '../../../utils/sidebar/floating';
 
-const overlaps = (a: Box, b: Box) => a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+const overlaps = (a: Box, b: Box) =>
+  a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
 
 describe('the floating panel’s place', () => {
   it('takes the right edge above Spotify’s player bar', () => {
@@ -32,7 +33,11 @@ describe('the floating panel’s place', () => {
 describe('placeOrFloat', () => {
   it('takes the adapter’s anchor when it comes, and floats when it never does', async () => {
     const anchor = document.createElement('div');
-    const found = placeOrFloat(() => (anchor.isConnected ? { layout: 'column', anchor, append: 'first' } : null), new AbortController().signal, 10_000);
+    const found = placeOrFloat(
+      () => (anchor.isConnected ? { layout: 'column', anchor, append: 'first' } : null),
+      new AbortController().signal,
+      10_000,
+    );
     document.body.append(anchor);
     expect((await found).anchor).toBe(anchor);
     anchor.remove();

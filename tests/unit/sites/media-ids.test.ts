@@ -19,20 +19,33 @@ describe('youtubeAddresses.readMediaId', () => {
     expect(youtubeAddresses.readMediaId(text)).toBe('C6Zpjij5AF4');
   });
 
-  it.each(['https://vimeo.com/C6Zpjij5AF4', 'https://www.youtube.com/watch?v=short', 'C6Zpjij5AF', 'https://music.youtube.com/watch?v=C6Zpjij5AF4', 'javascript:alert(1)', ''])('refuses %s', (text) => {
+  it.each([
+    'https://vimeo.com/C6Zpjij5AF4',
+    'https://www.youtube.com/watch?v=short',
+    'C6Zpjij5AF',
+    'https://music.youtube.com/watch?v=C6Zpjij5AF4',
+    'javascript:alert(1)',
+    '',
+  ])('refuses %s', (text) => {
     expect(youtubeAddresses.readMediaId(text)).toBeNull();
   });
 });
 
 describe('spotifyAddresses.readMediaId', () => {
   const id = '4Z7GAJ50bgctf6uclHlWKo';
-  it.each([id, `spotify:episode:${id}`, `https://open.spotify.com/episode/${id}?si=x`, `https://open.spotify.com/intl-de/episode/${id}`])('reads %s', (text) => {
-    expect(spotifyAddresses.readMediaId(text)).toBe(id);
-  });
+  it.each([id, `spotify:episode:${id}`, `https://open.spotify.com/episode/${id}?si=x`, `https://open.spotify.com/intl-de/episode/${id}`])(
+    'reads %s',
+    (text) => {
+      expect(spotifyAddresses.readMediaId(text)).toBe(id);
+    },
+  );
 
-  it.each([`https://open.spotify.com/show/${id}`, `https://evil.example/episode/${id}`, `spotify:track:${id}`, 'short'])('refuses %s', (text) => {
-    expect(spotifyAddresses.readMediaId(text)).toBeNull();
-  });
+  it.each([`https://open.spotify.com/show/${id}`, `https://evil.example/episode/${id}`, `spotify:track:${id}`, 'short'])(
+    'refuses %s',
+    (text) => {
+      expect(spotifyAddresses.readMediaId(text)).toBeNull();
+    },
+  );
 
   it('reads an address as a media address', () => {
     expect(spotifyAddresses.readMediaUrl(new URL(`https://open.spotify.com/episode/${id}`))).toEqual({ site: 'spotify', mediaId: id });

@@ -12,7 +12,15 @@ const seek = createSeekCommand(391);
 
 describe('isBridgeMediaMessage', () => {
   it('accepts what the bridge sends', () => {
-    expect(media).toEqual({ source: 'chapterbar:bridge', v: 1, type: 'media', currentTime: 720.25, duration: 2702, paused: false, rate: 1.5 });
+    expect(media).toEqual({
+      source: 'chapterbar:bridge',
+      v: 1,
+      type: 'media',
+      currentTime: 720.25,
+      duration: 2702,
+      paused: false,
+      rate: 1.5,
+    });
     expect(isBridgeMediaMessage(media)).toBe(true);
     expect(isBridgeMediaMessage({ ...media, duration: null, currentTime: 0, paused: true })).toBe(true);
     expect(isBridgeMediaMessage({ ...media, currentTime: MAX_MEDIA_SECONDS })).toBe(true);

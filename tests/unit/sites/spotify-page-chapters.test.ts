@@ -6,11 +6,17 @@ import { spotify } from '../../../utils/sites/spotify';
 import type { PageChapters } from '../../../utils/sites/types';
 
 const EPISODE = '7hTgQw2ErYuI9oPlKjHgF1';
-const page = (notes: string) => new DOMParser().parseFromString(`<main><div data-testid="episode-description">${notes}</div></main>`, 'text/html');
+const page = (notes: string) =>
+  new DOMParser().parseFromString(`<main><div data-testid="episode-description">${notes}</div></main>`, 'text/html');
 const NOTES = '<p>Show notes.</p><p>(00:00) Welcome<br>(00:45) Why chips for AI<br>(02:10) Wafer-scale engines</p><p>Follow the show.</p>';
 
 const collect = (doc: Document, path: string, mediaId = EPISODE, duration: number | undefined = 300) =>
-  spotify.collectPageChapters!(doc, new URL(`https://open.spotify.com${path}`), { site: 'spotify', mediaId, ...(duration ? { duration } : {}) }, true);
+  spotify.collectPageChapters!(
+    doc,
+    new URL(`https://open.spotify.com${path}`),
+    { site: 'spotify', mediaId, ...(duration ? { duration } : {}) },
+    true,
+  );
 
 /** Collected in the content script, carried as a message (JSON), read by the background. */
 function read(doc: Document, path: string, mediaId = EPISODE, duration?: number): PageChapters | null {
@@ -20,14 +26,23 @@ function read(doc: Document, path: string, mediaId = EPISODE, duration?: number)
   if (!reply.ok) throw new Error(reply.message);
   // The chapters of the episode the background makes, as the page gave them.
   const found = reply.page;
-  return found && { source: found.source, chapters: found.episode.chapters.map(({ start, end, title }) => ({ start, ...(end !== undefined && { end }), title })) };
+  return (
+    found && {
+      source: found.source,
+      chapters: found.episode.chapters.map(({ start, end, title }) => ({ start, ...(end !== undefined && { end }), title })),
+    }
+  );
 }
 
 describe('Spotify page chapters', () => {
   it('reads the timestamps in the show notes of the episode that plays', () => {
     expect(read(page(NOTES), `/episode/${EPISODE}`, EPISODE, 300)).toEqual({
       source: 'description',
-      chapters: [{ start: 0, title: 'Welcome' }, { start: 45, title: 'Why chips for AI' }, { start: 130, title: 'Wafer-scale engines' }],
+      chapters: [
+        { start: 0, title: 'Welcome' },
+        { start: 45, title: 'Why chips for AI' },
+        { start: 130, title: 'Wafer-scale engines' },
+      ],
     });
     expect(read(page(NOTES), `/intl-de/episode/${EPISODE}`)?.chapters).toHaveLength(3);
   });
@@ -50,7 +65,10 @@ describe('Spotify page chapters', () => {
   });
 
   it('drops timestamps past the episode’s end', () => {
-    expect(read(page(NOTES), `/episode/${EPISODE}`, EPISODE, 100)?.chapters.map((chapter) => chapter.title)).toEqual(['Welcome', 'Why chips for AI']);
+    expect(read(page(NOTES), `/episode/${EPISODE}`, EPISODE, 100)?.chapters.map((chapter) => chapter.title)).toEqual([
+      'Welcome',
+      'Why chips for AI',
+    ]);
   });
 
   it('reads the fixture Spotify’s episode page as the end-to-end test sees it', () => {
@@ -59,7 +77,10 @@ describe('Spotify page chapters', () => {
     };
     const item = catalog.items.find((candidate) => candidate.id === EPISODE)!;
     // As the fixture's app.js renders show notes: paragraphs, with <br> between the lines of one.
-    const notes = item.description!.split('\n\n').map((paragraph) => `<p>${paragraph.split('\n').join('<br>')}</p>`).join('');
+    const notes = item
+      .description!.split('\n\n')
+      .map((paragraph) => `<p>${paragraph.split('\n').join('<br>')}</p>`)
+      .join('');
     expect(read(page(notes), `/episode/${EPISODE}`, EPISODE, item.lengthSeconds)?.chapters.map((chapter) => chapter.title)).toEqual([
       'Welcome',
       'Why chips for AI',

@@ -298,9 +298,17 @@ describe('createSpotifyPlayer: the element when it plays the episode, else the b
   });
 
   it('uses a paused element only where the paused bar agrees with it', () => {
-    const agreeing = createSpotifyPlayer(createFakeBar({ seconds: 100, label: 'paused' }).bar, createFakeBridge({ ...playing, paused: true }).bridge, now);
+    const agreeing = createSpotifyPlayer(
+      createFakeBar({ seconds: 100, label: 'paused' }).bar,
+      createFakeBridge({ ...playing, paused: true }).bridge,
+      now,
+    );
     expect(agreeing.currentTime()).toBe(100.37);
-    const elsewhere = createSpotifyPlayer(createFakeBar({ seconds: 900, label: 'paused' }).bar, createFakeBridge({ ...playing, paused: true }).bridge, now);
+    const elsewhere = createSpotifyPlayer(
+      createFakeBar({ seconds: 900, label: 'paused' }).bar,
+      createFakeBridge({ ...playing, paused: true }).bridge,
+      now,
+    );
     expect(elsewhere.currentTime()).toBe(900);
   });
 
@@ -347,7 +355,13 @@ describe('createSpotifyPlayer: the element when it plays the episode, else the b
 
 describe('startBridgeReceiver', () => {
   const post = (data: unknown, init: { source?: MessageEventSource | null; origin?: string } = {}) =>
-    window.dispatchEvent(new MessageEvent('message', { data, source: init.source === undefined ? window : init.source, origin: init.origin ?? location.origin }));
+    window.dispatchEvent(
+      new MessageEvent('message', {
+        data,
+        source: init.source === undefined ? window : init.source,
+        origin: init.origin ?? location.origin,
+      }),
+    );
 
   it('keeps the latest valid report from this window, and nothing else', () => {
     const controller = new AbortController();

@@ -129,7 +129,9 @@ describe('on the real saved page (a song, paused)', () => {
     const placement = spotify.findPlacement(hidden, url('/'))!;
     expect(placement.layout).toBe('floating');
     expect(placement.anchor).toBe(hidden.body);
-    expect(spotify.keepClear!(hidden).map((element) => element.getAttribute('data-testid') ?? element.className)).toContain('now-playing-bar');
+    expect(spotify.keepClear!(hidden).map((element) => element.getAttribute('data-testid') ?? element.className)).toContain(
+      'now-playing-bar',
+    );
   });
 
   it('is always dark, and not fullscreen', () => {
@@ -168,8 +170,7 @@ describe('on the fixture page (before its script renders)', () => {
 });
 
 describe('bar readers', () => {
-  const bar = (inner: string) =>
-    load(`<footer data-testid="now-playing-bar" data-testadtype="ad-type-none">${inner}</footer>`);
+  const bar = (inner: string) => load(`<footer data-testid="now-playing-bar" data-testadtype="ad-type-none">${inner}</footer>`);
 
   it('falls back to the text when the slider is missing or disagrees with it', () => {
     expect(readBarPosition(bar('<div data-testid="playback-position">1:02:03</div>'))).toEqual({ seconds: 3723, precise: false });

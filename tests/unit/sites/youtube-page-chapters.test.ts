@@ -9,16 +9,22 @@ import type { EpisodeRef, PageChapters, PageMaterial } from '../../../utils/site
 
 const SHARED = resolve(process.cwd(), '../shared/fixtures/real-world');
 const realWatchPage = readFileSync(resolve(SHARED, 'dom/youtube/youtube-transcript-api__youtube.html.static.html'), 'utf8');
-const realInitialData = JSON.parse(readFileSync(resolve(SHARED, 'youtube-data/GJLlxj_dtq8__ytInitialData.json'), 'utf8')) as Record<string, unknown>;
+const realInitialData = JSON.parse(readFileSync(resolve(SHARED, 'youtube-data/GJLlxj_dtq8__ytInitialData.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
 
 // The fixture YouTube's catalogue (the e2e pages are built from the same file).
-const YOUTUBE_VIDEOS = JSON.parse(readFileSync(resolve(process.cwd(), 'tests/fixtures/sites/youtube/videos.json'), 'utf8')) as FixtureVideo[];
+const YOUTUBE_VIDEOS = JSON.parse(
+  readFileSync(resolve(process.cwd(), 'tests/fixtures/sites/youtube/videos.json'), 'utf8'),
+) as FixtureVideo[];
 const youtubeVideo = (id: string) => YOUTUBE_VIDEOS.find((video) => video.id === id)!;
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 const watchUrl = (id: string) => new URL(`https://www.youtube.com/watch?v=${id}`);
 const ref = (mediaId: string, duration?: number): EpisodeRef => ({ site: 'youtube', mediaId, ...(duration ? { duration } : {}) });
-const collect = (doc: Document, id: string, duration?: number, first = true) => youtube.collectPageChapters!(doc, watchUrl(id), ref(id, duration), first);
+const collect = (doc: Document, id: string, duration?: number, first = true) =>
+  youtube.collectPageChapters!(doc, watchUrl(id), ref(id, duration), first);
 
 /**
  * Both halves, as the extension runs them: the content script collects from the page, the material
@@ -31,7 +37,12 @@ function read(doc: Document, id: string, duration?: number, first = true): PageC
   if (!reply.ok) throw new Error(reply.message);
   // The chapters of the episode the background makes, as the page gave them.
   const found = reply.page;
-  return found && { source: found.source, chapters: found.episode.chapters.map(({ start, end, title }) => ({ start, ...(end !== undefined && { end }), title })) };
+  return (
+    found && {
+      source: found.source,
+      chapters: found.episode.chapters.map(({ start, end, title }) => ({ start, ...(end !== undefined && { end }), title })),
+    }
+  );
 }
 
 const watchMaterial = (material: PageMaterial | null) => material?.content as WatchPageMaterial | undefined;
@@ -55,17 +66,29 @@ function rendered(videoId: string, metadata: string, panels = ''): Document {
 
 const panel = (targetId: string, videoId: string, items: Array<[number, string, string]>, heading = 'h4') =>
   `<ytd-engagement-panel-section-list-renderer target-id="${targetId}" visibility="ENGAGEMENT_PANEL_VISIBILITY_HIDDEN">${items
-    .map(([seconds, time, title]) => `<ytd-macro-markers-list-item-renderer><a id="endpoint" href="/watch?v=${videoId}&amp;t=${seconds}s"><div id="details"><${heading} class="macro-markers">${title}</${heading}><div id="time">${time}</div></div></a></ytd-macro-markers-list-item-renderer>`)
+    .map(
+      ([seconds, time, title]) =>
+        `<ytd-macro-markers-list-item-renderer><a id="endpoint" href="/watch?v=${videoId}&amp;t=${seconds}s"><div id="details"><${heading} class="macro-markers">${title}</${heading}><div id="time">${time}</div></div></a></ytd-macro-markers-list-item-renderer>`,
+    )
     .join('')}</ytd-engagement-panel-section-list-renderer>`;
 
 describe('YouTube page chapters in a real /next response with description chapters (ud9d5cMDP_0, June 2026)', () => {
   // NewPipeExtractor's recorded WEB /next response (tests/fixtures/sites/youtube/real/SOURCES.md),
   // reassembled as the watch page's ytInitialData: its player bar markers and its chapters panel.
-  const excerpt = JSON.parse(readFileSync(resolve(process.cwd(), 'tests/fixtures/sites/youtube/real/ud9d5cMDP_0__next.chapters-excerpt.json'), 'utf8')) as Record<string, unknown>;
+  const excerpt = JSON.parse(
+    readFileSync(resolve(process.cwd(), 'tests/fixtures/sites/youtube/real/ud9d5cMDP_0__next.chapters-excerpt.json'), 'utf8'),
+  ) as Record<string, unknown>;
   const initialData = {
     currentVideoEndpoint: { watchEndpoint: { videoId: 'ud9d5cMDP_0' } },
-    playerOverlays: { playerOverlayRenderer: { decoratedPlayerBarRenderer: excerpt['playerOverlays.playerOverlayRenderer.decoratedPlayerBarRenderer'] } },
-    engagementPanels: [{ engagementPanelSectionListRenderer: excerpt['engagementPanels[panelIdentifier=engagement-panel-macro-markers-description-chapters]'] }],
+    playerOverlays: {
+      playerOverlayRenderer: { decoratedPlayerBarRenderer: excerpt['playerOverlays.playerOverlayRenderer.decoratedPlayerBarRenderer'] },
+    },
+    engagementPanels: [
+      {
+        engagementPanelSectionListRenderer:
+          excerpt['engagementPanels[panelIdentifier=engagement-panel-macro-markers-description-chapters]'],
+      },
+    ],
   };
   const page = parse(`<html><body><script nonce="x">var ytInitialData = ${scriptJson(initialData)};</script></body></html>`);
 
@@ -83,7 +106,16 @@ describe('YouTube page chapters on the real saved watch page (GJLlxj_dtq8)', () 
     const page = read(parse(realWatchPage), 'GJLlxj_dtq8');
     expect(page?.source).toBe('auto-chapters');
     expect(page?.chapters.map((chapter) => chapter.title)).toEqual([
-      'Build Quality', 'Screen', 'Pen Support', 'Webcam', 'Keyboard', 'Trackpad', 'Performance', 'Battery Life', 'Gaming Performance', 'Ports',
+      'Build Quality',
+      'Screen',
+      'Pen Support',
+      'Webcam',
+      'Keyboard',
+      'Trackpad',
+      'Performance',
+      'Battery Life',
+      'Gaming Performance',
+      'Ports',
     ]);
     expect(page?.chapters[0]).toEqual({ start: 39.16, title: 'Build Quality' });
     expect(page?.chapters[1]?.start).toBeCloseTo(66.01, 2);
@@ -95,7 +127,9 @@ describe('YouTube page chapters on the real saved watch page (GJLlxj_dtq8)', () 
 
   it('never takes the key moments or the heat map for chapters', () => {
     const data = structuredClone(realInitialData) as { engagementPanels: Array<Record<string, { panelIdentifier?: string }>> };
-    data.engagementPanels = data.engagementPanels.filter((entry) => entry.engagementPanelSectionListRenderer?.panelIdentifier !== 'engagement-panel-macro-markers-auto-chapters');
+    data.engagementPanels = data.engagementPanels.filter(
+      (entry) => entry.engagementPanelSectionListRenderer?.panelIdentifier !== 'engagement-panel-macro-markers-auto-chapters',
+    );
     // The key moments (MARKER_TYPE_TIMESTAMPS) and the heat map are still in frameworkUpdates.
     expect(JSON.stringify(data)).toContain('MARKER_TYPE_TIMESTAMPS');
     expect(JSON.stringify(data)).toContain('MARKER_TYPE_HEATMAP');
@@ -106,14 +140,30 @@ describe('YouTube page chapters on the real saved watch page (GJLlxj_dtq8)', () 
   it('prefers the creator’s chapters on the player bar over the auto-generated ones', () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a real page's JSON, edited by path
     const data = structuredClone(realInitialData) as Record<string, any>;
-    const bar = data.playerOverlays.playerOverlayRenderer.decoratedPlayerBarRenderer.decoratedPlayerBarRenderer.playerBar.multiMarkersPlayerBarRenderer;
+    const bar =
+      data.playerOverlays.playerOverlayRenderer.decoratedPlayerBarRenderer.decoratedPlayerBarRenderer.playerBar
+        .multiMarkersPlayerBarRenderer;
     bar.visibleOnLoad = { key: 'DESCRIPTION_CHAPTERS' };
     bar.markersMap = [
       { key: 'HEATSEEKER', value: { heatmap: {} } },
-      { key: 'DESCRIPTION_CHAPTERS', value: { chapters: [0, 60000, 150000].map((ms, i) => ({ chapterRenderer: { title: { simpleText: ` Part  ${i + 1} ` }, timeRangeStartMillis: ms } })) } },
+      {
+        key: 'DESCRIPTION_CHAPTERS',
+        value: {
+          chapters: [0, 60000, 150000].map((ms, i) => ({
+            chapterRenderer: { title: { simpleText: ` Part  ${i + 1} ` }, timeRangeStartMillis: ms },
+          })),
+        },
+      },
     ];
     const page = read(parse(`<script>var ytInitialData = ${scriptJson(data)};</script>`), 'GJLlxj_dtq8');
-    expect(page).toEqual({ source: 'chapters', chapters: [{ start: 0, title: 'Part 1' }, { start: 60, title: 'Part 2' }, { start: 150, title: 'Part 3' }] });
+    expect(page).toEqual({
+      source: 'chapters',
+      chapters: [
+        { start: 0, title: 'Part 1' },
+        { start: 60, title: 'Part 2' },
+        { start: 150, title: 'Part 3' },
+      ],
+    });
   });
 });
 
@@ -147,19 +197,36 @@ describe('YouTube page chapters on a first load (inline scripts)', () => {
 
   it('gives every fixture video with chapters or timestamps a source, and the others none', () => {
     const sources = Object.fromEntries(YOUTUBE_VIDEOS.map((video) => [video.id, read(firstLoad(video), video.id)?.source ?? null]));
-    expect(sources).toMatchObject({ dQw4w9WgXcQ: null, abcdefghijk: null, KeyMoments1: null, NoPriorsRe1: 'description', YtChapters1: 'chapters' });
+    expect(sources).toMatchObject({
+      dQw4w9WgXcQ: null,
+      abcdefghijk: null,
+      KeyMoments1: null,
+      NoPriorsRe1: 'description',
+      YtChapters1: 'chapters',
+    });
   });
 });
 
 describe('YouTube page chapters after a single-page navigation (rendered DOM)', () => {
   const stamps = (videoId: string) =>
-    [[10, '0:10', 'Feeding the starter'], [45, '0:45', 'Mixing'], [110, '1:50', 'Shaping']]
+    [
+      [10, '0:10', 'Feeding the starter'],
+      [45, '0:45', 'Mixing'],
+      [110, '1:50', 'Shaping'],
+    ]
       .map(([s, time, title]) => `<a href="/watch?v=${videoId}&amp;t=${s}s">${time}</a> ${title}<br>`)
       .join('');
 
   it('reads the rendered description, line by line, when it is this video’s', () => {
     const page = read(rendered('DescStamps1', `Intro text<br>${stamps('DescStamps1')}Outro`), 'DescStamps1');
-    expect(page).toEqual({ source: 'description', chapters: [{ start: 10, title: 'Feeding the starter' }, { start: 45, title: 'Mixing' }, { start: 110, title: 'Shaping' }] });
+    expect(page).toEqual({
+      source: 'description',
+      chapters: [
+        { start: 10, title: 'Feeding the starter' },
+        { start: 45, title: 'Mixing' },
+        { start: 110, title: 'Shaping' },
+      ],
+    });
   });
 
   it('ignores a description whose timestamp links point at another video (it lags the navigation)', () => {
@@ -171,28 +238,56 @@ describe('YouTube page chapters after a single-page navigation (rendered DOM)', 
   });
 
   it('reads the rendered chapters panel, and the auto-chapters panel as auto-generated', () => {
-    const chapters = panel('engagement-panel-macro-markers-description-chapters', 'YtChapters1', [[0, '0:00', 'Intro'], [40, '0:40', 'Tools'], [90, '1:30', 'Tyre']]);
+    const chapters = panel('engagement-panel-macro-markers-description-chapters', 'YtChapters1', [
+      [0, '0:00', 'Intro'],
+      [40, '0:40', 'Tools'],
+      [90, '1:30', 'Tyre'],
+    ]);
     expect(read(rendered('YtChapters1', 'no timestamps', chapters), 'YtChapters1')).toEqual({
       source: 'chapters',
-      chapters: [{ start: 0, title: 'Intro' }, { start: 40, title: 'Tools' }, { start: 90, title: 'Tyre' }],
+      chapters: [
+        { start: 0, title: 'Intro' },
+        { start: 40, title: 'Tools' },
+        { start: 90, title: 'Tyre' },
+      ],
     });
-    const auto = panel('engagement-panel-macro-markers-auto-chapters', 'AutoChapter', [[12, '0:12', 'Leaving home'], [65, '1:05', 'Park']]);
+    const auto = panel('engagement-panel-macro-markers-auto-chapters', 'AutoChapter', [
+      [12, '0:12', 'Leaving home'],
+      [65, '1:05', 'Park'],
+    ]);
     expect(read(rendered('AutoChapter', 'no timestamps', auto), 'AutoChapter')?.source).toBe('auto-chapters');
   });
 
   it('reads item titles in <h3>, as YouTube renders them since June 2026 (SponsorBlock@93057529 followed the change)', () => {
     // The real 0:00 link has no `t` (NewPipeExtractor's recorded /next for ud9d5cMDP_0, tests/fixtures/sites/youtube/real/): the time text gives it.
-    const items = panel('engagement-panel-macro-markers-description-chapters', 'ud9d5cMDP_0', [[0, '0:00', 'Intro'], [164, '2:44', 'Vitamin D']], 'h3').replace('&amp;t=0s', '');
-    expect(read(rendered('ud9d5cMDP_0', 'no timestamps', items), 'ud9d5cMDP_0')?.chapters).toEqual([{ start: 0, title: 'Intro' }, { start: 164, title: 'Vitamin D' }]);
+    const items = panel(
+      'engagement-panel-macro-markers-description-chapters',
+      'ud9d5cMDP_0',
+      [
+        [0, '0:00', 'Intro'],
+        [164, '2:44', 'Vitamin D'],
+      ],
+      'h3',
+    ).replace('&amp;t=0s', '');
+    expect(read(rendered('ud9d5cMDP_0', 'no timestamps', items), 'ud9d5cMDP_0')?.chapters).toEqual([
+      { start: 0, title: 'Intro' },
+      { start: 164, title: 'Vitamin D' },
+    ]);
   });
 
   it('ignores a rendered panel left over from another video', () => {
-    const stale = panel('engagement-panel-macro-markers-description-chapters', 'C6Zpjij5AF4', [[0, '0:00', 'Intro'], [40, '0:40', 'Tools']]);
+    const stale = panel('engagement-panel-macro-markers-description-chapters', 'C6Zpjij5AF4', [
+      [0, '0:00', 'Intro'],
+      [40, '0:40', 'Tools'],
+    ]);
     expect(read(rendered('YtChapters1', '', stale), 'YtChapters1')).toBeNull();
   });
 
   it('renders nothing as markup: titles are text', () => {
-    const chapters = panel('engagement-panel-macro-markers-description-chapters', 'YtChapters1', [[0, '0:00', '&lt;img src=x onerror=alert(1)&gt;'], [40, '0:40', 'Two']]);
+    const chapters = panel('engagement-panel-macro-markers-description-chapters', 'YtChapters1', [
+      [0, '0:00', '&lt;img src=x onerror=alert(1)&gt;'],
+      [40, '0:40', 'Two'],
+    ]);
     expect(read(rendered('YtChapters1', '', chapters), 'YtChapters1')?.chapters[0]?.title).toBe('<img src=x onerror=alert(1)>');
   });
 });
@@ -213,7 +308,10 @@ describe('what the content script collects from a watch page', () => {
   });
 
   it('still reads the rendered page on later looks', () => {
-    const chapters = panel('engagement-panel-macro-markers-description-chapters', 'YtChapters1', [[0, '0:00', 'Intro'], [40, '0:40', 'Tools']]);
+    const chapters = panel('engagement-panel-macro-markers-description-chapters', 'YtChapters1', [
+      [0, '0:00', 'Intro'],
+      [40, '0:40', 'Tools'],
+    ]);
     const doc = rendered('YtChapters1', '', chapters);
     expect(watchMaterial(collect(doc, 'YtChapters1', undefined, false))?.initialData).toBeUndefined();
     expect(read(doc, 'YtChapters1', undefined, false)?.chapters.map((chapter) => chapter.title)).toEqual(['Intro', 'Tools']);
@@ -227,7 +325,14 @@ describe('what the content script collects from a watch page', () => {
 
   it('cuts what the page renders to the bounds the background accepts', () => {
     const long = `${'word '.repeat(1000)}`;
-    const doc = rendered('YtChapters1', '', panel('engagement-panel-macro-markers-description-chapters', 'YtChapters1', [[0, '0:00', long], [40, '0:40', 'Two']]));
+    const doc = rendered(
+      'YtChapters1',
+      '',
+      panel('engagement-panel-macro-markers-description-chapters', 'YtChapters1', [
+        [0, '0:00', long],
+        [40, '0:40', 'Two'],
+      ]),
+    );
     expect(watchMaterial(collect(doc, 'YtChapters1'))?.panels.chapters?.[0]?.title).toHaveLength(2000);
     expect(read(doc, 'YtChapters1')?.chapters[0]?.title).toHaveLength(300);
   });
@@ -236,27 +341,59 @@ describe('what the content script collects from a watch page', () => {
 describe('YouTube page chapters from a hostile page', () => {
   it('survives broken JSON, wrong types and absurd values', () => {
     const bad = (data: string) => parse(`<script>var ytInitialData = ${data};</script>`);
-    expect(read(bad('{"currentVideoEndpoint":{"watchEndpoint":{"videoId":"YtChapters1"}}, "engagementPanels": [{'), 'YtChapters1')).toBeNull();
-    expect(read(bad('{"currentVideoEndpoint":{"watchEndpoint":{"videoId":"YtChapters1"}},"engagementPanels":"no"}'), 'YtChapters1')).toBeNull();
+    expect(
+      read(bad('{"currentVideoEndpoint":{"watchEndpoint":{"videoId":"YtChapters1"}}, "engagementPanels": [{'), 'YtChapters1'),
+    ).toBeNull();
+    expect(
+      read(bad('{"currentVideoEndpoint":{"watchEndpoint":{"videoId":"YtChapters1"}},"engagementPanels":"no"}'), 'YtChapters1'),
+    ).toBeNull();
     const weird = {
       currentVideoEndpoint: { watchEndpoint: { videoId: 'YtChapters1' } },
-      engagementPanels: [{
-        engagementPanelSectionListRenderer: {
-          panelIdentifier: 'engagement-panel-macro-markers-description-chapters',
-          content: { macroMarkersListRenderer: { contents: [
-            { macroMarkersListItemRenderer: { title: { simpleText: 'Fine' }, onTap: { watchEndpoint: { startTimeSeconds: 0 } } } },
-            { macroMarkersListItemRenderer: { title: { simpleText: 'NaN' }, onTap: { watchEndpoint: { startTimeSeconds: 'soon' } } } },
-            { macroMarkersListItemRenderer: { title: 42, onTap: { watchEndpoint: { startTimeSeconds: 30 } } } },
-            { macroMarkersListItemRenderer: { title: { simpleText: 'Negative' }, onTap: { watchEndpoint: { startTimeSeconds: -5 } } } },
-            { macroMarkersListItemRenderer: { title: { simpleText: 'x'.repeat(10_000) }, onTap: { watchEndpoint: { startTimeSeconds: 60 } } } },
-            { macroMarkersListItemRenderer: { title: { simpleText: 'Backwards' }, onTap: { watchEndpoint: { startTimeSeconds: 50 } } } },
-            { macroMarkersListItemRenderer: { title: { simpleText: 'Infinity' }, onTap: { watchEndpoint: { startTimeSeconds: Infinity } } } },
-          ] } },
+      engagementPanels: [
+        {
+          engagementPanelSectionListRenderer: {
+            panelIdentifier: 'engagement-panel-macro-markers-description-chapters',
+            content: {
+              macroMarkersListRenderer: {
+                contents: [
+                  { macroMarkersListItemRenderer: { title: { simpleText: 'Fine' }, onTap: { watchEndpoint: { startTimeSeconds: 0 } } } },
+                  {
+                    macroMarkersListItemRenderer: { title: { simpleText: 'NaN' }, onTap: { watchEndpoint: { startTimeSeconds: 'soon' } } },
+                  },
+                  { macroMarkersListItemRenderer: { title: 42, onTap: { watchEndpoint: { startTimeSeconds: 30 } } } },
+                  {
+                    macroMarkersListItemRenderer: { title: { simpleText: 'Negative' }, onTap: { watchEndpoint: { startTimeSeconds: -5 } } },
+                  },
+                  {
+                    macroMarkersListItemRenderer: {
+                      title: { simpleText: 'x'.repeat(10_000) },
+                      onTap: { watchEndpoint: { startTimeSeconds: 60 } },
+                    },
+                  },
+                  {
+                    macroMarkersListItemRenderer: {
+                      title: { simpleText: 'Backwards' },
+                      onTap: { watchEndpoint: { startTimeSeconds: 50 } },
+                    },
+                  },
+                  {
+                    macroMarkersListItemRenderer: {
+                      title: { simpleText: 'Infinity' },
+                      onTap: { watchEndpoint: { startTimeSeconds: Infinity } },
+                    },
+                  },
+                ],
+              },
+            },
+          },
         },
-      }],
+      ],
     };
     const page = read(bad(JSON.stringify(weird)), 'YtChapters1');
-    expect(page?.chapters.map((chapter) => [chapter.start, chapter.title.length])).toEqual([[0, 4], [60, 300]]);
+    expect(page?.chapters.map((chapter) => [chapter.start, chapter.title.length])).toEqual([
+      [0, 4],
+      [60, 300],
+    ]);
   });
 
   it('leaves a script larger than the bound unread', () => {
@@ -267,7 +404,11 @@ describe('YouTube page chapters from a hostile page', () => {
   });
 
   it('keeps at most 500 chapters, and refuses a "chapter list" of thousands', () => {
-    const items = Array.from({ length: 3000 }, (_, i): [number, string, string] => [i, `${Math.floor(i / 60)}:${String(i % 60).padStart(2, '0')}`, `Item ${i}`]);
+    const items = Array.from({ length: 3000 }, (_, i): [number, string, string] => [
+      i,
+      `${Math.floor(i / 60)}:${String(i % 60).padStart(2, '0')}`,
+      `Item ${i}`,
+    ]);
     const doc = rendered('YtChapters1', '', panel('engagement-panel-macro-markers-description-chapters', 'YtChapters1', items));
     expect(watchMaterial(collect(doc, 'YtChapters1'))?.panels.chapters).toHaveLength(1000);
     expect(read(doc, 'YtChapters1', 10_000)).toBeNull();

@@ -113,7 +113,9 @@ describe('youtube.findPlacement', () => {
     const placement = youtube.findPlacement(doc, new URL('https://www.youtube.com/watch?v=C6Zpjij5AF4'), { position: 'below' });
     expect(placement).toMatchObject({ layout: 'column', append: 'after' });
     expect(placement!.anchor.localName).toBe('ytd-watch-metadata');
-    expect(youtube.findPlacement(doc, new URL('https://www.youtube.com/watch?v=C6Zpjij5AF4'), { position: 'beside' })!.anchor.id).toBe('secondary-inner');
+    expect(youtube.findPlacement(doc, new URL('https://www.youtube.com/watch?v=C6Zpjij5AF4'), { position: 'beside' })!.anchor.id).toBe(
+      'secondary-inner',
+    );
   });
 
   it('becomes an overlay on the player in fullscreen and in embeds', () => {

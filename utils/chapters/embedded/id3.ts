@@ -73,7 +73,12 @@ export function resynchronise(bytes: Uint8Array): Uint8Array {
 /** True when the bytes start an ID3v2 tag ("ID3", a version, flags and a syncsafe size). */
 export function isId3Header(bytes: Uint8Array): boolean {
   // Versions 2 to 4 only: a text file that starts "ID3 tags" is not a tag.
-  return bytes.length >= HEADER_BYTES && fourCC(bytes, 0).startsWith('ID3') && [2, 3, 4].includes(bytes[3]!) && [6, 7, 8, 9].every((i) => bytes[i]! < 0x80);
+  return (
+    bytes.length >= HEADER_BYTES &&
+    fourCC(bytes, 0).startsWith('ID3') &&
+    [2, 3, 4].includes(bytes[3]!) &&
+    [6, 7, 8, 9].every((i) => bytes[i]! < 0x80)
+  );
 }
 
 interface Frame {
@@ -99,7 +104,17 @@ export async function readId3Tag(file: ByteSource, maxChapters: number): Promise
   const version = header[3]!;
   const flags = header[5]!;
   const size = syncsafe(header, 6);
-  const tag: Id3Tag = { version, title: '', artist: '', album: '', chapters: [], tocs: [], skippedFrames: 0, truncated: false, tooManyChapters: false };
+  const tag: Id3Tag = {
+    version,
+    title: '',
+    artist: '',
+    album: '',
+    chapters: [],
+    tocs: [],
+    skippedFrames: 0,
+    truncated: false,
+    tooManyChapters: false,
+  };
   // ID3v2.2 (three-letter frames) predates the chapter addendum; its tags have no chapters.
   if (version < 3 || version > 4) return tag;
   let end = HEADER_BYTES + size;

@@ -54,7 +54,9 @@ export async function readEmbeddedChapters(file: Blob, name: string): Promise<Em
     return format === 'id3-chapters' ? await readMp3(source, name) : await readMp4(source, name);
   } catch (error) {
     const message =
-      error instanceof ReadLimitError ? t('embeddedTooMuchToRead', MAX_BYTES_READ / (1024 * 1024)) : t('fileUnreadable', String(error).slice(0, 200));
+      error instanceof ReadLimitError
+        ? t('embeddedTooMuchToRead', MAX_BYTES_READ / (1024 * 1024))
+        : t('fileUnreadable', String(error).slice(0, 200));
     return { ok: false, format, problems: [{ message }] };
   }
 }
@@ -150,5 +152,7 @@ function finish(format: EmbeddedFormat, found: Found): EmbeddedChaptersResult {
       noChaptersAt: {},
     },
   );
-  return result.ok ? { ok: true, format, episodes: [result.episode], warnings: result.warnings } : { ok: false, format, problems: result.problems };
+  return result.ok
+    ? { ok: true, format, episodes: [result.episode], warnings: result.warnings }
+    : { ok: false, format, problems: result.problems };
 }

@@ -51,9 +51,11 @@ export function decodeQuickTimeText(bytes: Uint8Array): string {
 
 /** Control characters (NULs, stray BOMs) and surrounding space go: a title is one line of text. */
 export function cleanText(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex -- removing exactly those characters
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\ufeff]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- removing exactly those characters
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f\ufeff]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }

@@ -145,7 +145,11 @@ function readHeaderLine(
   if (site) {
     const id = site.readMediaId(value);
     if (id) addId(site.id, id);
-    else problems.push({ line: lineNumber, message: t(site.mediaKind === 'episode' ? 'parseCbtBadEpisodeId' : 'parseCbtBadVideoId', quote(value), site.name) });
+    else
+      problems.push({
+        line: lineNumber,
+        message: t(site.mediaKind === 'episode' ? 'parseCbtBadEpisodeId' : 'parseCbtBadVideoId', quote(value), site.name),
+      });
   } else if (key === 'also titled') {
     if (value) (draft.altTitles ??= []).push(value);
   } else if (key === 'duration') {
@@ -174,16 +178,10 @@ function readOffset(text: string): number | null {
   return seconds === null || !Number.isFinite(seconds) ? null : sign * seconds;
 }
 
-function readChapterBlocks(
-  lines: readonly string[],
-  from: number,
-  problems: InputProblem[],
-  warnings: InputProblem[],
-): ChapterBlock[] {
+function readChapterBlocks(lines: readonly string[], from: number, problems: InputProblem[], warnings: InputProblem[]): ChapterBlock[] {
   const blocks: ChapterBlock[] = [];
   let block: ChapterBlock | undefined;
-  const reportMissingTitle = (b: ChapterBlock) =>
-    problems.push({ line: b.line, message: t('parseCbtNoTitle') });
+  const reportMissingTitle = (b: ChapterBlock) => problems.push({ line: b.line, message: t('parseCbtNoTitle') });
 
   for (let i = from; i < lines.length; i++) {
     const line = lines[i] ?? '';
@@ -246,12 +244,7 @@ function readChapterBlocks(
   return blocks;
 }
 
-function startBlock(
-  lineNumber: number,
-  startText: string,
-  endText: string | undefined,
-  problems: InputProblem[],
-): ChapterBlock {
+function startBlock(lineNumber: number, startText: string, endText: string | undefined, problems: InputProblem[]): ChapterBlock {
   const start = readClock(startText);
   const end = endText === undefined ? undefined : readClock(endText);
   for (const [text, value] of [

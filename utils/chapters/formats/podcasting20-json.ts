@@ -98,9 +98,7 @@ function readPodcasting20Json(text: string, context: ParseContext | undefined): 
       warnings,
       locate: (index, part) => ({ field: field(index, part === 'start' ? 'startTime' : part === 'end' ? 'endTime' : 'title') }),
       noChaptersAt: { field: 'chapters' },
-      noChaptersMessage: onlyHiddenChapters
-        ? t('parseP20AllHidden')
-        : t('parseP20Empty'),
+      noChaptersMessage: onlyHiddenChapters ? t('parseP20AllHidden') : t('parseP20Empty'),
     },
   );
 }

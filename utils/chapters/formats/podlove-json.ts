@@ -130,7 +130,11 @@ export const podloveJsonFormat: TextChapterFormat = {
   recognise: ({ content, json }) => {
     if (json) {
       const value = json.value;
-      const list = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? (value as Record<string, unknown>).chapters : null;
+      const list = Array.isArray(value)
+        ? value
+        : typeof value === 'object' && value !== null
+          ? (value as Record<string, unknown>).chapters
+          : null;
       return isPodloveChapterList(list) ? Recognition.CERTAIN : Recognition.NO;
     }
     // Broken JSON that starts like a Podlove list: [{"start": "00:…

@@ -39,9 +39,7 @@ export function parsePodloveXml(text: string, context?: ParseContext): ParseResu
 function readPodloveXml(text: string, context: ParseContext | undefined): ParseResult {
   const reading = readPodloveWithScanner(text);
   if (reading.chapters === null) {
-    const message = reading.externalChapters
-      ? t('parsePodloveExternal', reading.externalChapters)
-      : t('parsePodloveNone');
+    const message = reading.externalChapters ? t('parsePodloveExternal', reading.externalChapters) : t('parsePodloveNone');
     // The place is the element the file lacks, which is what a person has to add or fetch.
     return { ok: false, problems: [{ field: 'psc:chapters', message }] };
   }
@@ -50,7 +48,9 @@ function readPodloveXml(text: string, context: ParseContext | undefined): ParseR
   const warnings: InputProblem[] = [];
   if (reading.itemsWithChapters > 1) {
     warnings.push({
-      message: reading.title ? t('parsePodloveFeedTitled', reading.itemsWithChapters, quote(reading.title)) : t('parsePodloveFeed', reading.itemsWithChapters),
+      message: reading.title
+        ? t('parsePodloveFeedTitled', reading.itemsWithChapters, quote(reading.title))
+        : t('parsePodloveFeed', reading.itemsWithChapters),
     });
   }
   if (reading.listsInItem > 1) {
@@ -89,10 +89,7 @@ function readChapter(source: PodloveChapterSource, problems: InputProblem[], war
   if (start === null) {
     problems.push({
       ...where(source, 'start'),
-      message:
-        source.start === null
-          ? t('parsePodloveNoStart')
-          : t('parsePodloveBadStart', quote(source.start)),
+      message: source.start === null ? t('parsePodloveNoStart') : t('parsePodloveBadStart', quote(source.start)),
     });
   }
   if (!title) problems.push({ ...where(source, 'title'), message: t('parsePodloveNoTitle') });

@@ -55,7 +55,12 @@ const BULLET_AND_NUMBER = /^(?:[-*•●▪◦‣⁃►▶→>]+\s*)?(?:\d{1,3}[
 export function readTimestampEntries(
   text: string,
   duration?: number,
-): { entries: TimestampEntry[]; warnings: InputProblem[]; /** Warnings past the first hundred, only counted. */ unsaid: number; text: string } {
+): {
+  entries: TimestampEntry[];
+  warnings: InputProblem[];
+  /** Warnings past the first hundred, only counted. */ unsaid: number;
+  text: string;
+} {
   const plain = /<br\s*\/?>|<\/a>/i.test(text) ? htmlToText(text) : text;
   const limit = typeof duration === 'number' && duration > 0 ? duration : undefined;
   const warnings: InputProblem[] = [];
@@ -72,7 +77,8 @@ export function readTimestampEntries(
     const line = i + 1;
     if (text.length > MAX_LINE_CHARS) {
       // Said only when the line starts like a chapter: a long paragraph of show notes is no news.
-      if (readTimestampLine(text.slice(0, 80).trimEnd())) warn(() => ({ line, message: t('parseLineTooLong', MAX_LINE_CHARS.toLocaleString('en')) }));
+      if (readTimestampLine(text.slice(0, 80).trimEnd()))
+        warn(() => ({ line, message: t('parseLineTooLong', MAX_LINE_CHARS.toLocaleString('en')) }));
       continue;
     }
     const entry = readTimestampLine(text);

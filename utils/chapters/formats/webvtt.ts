@@ -89,7 +89,9 @@ function readWebvtt(text: string, context: ParseContext | undefined): ParseResul
       }
     }
     const textLines = block.slice(timingOffset + 1);
-    const title = decodeHtmlEntities(stripTags(textLines.join(' '))).replace(/\s+/g, ' ').trim();
+    const title = decodeHtmlEntities(stripTags(textLines.join(' ')))
+      .replace(/\s+/g, ' ')
+      .trim();
     if (!title) problems.push({ line: timingLine, message: t('parseVttNoText') });
     if (start && end && title) {
       chapters.push({ start: start.seconds, end: end.seconds, title });

@@ -40,8 +40,7 @@ export function readJsonObject(text: string, from: number): unknown {
     } else if (c === 34) inString = true;
     else if (c === 123 /* { */ || c === 91 /* [ */) {
       if (++depth > MAX_JSON_DEPTH) return undefined;
-    }
-    else if (c === 125 /* } */ || c === 93 /* ] */) {
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
       depth--;
       if (depth === 0) {
         try {

@@ -24,8 +24,16 @@ const pageMaterial = z.object({
   mediaId: z.string().min(1).max(200),
   duration: z.number().nonnegative().optional(),
   // Cut as the library's save path bounds them, so a page's episode can always be saved.
-  title: z.string().max(10_000).transform((text) => text.slice(0, 500)).optional(),
-  show: z.string().max(10_000).transform((text) => text.slice(0, 500)).optional(),
+  title: z
+    .string()
+    .max(10_000)
+    .transform((text) => text.slice(0, 500))
+    .optional(),
+  show: z
+    .string()
+    .max(10_000)
+    .transform((text) => text.slice(0, 500))
+    .optional(),
   content: z.unknown(),
 });
 

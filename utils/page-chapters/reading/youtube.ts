@@ -53,7 +53,12 @@ function readText(value: unknown): unknown {
   const simple = dig(value, 'simpleText');
   if (typeof simple === 'string') return simple;
   const runs = digArray(value, 'runs').slice(0, 50);
-  return runs.length > 0 ? runs.map((run) => dig(run, 'text')).filter((text) => typeof text === 'string').join('') : undefined;
+  return runs.length > 0
+    ? runs
+        .map((run) => dig(run, 'text'))
+        .filter((text) => typeof text === 'string')
+        .join('')
+    : undefined;
 }
 
 const number = (value: unknown): number | undefined => {
@@ -203,5 +208,6 @@ export const youtubePageReader: PageReader<WatchPageMaterial> = {
   read: (material, media) => readYoutubePageChapters(material, media.mediaId, media.duration),
   // The watch page shows this video's description: its timestamps, and the creator's chapters
   // made from them, are all there will be (a panel of auto-chapters rendering later is let go).
-  settled: (material, media) => material.shownVideoId === media.mediaId && material.descriptions.some((description) => description.text.trim() !== ''),
+  settled: (material, media) =>
+    material.shownVideoId === media.mediaId && material.descriptions.some((description) => description.text.trim() !== ''),
 };

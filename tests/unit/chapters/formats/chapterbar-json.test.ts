@@ -52,7 +52,14 @@ describe('Chapterbar JSON', () => {
   });
 
   it('skips an invalid episode with a warning when others are fine', () => {
-    const broken = { ...seed, id: 'broken', chapters: [{ start: 10, title: '  ' }, { start: 5, title: 'Earlier' }] };
+    const broken = {
+      ...seed,
+      id: 'broken',
+      chapters: [
+        { start: 10, title: '  ' },
+        { start: 5, title: 'Earlier' },
+      ],
+    };
     const result = parseChapterbarJson(JSON.stringify({ format: 'chapterbar', version: 1, episodes: [seed, broken] }));
     expect(result.ok && result.episodes).toEqual([seed]);
     expect(result.ok && result.warnings).toEqual([
@@ -73,11 +80,23 @@ describe('Chapterbar JSON', () => {
   });
 
   it('derives a missing id from show and title, and fills defaults', () => {
-    const result = parseChapterbarJson('{"format":"chapterbar","version":1,"episodes":[{"show":"S","title":"T","chapters":[{"start":0,"title":"A"}]}]}');
+    const result = parseChapterbarJson(
+      '{"format":"chapterbar","version":1,"episodes":[{"show":"S","title":"T","chapters":[{"start":0,"title":"A"}]}]}',
+    );
     expect(result).toEqual({
       ok: true,
       warnings: [],
-      episodes: [{ id: 's-t', show: 'S', title: 'T', altTitles: [], ids: {}, offsets: {}, chapters: [{ start: 0, title: 'A', description: '', bullets: [] }] }],
+      episodes: [
+        {
+          id: 's-t',
+          show: 'S',
+          title: 'T',
+          altTitles: [],
+          ids: {},
+          offsets: {},
+          chapters: [{ start: 0, title: 'A', description: '', bullets: [] }],
+        },
+      ],
     });
   });
 

@@ -98,7 +98,10 @@ describe('parseChapterbarText is robust to how the seed may be written', () => {
     ['an em dash between times, no spaces', SEED.replace(timeLines, '- $1:$2—$3:$4')],
     [
       'h:mm:ss times',
-      SEED.replace(timeLines, (_line, m1: string, s1: string, m2: string, s2: string) => `- 0:${m1.padStart(2, '0')}:${s1} – 0:${m2.padStart(2, '0')}:${s2}`),
+      SEED.replace(
+        timeLines,
+        (_line, m1: string, s1: string, m2: string, s2: string) => `- 0:${m1.padStart(2, '0')}:${s1} – 0:${m2.padStart(2, '0')}:${s2}`,
+      ),
     ],
     ['trailing spaces and tabs', SEED.replace(/\n/g, '  \t\n')],
     ['a final newline', `${SEED}\n`],
@@ -130,7 +133,9 @@ describe('parseChapterbarText is robust to how the seed may be written', () => {
 
   it('chapters without description or bullets', () => {
     const lines = SEED.split('\n');
-    const variant = lines.filter((line, i) => !line.startsWith('- •') && !(i >= 2 && lines[i - 2]?.startsWith('- ') && !lines[i - 2]?.startsWith('- •'))).join('\n');
+    const variant = lines
+      .filter((line, i) => !line.startsWith('- •') && !(i >= 2 && lines[i - 2]?.startsWith('- ') && !lines[i - 2]?.startsWith('- •')))
+      .join('\n');
     const episode = episodeOf(parseChapterbarText(variant));
     expect(episode.chapters.map((c) => c.title)).toEqual(reference.chapters.map((c) => c.title));
     expect(episode.chapters.every((c) => c.description === '' && c.bullets.length === 0)).toBe(true);
@@ -230,7 +235,9 @@ describe('broken documents give every problem with its line', () => {
   it('chapters out of order', () => {
     const text = SEED.replace(SECOND_TIME_LINE, '- 0:00 – 4:31').replace('- 0:00 – 2:15', '- 1:00 – 1:30');
     const line = lineNumberOf(text, '- 0:00 – 4:31');
-    expect(problemsOf(parseChapterbarText(text))).toEqual([{ line, message: 'this chapter starts at 0:00, before the previous one starts at 1:00' }]);
+    expect(problemsOf(parseChapterbarText(text))).toEqual([
+      { line, message: 'this chapter starts at 0:00, before the previous one starts at 1:00' },
+    ]);
   });
 
   it('a chapter with no title', () => {
@@ -298,7 +305,10 @@ describe('broken documents give every problem with its line', () => {
 
 describe('splitDoubledShow', () => {
   it.each([
-    ['No PriorsNo Priors Ep. 3 | With Stability AI’s Emad Mostaque', { show: 'No Priors', title: 'No Priors Ep. 3 | With Stability AI’s Emad Mostaque' }],
+    [
+      'No PriorsNo Priors Ep. 3 | With Stability AI’s Emad Mostaque',
+      { show: 'No Priors', title: 'No Priors Ep. 3 | With Stability AI’s Emad Mostaque' },
+    ],
     ['Lex Fridman PodcastLex Fridman Podcast #400', { show: 'Lex Fridman Podcast', title: 'Lex Fridman Podcast #400' }],
     ['AbAb', { show: 'Ab', title: 'Ab' }],
     ['Bora Bora trip', null],
@@ -370,7 +380,13 @@ describe('formatChapterbarText round trips', () => {
         const chapters = parts.map((part) => {
           const start = time + part.gap;
           time = part.length === undefined ? start : start + part.length;
-          return { start, end: part.length === undefined ? undefined : time, title: part.title, description: part.description ?? '', bullets: part.bullets };
+          return {
+            start,
+            end: part.length === undefined ? undefined : time,
+            title: part.title,
+            description: part.description ?? '',
+            bullets: part.bullets,
+          };
         });
         roundTrip({ id: episodeIdFrom(show, title), show, title, chapters });
       }),

@@ -10,7 +10,13 @@ const byLine: ChapterLocator = (index, part) => ({ line: index * 10 + (part === 
 describe('finishEpisode', () => {
   it('maps the schema’s chapter problems back to where the chapter is', () => {
     const result = finishEpisode(
-      { title: 'T', chapters: [{ start: 0, title: 'A' }, { start: 5, title: '   ' }] },
+      {
+        title: 'T',
+        chapters: [
+          { start: 0, title: 'A' },
+          { start: 5, title: '   ' },
+        ],
+      },
       { locate: byLine, noChaptersMessage: 'none', noChaptersAt: { line: 1 } },
     );
     expect(result).toEqual({ ok: false, problems: [{ line: 12, message: 'a chapter needs a title' }] });
@@ -19,7 +25,12 @@ describe('finishEpisode', () => {
   it('fills show, title and duration from the context only when the file has none', () => {
     const result = finishEpisode(
       { show: '', title: '', chapters: [{ start: 0, title: 'A' }] },
-      { locate: byLine, noChaptersMessage: 'none', noChaptersAt: { line: 1 }, context: { show: 'Page show', title: 'Page title', duration: 90 } },
+      {
+        locate: byLine,
+        noChaptersMessage: 'none',
+        noChaptersAt: { line: 1 },
+        context: { show: 'Page show', title: 'Page title', duration: 90 },
+      },
     );
     expect(result).toEqual({
       ok: true,
@@ -39,7 +50,10 @@ describe('finishEpisode', () => {
 
   it('ignores a duration that cannot close the last chapter', () => {
     for (const duration of [0, -5, Number.NaN, Number.POSITIVE_INFINITY, 10]) {
-      const result = finishEpisode({ title: 'T', chapters: [{ start: 10, title: 'A' }] }, { locate: byLine, noChaptersMessage: 'none', noChaptersAt: { line: 1 }, context: { duration } });
+      const result = finishEpisode(
+        { title: 'T', chapters: [{ start: 10, title: 'A' }] },
+        { locate: byLine, noChaptersMessage: 'none', noChaptersAt: { line: 1 }, context: { duration } },
+      );
       expect(result.ok && result.episode.chapters[0]?.end, String(duration)).toBeUndefined();
     }
   });
@@ -70,7 +84,15 @@ describe('small helpers', () => {
 
   it('readHttpUrl keeps only http(s) links', () => {
     expect(readHttpUrl(' https://example.com/a b ')).toBe('https://example.com/a%20b');
-    for (const unsafe of ['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'ftp://x.org', '//example.com', 'not a url', '']) {
+    for (const unsafe of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'file:///etc/passwd',
+      'ftp://x.org',
+      '//example.com',
+      'not a url',
+      '',
+    ]) {
       expect(readHttpUrl(unsafe), unsafe).toBeNull();
     }
   });

@@ -52,8 +52,14 @@ const GARBAGE: [string, string][] = [
   ['chapterbar JSON version NaN-like', '{"format":"chapterbar","version":-1e309,"episodes":[]}'],
   ['__proto__ keys', '{"__proto__":{"chapters":[]},"chapters":[{"startTime":0,"title":"A","__proto__":{"x":1}}]}'],
   ['XML prolog only', '<?xml version="1.0"?>'],
-  ['XML entity bomb', '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><x xmlns:psc="http://podlove.org/simple-chapters">&b;</x>'],
-  ['psc without attributes', '<psc:chapters xmlns:psc="http://podlove.org/simple-chapters"><psc:chapter/><psc:chapter start=""/></psc:chapters>'],
+  [
+    'XML entity bomb',
+    '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><x xmlns:psc="http://podlove.org/simple-chapters">&b;</x>',
+  ],
+  [
+    'psc without attributes',
+    '<psc:chapters xmlns:psc="http://podlove.org/simple-chapters"><psc:chapter/><psc:chapter start=""/></psc:chapters>',
+  ],
   ['HTML script', '<script>alert(1)</script><br>0:00 <img src=x onerror=alert(1)>'],
   ['unclosed comment', '<!-- <psc:chapters xmlns:psc="http://podlove.org/simple-chapters">'],
   ['timestamps only', '0:00\n0:00\n0:00'],
@@ -82,10 +88,14 @@ describe('no parser throws, whatever the input', () => {
       .tuple(fc.nat({ max: seed.length }), fc.nat({ max: 200 }), fc.string({ maxLength: 20, unit: 'binary' }))
       .map(([at, cut, insert]) => seed.slice(0, at) + insert + seed.slice(at + cut));
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.json(), mutatedSeed), fc.option(fc.double()), (text, duration) => {
-        const result = parse(text, { duration: duration ?? undefined, fileName: 'x' });
-        return typeof result.ok === 'boolean';
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.json(), mutatedSeed),
+        fc.option(fc.double()),
+        (text, duration) => {
+          const result = parse(text, { duration: duration ?? undefined, fileName: 'x' });
+          return typeof result.ok === 'boolean';
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -93,11 +103,16 @@ describe('no parser throws, whatever the input', () => {
   it('a mutated seed never gives an invalid episode', () => {
     const seed = readSeed();
     fc.assert(
-      fc.property(fc.nat({ max: seed.length }), fc.nat({ max: 400 }), fc.constantFrom('', '\n', ' – ', ':', '- ', '9', '•'), (at, cut, insert) => {
-        const result = parseChapterbarText(seed.slice(0, at) + insert + seed.slice(at + cut));
-        if (!result.ok) return result.problems.length > 0 && result.problems.every((p) => p.message.length > 0);
-        return episodeSchema.safeParse(result.episode).success;
-      }),
+      fc.property(
+        fc.nat({ max: seed.length }),
+        fc.nat({ max: 400 }),
+        fc.constantFrom('', '\n', ' – ', ':', '- ', '9', '•'),
+        (at, cut, insert) => {
+          const result = parseChapterbarText(seed.slice(0, at) + insert + seed.slice(at + cut));
+          if (!result.ok) return result.problems.length > 0 && result.problems.every((p) => p.message.length > 0);
+          return episodeSchema.safeParse(result.episode).success;
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -134,21 +149,29 @@ describe('no parser hangs on pathological input', () => {
     ['cues without blank lines', `WEBVTT\n${'00:00.000 --> 00:01.000\nA\n'.repeat(100_000)}`],
   ];
 
-  it.each(PATHOLOGICAL)('detection answers on %s', (_label, text) => {
-    expect(() => detectFormat(text)).not.toThrow();
-    expect(typeof parseChapterFile(text).ok).toBe('boolean');
-  }, 60_000);
+  it.each(PATHOLOGICAL)(
+    'detection answers on %s',
+    (_label, text) => {
+      expect(() => detectFormat(text)).not.toThrow();
+      expect(typeof parseChapterFile(text).ok).toBe('boolean');
+    },
+    60_000,
+  );
 
-  it.each(PARSERS)('%s stays fast', (_name, parse) => {
-    for (const [label, text] of PATHOLOGICAL) {
-      const started = performance.now();
-      const result = parse(text);
-      const elapsed = performance.now() - started;
-      expect(typeof result.ok, label).toBe('boolean');
-      // Generous for slow CI machines; the quadratic cases this guards against take minutes.
-      expect(elapsed, label).toBeLessThan(5000);
-    }
-  }, 120_000);
+  it.each(PARSERS)(
+    '%s stays fast',
+    (_name, parse) => {
+      for (const [label, text] of PATHOLOGICAL) {
+        const started = performance.now();
+        const result = parse(text);
+        const elapsed = performance.now() - started;
+        expect(typeof result.ok, label).toBe('boolean');
+        // Generous for slow CI machines; the quadratic cases this guards against take minutes.
+        expect(elapsed, label).toBeLessThan(5000);
+      }
+    },
+    120_000,
+  );
 });
 
 describe('findJsonSyntaxError agrees with JSON.parse', () => {
@@ -167,9 +190,18 @@ describe('findJsonSyntaxError agrees with JSON.parse', () => {
 
   it('broken JSON has an error exactly when JSON.parse fails (property)', () => {
     const jsonish = fc.stringMatching(/^[[\]{}",:0-9a-z\\ .eE+-]{0,30}$/);
-    fc.assert(fc.property(fc.oneof(jsonish, fc.json().map((t) => t.slice(0, -1))), (text) => (findJsonSyntaxError(text) === null) === parses(text)), {
-      numRuns: 2000,
-    });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          jsonish,
+          fc.json().map((t) => t.slice(0, -1)),
+        ),
+        (text) => (findJsonSyntaxError(text) === null) === parses(text),
+      ),
+      {
+        numRuns: 2000,
+      },
+    );
   });
 
   it.each([

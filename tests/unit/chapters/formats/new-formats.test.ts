@@ -66,13 +66,17 @@ describe('mp4chaps lines', () => {
 describe('Podlove JSON', () => {
   it('problems name the field', () => {
     const result = parsePodloveJson('[{"start": "00:01"}, {"start": "soon", "title": "B"}]');
-    expect(!result.ok && result.problems).toEqual([{ field: '[1].start', message: '“soon” is not a time; write hh:mm:ss.mmm, mm:ss or seconds' }]);
+    expect(!result.ok && result.problems).toEqual([
+      { field: '[1].start', message: '“soon” is not a time; write hh:mm:ss.mmm, mm:ss or seconds' },
+    ]);
   });
 
   it('a missing title becomes "Chapter N", with a warning', () => {
     const result = parsePodloveJson('{"chapters": [{"start": "00:00:00.000"}]}', { fileName: 'ep.json' });
     expect(chaptersOf(result)).toEqual([{ start: 0, title: 'Chapter 1' }]);
-    expect(result.ok && result.warnings).toEqual([{ field: 'chapters[0].title', message: 'this chapter has no title; it is called “Chapter 1”' }]);
+    expect(result.ok && result.warnings).toEqual([
+      { field: 'chapters[0].title', message: 'this chapter has no title; it is called “Chapter 1”' },
+    ]);
   });
 
   it('Podcasting 2.0 files are not taken for Podlove ones', () => {
@@ -84,6 +88,10 @@ describe('Podlove JSON', () => {
 describe('show notes', () => {
   it('without timestamps are told so, with no format named', () => {
     const result = parseChapterFile('In this episode we talk about gardens.\nThanks for listening, see you next week.');
-    expect(result).toEqual({ ok: false, format: null, problems: [{ line: 1, message: 'no timestamps found: write one chapter per line, like “0:00 Intro”' }] });
+    expect(result).toEqual({
+      ok: false,
+      format: null,
+      problems: [{ line: 1, message: 'no timestamps found: write one chapter per line, like “0:00 Intro”' }],
+    });
   });
 });

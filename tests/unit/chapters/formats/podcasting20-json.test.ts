@@ -54,7 +54,11 @@ describe('real-world Podcasting 2.0 chapter files', () => {
 
   it('reads title and show of the spec’s complex example, without its silent chapter', () => {
     const episode = episodeOf(parsePodcasting20Json(readRealWorld('podcasting20/podcast-namespace__exampleComplex.json')));
-    expect(episode).toMatchObject({ show: 'John\'s Awesome Podcast', title: 'Episode 7 - Making Progress', id: 'john-s-awesome-podcast-episode-7-making-progress' });
+    expect(episode).toMatchObject({
+      show: "John's Awesome Podcast",
+      title: 'Episode 7 - Making Progress',
+      id: 'john-s-awesome-podcast-episode-7-making-progress',
+    });
     expect(episode.chapters.map((c) => c.start)).toEqual([0, 168, 260, 410, 3990, 4200, 4600, 5510, 5854, 6089]);
   });
 });
@@ -72,7 +76,11 @@ describe('parsePodcasting20Json', () => {
         { start: 50, end: 60, title: 'Chapter 4' },
       ],
     });
-    expect(episodeOf(result).chapters.slice(0, 2).every((c) => c.url === undefined)).toBe(true);
+    expect(
+      episodeOf(result)
+        .chapters.slice(0, 2)
+        .every((c) => c.url === undefined),
+    ).toBe(true);
     expect(result.ok && result.warnings).toEqual([
       { field: 'chapters[0].url', message: 'only http(s) links are kept; this one was dropped' },
       { field: 'chapters[1].title', message: 'this chapter has no title; it is called “Chapter 2”' },
@@ -92,7 +100,11 @@ describe('parsePodcasting20Json', () => {
   it('field paths point at the file’s own index, counting hidden chapters', () => {
     const text = JSON.stringify({
       version: '1.2.0',
-      chapters: [{ startTime: 0, title: 'A' }, { startTime: 5, toc: false }, { startTime: 10, title: 'B', endTime: 8 }],
+      chapters: [
+        { startTime: 0, title: 'A' },
+        { startTime: 5, toc: false },
+        { startTime: 10, title: 'B', endTime: 8 },
+      ],
     });
     expect(parsePodcasting20Json(text)).toEqual({
       ok: false,
@@ -110,8 +122,14 @@ describe('parsePodcasting20Json', () => {
         { field: 'chapters[2].title', message: 'expected string' },
       ],
     });
-    expect(parsePodcasting20Json('{"version":"1.2.0"}')).toEqual({ ok: false, problems: [{ field: 'chapters', message: 'expected a "chapters" array' }] });
-    expect(parsePodcasting20Json('[1, 2]')).toEqual({ ok: false, problems: [{ line: 1, message: 'expected a JSON object with a "chapters" array' }] });
+    expect(parsePodcasting20Json('{"version":"1.2.0"}')).toEqual({
+      ok: false,
+      problems: [{ field: 'chapters', message: 'expected a "chapters" array' }],
+    });
+    expect(parsePodcasting20Json('[1, 2]')).toEqual({
+      ok: false,
+      problems: [{ line: 1, message: 'expected a JSON object with a "chapters" array' }],
+    });
   });
 
   it('invalid JSON gives the line of the error', () => {
@@ -123,11 +141,16 @@ describe('parsePodcasting20Json', () => {
 
   it('a missing version is tolerated with a warning; only hidden chapters is a problem', () => {
     const result = parsePodcasting20Json('{"title":"T","chapters":[{"startTime":0,"title":"A"}]}');
-    expect(result.ok && result.warnings).toEqual([{ field: 'version', message: 'the spec requires a version such as "1.2.0"; read as version 1.2' }]);
+    expect(result.ok && result.warnings).toEqual([
+      { field: 'version', message: 'the spec requires a version such as "1.2.0"; read as version 1.2' },
+    ]);
     expect(parsePodcasting20Json('{"version":"1.2.0","chapters":[{"startTime":0,"toc":false}]}')).toEqual({
       ok: false,
       problems: [{ field: 'chapters', message: 'every chapter is hidden (toc: false); there is nothing to list' }],
     });
-    expect(parsePodcasting20Json('{"version":"1.2.0","chapters":[]}')).toEqual({ ok: false, problems: [{ field: 'chapters', message: 'the chapters array is empty' }] });
+    expect(parsePodcasting20Json('{"version":"1.2.0","chapters":[]}')).toEqual({
+      ok: false,
+      problems: [{ field: 'chapters', message: 'the chapters array is empty' }],
+    });
   });
 });

@@ -82,7 +82,10 @@ describe('Podlove Simple Chapters', () => {
     expect(parsePodloveXml(text)).toEqual({
       ok: false,
       problems: [
-        { field: 'psc:chapters', message: 'the chapters are in a separate file (http://podlove.org/examples/chapters.psc); download it and import that file' },
+        {
+          field: 'psc:chapters',
+          message: 'the chapters are in a separate file (http://podlove.org/examples/chapters.psc); download it and import that file',
+        },
       ],
     });
   });
@@ -123,19 +126,27 @@ describe('Podlove Simple Chapters', () => {
   });
 
   it('a Podcasting 2.0 <podcast:chapters> link is named in the problem, and is not taken for a Podlove list', () => {
-    const feed = (chapters: string) => `<rss xmlns:podcast="https://podcastindex.org/namespace/1.0" xmlns:psc="http://podlove.org/simple-chapters">
+    const feed = (
+      chapters: string,
+    ) => `<rss xmlns:podcast="https://podcastindex.org/namespace/1.0" xmlns:psc="http://podlove.org/simple-chapters">
       <channel><title>Show</title><item><title>Episode</title>
       <podcast:chapters url="https://example.com/ep1.json" type="application/json+chapters"/>${chapters}</item></channel></rss>`;
     expect(parsePodloveXml(feed(''))).toEqual({
       ok: false,
-      problems: [{ field: 'psc:chapters', message: 'the chapters are in a separate file (https://example.com/ep1.json); download it and import that file' }],
+      problems: [
+        {
+          field: 'psc:chapters',
+          message: 'the chapters are in a separate file (https://example.com/ep1.json); download it and import that file',
+        },
+      ],
     });
     const both = parsePodloveXml(feed('<psc:chapters version="1.2"><psc:chapter start="0" title="Podlove"/></psc:chapters>'));
     expect(episodeOf(both)).toMatchObject({ show: 'Show', title: 'Episode', chapters: [{ start: 0, title: 'Podlove' }] });
   });
 
   it('reads any prefix bound to the Podlove namespace, and the default namespace', () => {
-    const prefixed = '<rss><channel><item><title>E</title><sc:chapters xmlns:sc="http://podlove.org/simple-chapters"><sc:chapter start="1" title="One"/></sc:chapters></item></channel></rss>';
+    const prefixed =
+      '<rss><channel><item><title>E</title><sc:chapters xmlns:sc="http://podlove.org/simple-chapters"><sc:chapter start="1" title="One"/></sc:chapters></item></channel></rss>';
     const unprefixed = '<chapters xmlns="http://podlove.org/simple-chapters"><chapter start="2" title="Two"/></chapters>';
     expect(simplified(episodeOf(parsePodloveXml(prefixed)))).toEqual([{ start: 1, title: 'One' }]);
     expect(simplified(episodeOf(parsePodloveXml(unprefixed)))).toEqual([{ start: 2, title: 'Two' }]);
@@ -163,7 +174,9 @@ describe('XML that is not quite well-formed: read as feed readers read it, the s
   });
 
   it('a psc: prefix bound to another namespace is not taken for Podlove', () => {
-    const result = parsePodloveXml('<rss xmlns:psc="https://example.com/other"><psc:chapters><psc:chapter start="0" title="A"/></psc:chapters></rss>');
+    const result = parsePodloveXml(
+      '<rss xmlns:psc="https://example.com/other"><psc:chapters><psc:chapter start="0" title="A"/></psc:chapters></rss>',
+    );
     expect(result.ok).toBe(false);
   });
 

@@ -17,7 +17,9 @@ interface YoutubeDlCase {
   expected_chapters: { start_time: number; end_time: number; title: string }[];
 }
 
-const getYoutubeChapters = JSON.parse(readRealWorld('youtube-descriptions/get_youtube_chapters_cases.json')) as { cases: GetYoutubeChaptersCase[] };
+const getYoutubeChapters = JSON.parse(readRealWorld('youtube-descriptions/get_youtube_chapters_cases.json')) as {
+  cases: GetYoutubeChaptersCase[];
+};
 const youtubeDl = JSON.parse(readRealWorld('youtube-descriptions/youtube_dl_description_chapter_cases.json')) as { cases: YoutubeDlCase[] };
 
 function episodeOf(result: ParseResult): Episode {
@@ -90,7 +92,9 @@ describe('real YouTube description HTML (youtube-dl test cases)', () => {
   it('a first timestamp after 0:00 is kept, with YouTube’s rule as a warning', () => {
     const queen = positives[0];
     const result = queen ? parseTimestampList(queen.description_html, { duration: queen.duration, title: 'Queen at Live Aid' }) : null;
-    expect(result?.ok && result.warnings).toEqual([{ line: 2, message: 'YouTube needs the first timestamp at 0:00; this list starts at 0:36' }]);
+    expect(result?.ok && result.warnings).toEqual([
+      { line: 2, message: 'YouTube needs the first timestamp at 0:00; this list starts at 0:36' },
+    ]);
   });
 });
 
@@ -167,7 +171,10 @@ describe('parseTimestampList', () => {
   it('drops a range end that overlaps the next timestamp', () => {
     const result = parseTimestampList('0:00 - 3:00 One\n2:00 Two\n4:00 Three');
     expect(episodeOf(result).chapters.map((c) => c.end)).toEqual([undefined, undefined, undefined]);
-    expect(result.ok && result.warnings[0]).toEqual({ line: 1, message: 'the end 3:00 does not fit between the neighbouring timestamps; ignored' });
+    expect(result.ok && result.warnings[0]).toEqual({
+      line: 1,
+      message: 'the end 3:00 does not fit between the neighbouring timestamps; ignored',
+    });
   });
 
   it('keeps fitting range ends', () => {
