@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, screenshot, useFileBrowser, youtubeVideo, type LaunchedBrowser } from './harness/index.ts';
+import { axSidebar, fixture, screenshot, useFileBrowser, youtubeVideo, type AxLocator, type LaunchedBrowser } from './harness/index.ts';
 
 // Chapters inside audio files, imported through the options page as a podcaster would: an MP3
 // whose ID3 tag has CHAP frames and an M4A with a chapter track, both written by Debian's ffmpeg
@@ -42,11 +42,12 @@ function makeAudio(name: string, meta: string, codec: string[]): string {
   return out;
 }
 
-const sidebar = (): Locator => video.getByRole('complementary', { name: 'Chapters' });
+// The sidebar's root is closed: reached through the accessibility tree, as a screen reader does.
+const sidebar = (): AxLocator => axSidebar(video);
 const seekLabels = () =>
   sidebar()
     .locator('button.cb-seek')
-    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+    .evaluateAll((buttons: Element[]) => buttons.map((b) => b.getAttribute('aria-label')));
 const currentLabel = () => sidebar().locator('li[aria-current="true"] button.cb-seek').getAttribute('aria-label');
 const mediaTime = () => video.evaluate(() => document.querySelector<HTMLVideoElement>('#movie_player video.html5-main-video')!.currentTime);
 const setTime = (seconds: number) =>

@@ -166,8 +166,9 @@ describe('no parser hangs on pathological input', () => {
         const result = parse(text);
         const elapsed = performance.now() - started;
         expect(typeof result.ok, label).toBe('boolean');
-        // Generous for slow CI machines; the quadratic cases this guards against take minutes.
-        expect(elapsed, label).toBeLessThan(5000);
+        // A hang detector, generous for a loaded two-core machine; the quadratic cases this guards
+        // against take minutes.
+        expect(elapsed, label).toBeLessThan(30_000);
       }
     },
     120_000,
