@@ -9,6 +9,7 @@ import { onMessage } from '../utils/messaging/protocol';
 import { readPageMaterial } from '../utils/page-chapters/reading/readers';
 import { reinjectAfterInstall } from '../utils/background/reinject';
 import { createStylesheetServer } from '../utils/background/sidebar-stylesheet';
+import { createFirstPaintMemo } from '../utils/background/first-paint';
 
 /** The tab that last reported media, so a popup opened in a tab of its own can find it. */
 const lastMediaTab = storage.defineItem<number | null>('session:lastMediaTab', { fallback: null });
@@ -17,7 +18,13 @@ export default defineBackground(() => {
   // The library service validates every request's data with zod; these lines only wire messages to it.
   const library = createLibraryService({ bundled: loadBundledEpisodes() });
 
-  onMessage('findEpisode', ({ data }) => library.findEpisode(data));
+  // Each answer is also kept for the next page's first paint (utils/background/first-paint.ts).
+  const firstPaint = createFirstPaintMemo();
+  onMessage('findEpisode', async ({ data }) => {
+    const match = await library.findEpisode(data);
+    firstPaint.remember(data, match);
+    return match;
+  });
   onMessage('saveOffset', ({ data }) => library.saveOffset(data));
   // Validates the material itself: it comes from a content script, which the page may have fooled.
   onMessage('readPageChapters', ({ data }) => readPageMaterial(data));

@@ -110,11 +110,13 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
       current.matched = true;
       current.matchedId = match.episode.id;
     }
-    // Asked after the match, so that a library episode is never held up behind a first load's
-    // megabytes of page data, and shown without waiting for them.
-    const firstPage = readPage();
+    // With a library episode the page is read only once the sidebar shows, and never its inline
+    // data (megabytes on YouTube, collected and sent for a switch the person may never use): the
+    // rendered description and chapter panels tell whether there is something to switch to.
+    if (match) firstLook = false;
+    const firstPage = match ? null : readPage();
     // A library episode always wins; without one, the page's chapters, which may render a moment after the title.
-    let page = match ? null : (await firstPage) || null;
+    let page = (await firstPage) || null;
     if (!match && !page) page = await waitForPageChapters(readPage, signal);
     if (signal.aborted || (!match && !page)) return;
     const player = await waitFor(() => adapter.findPlayer(document), signal);
@@ -184,7 +186,7 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
     await show(match ? 'library' : 'page');
     if (match) {
       // The page's own chapters, to switch to, may come or render after the library's are shown.
-      void firstPage.then((found) => found || waitForPageChapters(readPage, signal)).then((found) => {
+      void waitForPageChapters(readPage, signal).then((found) => {
         if (!found || signal.aborted) return;
         page = found;
         if (state?.origin === 'library') state.alternative.value = found.source;

@@ -8,12 +8,9 @@ import type { ChapterProgress } from './chapter-clock';
 export const MIN_STEP_MS = 250;
 
 /** 0..1 of the chapter played at `now` (performance.now()), as `progress` says it runs. */
-export function fractionAt(progress: ChapterProgress, now: number): number {
-  const { fraction, remaining, running, at } = progress;
-  if (!running || fraction >= 1 || !(remaining > 0)) return fraction;
-  // The chapter's whole length in wall-clock seconds at the current rate, from what is left of it.
-  const length = remaining / (1 - fraction);
-  return Math.min(1, fraction + (now - at) / 1000 / length);
+export function fractionAt({ fraction, remaining, running, at }: ChapterProgress, now: number): number {
+  // remaining / (1 - fraction): the chapter's whole length in wall-clock seconds at the current rate.
+  return running && fraction < 1 && remaining > 0 ? Math.min(1, fraction + ((now - at) / 1000 / remaining) * (1 - fraction)) : fraction;
 }
 
 /**
@@ -22,80 +19,59 @@ export function fractionAt(progress: ChapterProgress, now: number): number {
  */
 export function nextStepIn(progress: ChapterProgress, now: number, width: number): number | null {
   const { fraction, remaining, running } = progress;
-  if (!running || fraction >= 1 || !(remaining > 0) || !(width > 0)) return null;
-  const length = remaining / (1 - fraction);
-  const pixels = fractionAt(progress, now) * width;
-  if (pixels >= width) return null;
+  const played = fractionAt(progress, now);
+  if (!running || played >= 1 || !(remaining > 0) || !(width > 0)) return null;
   // The next whole pixel, past float error at the one just drawn.
-  const target = Math.floor(pixels + 1e-6) + 1;
-  return Math.max(MIN_STEP_MS, ((target / width - fractionAt(progress, now)) * length * 1000));
+  const next = (Math.floor(played * width + 1e-6) + 1) / width;
+  return Math.max(MIN_STEP_MS, ((next - played) * remaining * 1000) / (1 - fraction));
 }
 
 /**
  * Draws progress within the chapter in whole-pixel steps, each a transform written by a timer:
  * between steps nothing runs and the compositor has no frame to draw. A running CSS animation
  * (what this replaced) kept the compositor drawing at the display's rate for the whole episode,
- * about 80 ms of CPU per second of media across the browser's processes (issue 17; `npm run bench`,
- * `BENCH_ONLY=progress-options` measures the options). No timer while paused, while the bar is out
- * of view (a collapsed or scrolled list, a hidden sidebar) or while the tab is hidden: the bar is
- * drawn again when it can be seen.
+ * about 70 ms of CPU per second of media across the browser's processes, where these steps cost
+ * nothing measurable (issue 17; `BENCH_ONLY=progress-options npm run bench` measures the options).
+ * No timer while paused, while the bar is out of view (a collapsed or scrolled list, a hidden
+ * sidebar) or while the tab is hidden: the bar is drawn again when it can be seen.
  */
 export function stepProgress(fill: HTMLElement, track: HTMLElement, progress: ReadonlySignal<ChapterProgress>, lifetime: AbortSignal): void {
-  const doc = track.ownerDocument;
   let width = 0;
   let inView = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let drawn = Number.NaN;
 
   const draw = () => {
     clearTimeout(timer);
-    timer = undefined;
     if (lifetime.aborted) return;
     const value = progress.peek();
     const now = performance.now();
-    // Whole pixels only, so that a step is a pixel and equal values cost nothing.
-    const scale = width > 0 ? Math.floor(fractionAt(value, now) * width + 1e-6) / width : value.fraction;
-    if (scale !== drawn) {
-      drawn = scale;
-      fill.style.transform = `scaleX(${scale})`;
-    }
-    if (!inView || doc.visibilityState === 'hidden') return;
-    const wait = nextStepIn(value, now, width);
-    if (wait !== null) timer = setTimeout(draw, wait);
+    // Whole pixels only, so that a step is a pixel. (Before the first size report, the fraction.)
+    const played = fractionAt(value, now);
+    fill.style.transform = `scaleX(${width > 0 ? Math.floor(played * width + 1e-6) / width : played})`;
+    const wait = inView && document.visibilityState !== 'hidden' ? nextStepIn(value, now, width) : null;
+    timer = wait === null ? undefined : setTimeout(draw, wait);
   };
 
-  // Both report once when they start: the first draw with a width happens then. (Test DOMs may
-  // have neither: the bar is then drawn at each change, and in view.)
-  const resize = typeof ResizeObserver === 'function'
-    ? new ResizeObserver((entries) => {
-        width = entries.at(-1)?.contentRect.width ?? width;
-        draw();
-      })
-    : null;
-  resize?.observe(track);
-  const visibility = typeof IntersectionObserver === 'function'
-    ? new IntersectionObserver((entries) => {
-        inView = entries.at(-1)?.isIntersecting ?? inView;
-        draw();
-      })
-    : null;
-  if (visibility) visibility.observe(track);
-  else inView = true;
-  const onVisibility = () => draw();
-  doc.addEventListener('visibilitychange', onVisibility);
+  // Both report once when they start: the first draw with a width comes then.
+  const resize = new ResizeObserver((entries) => {
+    width = entries.at(-1)!.contentRect.width;
+    draw();
+  });
+  const visibility = new IntersectionObserver((entries) => {
+    inView = entries.at(-1)!.isIntersecting;
+    draw();
+  });
+  resize.observe(track);
+  visibility.observe(track);
+  document.addEventListener('visibilitychange', draw, { signal: lifetime });
   const stop = effect(() => {
     void progress.value;
     draw();
   });
-  lifetime.addEventListener(
-    'abort',
-    () => {
-      clearTimeout(timer);
-      stop();
-      resize?.disconnect();
-      visibility?.disconnect();
-      doc.removeEventListener('visibilitychange', onVisibility);
-    },
-    { once: true },
-  );
+  lifetime.addEventListener('abort', () => {
+    clearTimeout(timer);
+    stop();
+    resize.disconnect();
+    visibility.disconnect();
+  });
 }
