@@ -14,10 +14,10 @@ let stored: Promise<string | null> | null = null;
 /** Starts reading the kept stylesheet; called as early as the content script starts. */
 export function readKeptStylesheet(): Promise<string | null> {
   const key = stylesheetKey(import.meta.env.ENTRYPOINT);
-  stored ??= browser.storage.local.get(key).then(
-    (values) => readStoredStylesheet(values[key], browser.runtime.getManifest().version),
-    () => null,
-  );
+  stored ??= browser.storage.local
+    .get(key)
+    .then((values) => readStoredStylesheet(values[key], browser.runtime.getManifest().version))
+    .catch(() => null);
   return stored;
 }
 
