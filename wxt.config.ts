@@ -1,8 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
-import { spotify } from './utils/sites/spotify';
-import { youtube } from './utils/sites/youtube';
+import { SITES } from './utils/sites/registry';
 
 /**
  * Content scripts get the browser's own `browser` (Firefox) or `chrome` (Chrome) object where the
@@ -65,7 +64,7 @@ export default defineConfig({
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'unlimitedStorage', 'scripting'],
     // The same hosts as the content scripts (so no new warning): they let the popup read a tab's
     // URL, to tell a supported page whose content script is gone from any other page.
-    host_permissions: [...youtube.matches, ...spotify.matches],
+    host_permissions: SITES.flatMap((site) => site.matches),
     // Defaults avoid YouTube's (Shift+N/P, Shift+,/., Ctrl+arrows, J/K/L) and Spotify's
     // (Alt+Shift+letter navigation) shortcuts; people rebind them in the browser's settings.
     // No remote code, no eval, no inline script, nothing loaded from elsewhere, for every page.

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
+import { STORAGE_KEYS } from '../utils/storage/keys';
 import { loadBundledEpisodes } from '../utils/library/bundled-episodes';
 import { answerMarkdownRequest } from '../utils/background/chapter-markdown';
 import { runCommandInActiveTab } from '../utils/background/commands';
@@ -12,7 +13,7 @@ import { createStylesheetServer } from '../utils/background/sidebar-stylesheet';
 import { createFirstPaintMemo } from '../utils/background/first-paint';
 
 /** The tab that last reported media, so a popup opened in a tab of its own can find it. */
-const lastMediaTab = storage.defineItem<number | null>('session:lastMediaTab', { fallback: null });
+const lastMediaTab = storage.defineItem<number | null>(STORAGE_KEYS.lastMediaTab.key, { fallback: null });
 
 export default defineBackground(() => {
   // The library service validates every request's data with zod; these lines only wire messages to it.

@@ -1,86 +1,65 @@
 // @vitest-environment node
 // (esbuild's API checks its Uint8Arrays, which a DOM environment's TextEncoder does not make.)
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { importsOf, reachable, ROOT } from './import-graph';
 
-// Content scripts run on every YouTube and Spotify page, within a size budget. Reading a page's
-// chapters is split for it: the content script collects strings, the background parses them
-// (utils/page-chapters/reading/readers.ts). This fails when a value import brings a parser back into a content
-// script; type imports are erased and do not count.
+// Content scripts run on every YouTube and Spotify page, within a size budget, and beside the
+// page's own scripts. What they may reach is a folder rule: the folders below hold what only the
+// background or the extension's pages run (parsers, the library, zod's schemas). Reading a page's
+// chapters is split for it: the content script collects strings (utils/page-chapters/collect.ts),
+// the background reads them (utils/page-chapters/reading/). Type imports are erased and do not count.
 
-const ROOT = process.cwd();
-const CONTENT_SCRIPTS = ['entrypoints/youtube.content/index.ts', 'entrypoints/spotify.content/index.ts'];
+/** Every content script, found by WXT's naming rule rather than listed, so a new site is covered. */
+const CONTENT_SCRIPTS = readdirSync(resolve(ROOT, 'entrypoints'), { withFileTypes: true }).flatMap((entry) => {
+  if (entry.isFile() && /\.content\.tsx?$/.test(entry.name)) return [`entrypoints/${entry.name}`];
+  if (entry.isDirectory() && entry.name.endsWith('.content')) return [`entrypoints/${entry.name}/index.ts`];
+  return [];
+});
 
-/**
- * Background-only modules: the page-chapter parsers and what only they use, and the Markdown
- * formatter behind "Copy as Markdown" (the sidebar asks the background for it).
- */
-const BACKGROUND_ONLY = [
-  'utils/background/chapter-markdown.ts',
-  'utils/page-chapters/reading/readers.ts',
-  'utils/page-chapters/reading/chapter-lists.ts',
-  'utils/page-chapters/reading/page-json.ts',
-  'utils/page-chapters/reading/youtube.ts',
-  'utils/page-chapters/reading/spotify.ts',
-  'utils/chapters/formats/timestamp-lines.ts',
-  'utils/chapters/formats/html-text.ts',
-  'utils/chapters/formats/text-lines.ts',
-  'utils/chapters/formats/clock.ts',
+/** Folders only the background or the extension's pages may use. */
+export const NOT_FOR_CONTENT_SCRIPTS = [
+  'utils/background/',
+  'utils/library/',
+  'utils/options/',
+  'utils/popup/',
+  'utils/page-chapters/reading/',
+  'utils/chapters/formats/',
+  'components/popup/',
+  'components/options/',
 ];
-const BACKGROUND_ONLY_PACKAGES = ['zod'];
+const NOT_FOR_CONTENT_SCRIPTS_PACKAGES = ['zod', 'webextension-polyfill', '@preact/signals'];
 
-/** Module specifiers a file imports for their values (not `import type`, not `export type`). */
-function valueImports(source: string): string[] {
-  const found: string[] = [];
-  const statement = /^\s*(?:import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm;
-  for (const match of source.matchAll(statement)) if (!match[1]) found.push(match[2]!);
-  for (const match of source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push(match[1]!);
-  return found;
-}
-
-function resolveModule(from: string, specifier: string): string | null {
-  const base = resolve(dirname(from), specifier.replace(/\?.*$/, ''));
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`]) {
-    if (/\.(ts|tsx)$/.test(candidate) && existsSync(candidate)) return candidate;
-  }
-  return null;
-}
-
-/** Every project module and package a content script reaches through value imports. */
-function reachable(entry: string): { modules: Set<string>; packages: Set<string> } {
-  const modules = new Set<string>();
-  const packages = new Set<string>();
-  const queue = [resolve(ROOT, entry)];
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (modules.has(file)) continue;
-    modules.add(file);
-    for (const specifier of valueImports(readFileSync(file, 'utf8'))) {
-      if (!specifier.startsWith('.')) {
-        packages.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
-        continue;
-      }
-      const target = resolveModule(file, specifier);
-      if (target) queue.push(target);
-    }
-  }
-  return { modules: new Set([...modules].map((file) => relative(ROOT, file))), packages };
-}
+/** The modules of `modules` that the folder rule forbids. */
+export const forbiddenIn = (modules: Iterable<string>) => [...modules].filter((file) => NOT_FOR_CONTENT_SCRIPTS.some((folder) => file.startsWith(folder)));
 
 describe('what the content scripts import', () => {
   it('reads value imports and skips type-only ones', () => {
-    expect(valueImports(`import type { A } from './a';\nimport { type B, c } from './c';\nimport {\n  d,\n} from "./d";\nexport type { E } from './e';\nimport './f.css';`)).toEqual(['./c', './d', './f.css']);
+    expect(importsOf(`import type { A } from './a';\nimport { type B, c } from './c';\nimport {\n  d,\n} from "./d";\nexport type { E } from './e';\nimport './f.css';`, { values: true })).toEqual(['./c', './d', './f.css']);
   });
 
-  it.each(CONTENT_SCRIPTS)('%s reaches no page-chapter parser, Markdown formatter, nor zod', (entry) => {
+  it('finds every content script', () => {
+    expect(CONTENT_SCRIPTS).toEqual(expect.arrayContaining(['entrypoints/youtube.content/index.ts', 'entrypoints/spotify.content/index.ts', 'entrypoints/spotify-bridge.content.ts']));
+  });
+
+  it('tells a forbidden folder, whatever the file is called', () => {
+    expect(forbiddenIn(['utils/sidebar/run-site.ts', 'utils/library/anything-new.ts', 'utils/chapters/time.ts', 'utils/chapters/formats/new-format.ts'])).toEqual([
+      'utils/library/anything-new.ts',
+      'utils/chapters/formats/new-format.ts',
+    ]);
+  });
+
+  it.each(CONTENT_SCRIPTS)('%s reaches no folder of the background or the pages, nor zod', (entry) => {
     const { modules, packages } = reachable(entry);
-    // The walk itself works: it reaches the collecting side.
-    expect(modules).toContain('utils/page-chapters/collect.ts');
-    expect(modules).toContain('utils/sidebar/page-chapter-request.ts');
-    expect(BACKGROUND_ONLY.filter((file) => modules.has(file))).toEqual([]);
-    expect(BACKGROUND_ONLY_PACKAGES.filter((name) => packages.has(name))).toEqual([]);
+    // The walk itself works: the sites' scripts reach the collecting side.
+    if (entry.includes('/index.ts')) {
+      expect(modules).toContain('utils/page-chapters/collect.ts');
+      expect(modules).toContain('utils/sidebar/page-chapter-request.ts');
+    }
+    expect(forbiddenIn(modules)).toEqual([]);
+    expect(NOT_FOR_CONTENT_SCRIPTS_PACKAGES.filter((name) => packages.has(name))).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Episode } from '../chapters/schema';
 import { indexEpisodes, linkKey, matchEpisode, type EpisodeIndex, type MatchableEpisode } from './episode-match';
-import type { IndexEntry, ImportSource } from './store';
+import { episodeFacts, type IndexEntry, type ImportSource } from './store';
 import type { Links } from './links';
 import type { EpisodeSummary, LibraryEntry } from '../messaging/protocol';
 import { findSite } from '../sites/registry';
@@ -49,14 +49,7 @@ function episodeUrl(episode: Pick<Episode, 'ids'>): string | null {
 
 export function bundledItem(episode: Episode): LibraryItem {
   return {
-    id: episode.id,
-    show: episode.show,
-    title: episode.title,
-    altTitles: episode.altTitles,
-    ids: episode.ids,
-    offsets: episode.offsets,
-    duration: episode.duration,
-    chapterCount: episode.chapters.length,
+    ...episodeFacts(episode),
     origin: 'bundled',
     replacesBundled: false,
     importedAt: null,
@@ -66,19 +59,13 @@ export function bundledItem(episode: Episode): LibraryItem {
 }
 
 export function importedItem(entry: IndexEntry, replacesBundled: boolean): LibraryItem {
+  const { importedAt, source, ...facts } = entry;
   return {
-    id: entry.id,
-    show: entry.show,
-    title: entry.title,
-    altTitles: entry.altTitles,
-    ids: entry.ids,
-    offsets: entry.offsets,
-    duration: entry.duration,
-    chapterCount: entry.chapterCount,
+    ...facts,
     origin: 'imported',
     replacesBundled,
-    importedAt: entry.importedAt,
-    source: entry.source ?? null,
+    importedAt,
+    source: source ?? null,
     episode: null,
   };
 }

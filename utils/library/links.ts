@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
+import { STORAGE_KEYS } from '../storage/keys';
 
 /**
  * "Use these chapters for this video": a person's links from a site's media id to a library
@@ -9,7 +10,7 @@ import { storage } from 'wxt/utils/storage';
 const linksSchema = z.record(z.string().regex(/^[\w-]+:.+$/), z.string().min(1));
 export type Links = z.infer<typeof linksSchema>;
 
-export const linksItem = storage.defineItem<unknown>('local:links', { fallback: {}, version: 1 });
+export const linksItem = storage.defineItem<unknown>(STORAGE_KEYS.links.key, { fallback: {}, version: STORAGE_KEYS.links.version });
 
 /** Keeps every valid link of a damaged value rather than dropping them all. */
 export function readLinks(raw: unknown): Links {

@@ -1,4 +1,5 @@
-import { SITE_ADDRESSES, SITES } from '../sites/registry';
+import { SITE_ADDRESSES } from '../sites/addresses';
+import { SITES } from '../sites/registry';
 import type { MediaAddress, SiteAdapter, SiteAddresses } from '../sites/types';
 
 /**

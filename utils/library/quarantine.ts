@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import { readRecord, type RecordFormat } from './stored-record';
 import { t } from '../i18n';
+import { STORAGE_KEYS } from '../storage/keys';
 
 /**
  * Where stored values that do not validate are kept aside: never used, never silently deleted.
@@ -10,7 +11,7 @@ import { t } from '../i18n';
  *
  *   local:quarantine  { v: 1, entries: SetAsideEntry[] }
  */
-export const QUARANTINE_KEY = 'local:quarantine';
+export const QUARANTINE_KEY = STORAGE_KEYS.quarantine.key;
 
 const entrySchema = z.object({
   id: z.string().min(1),

@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { episodeSchema, type Episode } from '../chapters/schema';
 import { readRecord, type Migrations, type RecordFormat } from './stored-record';
 import { t } from '../i18n';
+import { STORAGE_KEYS } from '../storage/keys';
 
 /*
  * The imported episodes in storage.local, layout version 1:
@@ -28,15 +29,15 @@ import { t } from '../i18n';
  * IndexedDB limits (a share of the disk), so it does not need it there.
  */
 
-export const EPISODE_KEY_PREFIX = 'local:episode:' as const;
+export const EPISODE_KEY_PREFIX = STORAGE_KEYS.episodePrefix.key;
 export const INDEX_SHARD_COUNT = 64;
-export const LIBRARY_FORMAT_VERSION = 1;
+export const LIBRARY_FORMAT_VERSION = STORAGE_KEYS.episodePrefix.version;
 
 /** Keys of storage.local as WXT's storage API spells them. */
 export type LocalKey = `local:${string}`;
 
 export const episodeKey = (id: string): LocalKey => `${EPISODE_KEY_PREFIX}${id}`;
-export const indexShardKey = (shard: number): LocalKey => `local:library-index-${String(shard).padStart(2, '0')}`;
+export const indexShardKey = (shard: number): LocalKey => `${STORAGE_KEYS.indexShardPrefix.key}${String(shard).padStart(2, '0')}`;
 export const INDEX_SHARD_KEYS = Array.from({ length: INDEX_SHARD_COUNT }, (_, shard) => indexShardKey(shard));
 
 /** FNV-1a: stable across versions and machines, which the layout depends on (changing it is a migration). */
@@ -112,8 +113,10 @@ const INDEX_SHARD_FORMAT: RecordFormat<z.infer<typeof indexShardSchema>> = {
   schema: indexShardSchema,
 };
 
-export function summarize(record: EpisodeRecord): IndexEntry {
-  const { episode } = record;
+/** What matching and the lists need of an episode, without its chapters: the index's fields. */
+export type EpisodeFacts = Omit<IndexEntry, 'importedAt' | 'source'>;
+
+export function episodeFacts(episode: Episode): EpisodeFacts {
   return {
     id: episode.id,
     show: episode.show,
@@ -123,9 +126,11 @@ export function summarize(record: EpisodeRecord): IndexEntry {
     offsets: episode.offsets,
     ...(episode.duration !== undefined ? { duration: episode.duration } : {}),
     chapterCount: episode.chapters.length,
-    importedAt: record.importedAt,
-    ...(record.source ? { source: record.source } : {}),
   };
+}
+
+export function summarize(record: EpisodeRecord): IndexEntry {
+  return { ...episodeFacts(record.episode), importedAt: record.importedAt, ...(record.source ? { source: record.source } : {}) };
 }
 
 /** A stored value that did not validate, and why, for the quarantine. */

@@ -1,7 +1,7 @@
 import { parseClock } from '../chapters/time';
 import { readBlockText } from '../page-chapters/collect';
 import { createSpotifyPlayer, startBridgeReceiver, type BridgeReceiver, type PlayerBar } from './spotify-player';
-import type { EpisodeRef, Placement, SiteAdapter, SiteAddresses } from './types';
+import type { EpisodeRef, Placement, SiteAdapter } from './types';
 
 /*
  * Spotify's web player (open.spotify.com). One single-page app: the player bar at the bottom is on
@@ -52,7 +52,6 @@ export type ShowNotesMaterial = { notes: string };
 const AD_ATTRIBUTE = 'data-testadtype';
 
 /** Spotify ids are 22 base-62 characters; localized pages put /intl-xx/ before the path. */
-const EPISODE_ID = /^[A-Za-z0-9]{22}$/;
 const ITEM_PATH = /^(?:\/intl-[a-z]{2}(?:-[a-z]+)?)?\/(episode|track|album|show|chapter|audiobook|artist|playlist)\/([A-Za-z0-9]{22})(?:\/|$)/i;
 
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
@@ -288,33 +287,5 @@ export const spotify: SiteAdapter = {
       },
       { once: true },
     );
-  },
-};
-
-/** Spotify's addresses and ids, for the background and extension pages; the content script never reads them. */
-export const spotifyAddresses: SiteAddresses = {
-  id: 'spotify',
-  exampleUrls: [
-    'https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk',
-    'https://open.spotify.com/',
-    'https://open.spotify.com/show/6vAqAV4ZEtBnqwqtsPGZlw',
-    'https://open.spotify.com/search',
-  ],
-  readMediaUrl(url) {
-    if (url.protocol !== 'https:' || url.hostname !== 'open.spotify.com') return null;
-    // Localised links put a segment such as "intl-de" before "episode".
-    const parts = url.pathname.split('/').filter((part) => part && !part.startsWith('intl-'));
-    return parts[0] === 'episode' && parts[1] && EPISODE_ID.test(parts[1]) ? { site: 'spotify', mediaId: parts[1] } : null;
-  },
-  readMediaId(text) {
-    const value = text.trim();
-    if (EPISODE_ID.test(value)) return value;
-    const uri = /^spotify:episode:([A-Za-z0-9]{22})$/.exec(value);
-    if (uri) return uri[1]!;
-    try {
-      return spotifyAddresses.readMediaUrl(new URL(value))?.mediaId ?? null;
-    } catch {
-      return null;
-    }
   },
 };

@@ -123,6 +123,9 @@ export type PageChaptersReply = { ok: true; page: PageEpisode | null; settled?: 
 export interface SiteAddresses {
   /** The adapter's `id`. */
   id: string;
+  /** The site's name as people know it, and what it plays: the adapter's own (a test checks they agree). */
+  name: string;
+  mediaKind: 'video' | 'episode';
   /** Real URLs the adapter is meant for; a test checks each against `matches` and `readEpisode`. */
   exampleUrls: string[];
   /** The reverse of the adapter's `mediaUrl`: the media an address of this site names, or null; pure. */

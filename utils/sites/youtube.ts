@@ -1,7 +1,8 @@
 import { findAssigningScript } from '../page-chapters/inline-scripts';
 import { PAGE_LIMITS, readBlockText } from '../page-chapters/collect';
 import { createMediaPlayer } from './media-player';
-import type { EpisodeRef, MediaAddress, PageChapterSource, Placement, SiteAdapter, SiteAddresses } from './types';
+import type { EpisodeRef, PageChapterSource, Placement, SiteAdapter } from './types';
+import { readPage, type PageKind } from './youtube-addresses';
 
 /*
  * YouTube, desktop (www), mobile (m.) and embeds (www and youtube-nocookie).
@@ -116,43 +117,6 @@ function collectWatchPage(doc: Document, first: boolean): WatchPageMaterial | nu
   }
   const empty = material.descriptions.length === 0 && Object.keys(material.panels).length === 0 && material.initialData === undefined && material.playerResponse === undefined;
   return empty ? null : material;
-}
-
-const VIDEO_ID = /^[\w-]{11}$/;
-
-type PageKind = 'watch' | 'mobile' | 'embed';
-
-function readPage(url: URL): { kind: PageKind; videoId: string } | null {
-  const host = url.hostname;
-  const embed = /^\/embed\/([\w-]{11})/.exec(url.pathname);
-  if (embed && (host === 'www.youtube.com' || host === 'www.youtube-nocookie.com')) {
-    return { kind: 'embed', videoId: embed[1]! };
-  }
-  if (host !== 'www.youtube.com' && host !== 'm.youtube.com') return null;
-  const live = /^\/live\/([\w-]{11})/.exec(url.pathname);
-  const videoId = url.pathname === '/watch' ? url.searchParams.get('v') : live?.[1];
-  if (!videoId || !VIDEO_ID.test(videoId)) return null;
-  return { kind: host === 'm.youtube.com' ? 'mobile' : 'watch', videoId };
-}
-
-/**
- * Addresses a person may paste to name a video, beyond the pages the content script runs on:
- *   share link  https://youtu.be/C6Zpjij5AF4?si=…
- *   no scheme   youtube.com/watch?v=C6Zpjij5AF4 (the URL is parsed by the caller; see readMediaLink)
- * YouTube Music and Shorts are left out: the sidebar never runs there.
- */
-function readVideoAddress(url: URL): MediaAddress | null {
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  if (url.hostname === 'youtu.be') {
-    const videoId = url.pathname.split('/')[1] ?? '';
-    return VIDEO_ID.test(videoId) ? { site: 'youtube', mediaId: videoId } : null;
-  }
-  const host = url.hostname === 'youtube.com' ? 'www.youtube.com' : url.hostname;
-  // Shorts have no sidebar, but a person may still link an episode to one by its address.
-  const shorts = /^\/shorts\/([\w-]{11})$/.exec(url.pathname);
-  if (shorts && (host === 'www.youtube.com' || host === 'm.youtube.com')) return { site: 'youtube', mediaId: shorts[1]! };
-  const page = readPage(new URL(`https://${host}${url.pathname}${url.search}`));
-  return page ? { site: 'youtube', mediaId: page.videoId } : null;
 }
 
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
@@ -301,27 +265,5 @@ export const youtube: SiteAdapter = {
     const titleElement = doc.querySelector('title');
     if (titleElement) observer.observe(titleElement, { childList: true, characterData: true, subtree: true });
     signal.addEventListener('abort', () => observer.disconnect(), { once: true });
-  },
-};
-
-/** YouTube's addresses and ids, for the background and extension pages; the content script never reads them. */
-export const youtubeAddresses: SiteAddresses = {
-  id: 'youtube',
-  exampleUrls: [
-    'https://www.youtube.com/watch?v=C6Zpjij5AF4',
-    'https://www.youtube.com/live/C6Zpjij5AF4',
-    'https://m.youtube.com/watch?v=C6Zpjij5AF4',
-    'https://www.youtube.com/embed/C6Zpjij5AF4',
-    'https://www.youtube-nocookie.com/embed/C6Zpjij5AF4',
-  ],
-  readMediaUrl: readVideoAddress,
-  readMediaId(text) {
-    const value = text.trim();
-    if (VIDEO_ID.test(value)) return value;
-    try {
-      return readVideoAddress(new URL(value))?.mediaId ?? null;
-    } catch {
-      return null;
-    }
   },
 };

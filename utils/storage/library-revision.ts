@@ -1,4 +1,5 @@
 import { defineContentItem } from './content-storage';
+import { STORAGE_KEYS } from './keys';
 
 /**
  * A number the background changes in the same write as any change to the library (import,
@@ -7,7 +8,7 @@ import { defineContentItem } from './content-storage';
  * embedded players inside other sites' pages, which `tabs.query` by URL cannot find, and needs no
  * `tabs` permission. Kept in its own module, without zod, because content scripts import it.
  */
-export const LIBRARY_REVISION_KEY = 'local:library-revision' as const;
+export const LIBRARY_REVISION_KEY = STORAGE_KEYS.libraryRevision.key;
 
 export const libraryRevisionItem = defineContentItem<number>(LIBRARY_REVISION_KEY, { fallback: 0 });
 

@@ -1,4 +1,5 @@
 import { defineContentItem } from './content-storage';
+import { STORAGE_KEYS } from './keys';
 
 /**
  * The person's timing corrections: seconds added to a site's media time to reach the episode's
@@ -9,7 +10,7 @@ import { defineContentItem } from './content-storage';
  * the options page. Storage is untrusted (an older version, another tool, a half-written value): a
  * bad value is ignored, and left in place for the rest of the item to survive writes around it.
  */
-export const offsetsItem = defineContentItem<Record<string, unknown>>('local:offsets', { fallback: {} });
+export const offsetsItem = defineContentItem<Record<string, unknown>>(STORAGE_KEYS.offsets.key, { fallback: {} });
 
 /** Longer than any episode; a larger correction is a corrupted value, not a person's choice. */
 export const MAX_OFFSET_SECONDS = 24 * 60 * 60;

@@ -1,4 +1,5 @@
 import { defineContentItem } from './content-storage';
+import { STORAGE_KEYS } from './keys';
 import type { SidebarPosition } from '../sites/types';
 
 /** "site" follows the page's own light or dark mode; the others override it. */
@@ -65,7 +66,7 @@ export function findUnreadablePreferences(raw: unknown): Array<keyof Preferences
   );
 }
 
-export const preferencesItem = defineContentItem<Record<string, unknown>>('local:preferences', {
+export const preferencesItem = defineContentItem<Record<string, unknown>>(STORAGE_KEYS.preferences.key, {
   fallback: { ...DEFAULT_PREFERENCES },
 });
 

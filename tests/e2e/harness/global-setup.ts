@@ -21,7 +21,7 @@ export default function setup(): void {
   // NODE_ENV=test (vitest's) would make Preact's Vite preset keep hook names and debug hooks in the
   // bundle: about 1 KB more per content script than `npm run build` ships.
   const env = { ...process.env, NODE_ENV: 'production' };
-  const build = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000, env });
+  const build = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 600_000, env });
   if (build.status !== 0 || !existsSync(join(EXTENSION_PATH, 'manifest.json'))) {
     const output = `${build.stdout ?? ''}${build.stderr ?? ''}`.trim();
     const reason = build.error ? String(build.error) : `exit code ${build.status}`;

@@ -13,3 +13,5 @@ export { YOUTUBE_VIDEOS, EPISODE_VIDEO_ID, youtubeVideo, type FixtureVideo } fro
 export { EXTENSION_PATH, ROOT } from './paths.ts';
 export { fixture, type FixtureApi } from './youtube.ts';
 export { useFileBrowser, type FileBrowser } from './file-browser.ts';
+export { ax, axSidebar, AxLocator, type RoleOptions, type NameMatch } from './ax.ts';
+export { cdpOf } from './ax-session.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SITE_ADDRESSES, SITES, findSiteAddresses, findSiteByName } from '../../../utils/sites/registry';
-import { spotifyAddresses } from '../../../utils/sites/spotify';
-import { youtubeAddresses } from '../../../utils/sites/youtube';
+import { SITE_ADDRESSES, findSiteAddresses, findSiteByName } from '../../../utils/sites/addresses';
+import { SITES } from '../../../utils/sites/registry';
+import { spotifyAddresses } from '../../../utils/sites/spotify-addresses';
+import { youtubeAddresses } from '../../../utils/sites/youtube-addresses';
 
 // What people paste to name an episode (in a document's header, or the options page's link box).
 
@@ -52,5 +53,11 @@ describe('SITE_ADDRESSES', () => {
     expect(SITE_ADDRESSES.map((site) => site.id)).toEqual(SITES.map((site) => site.id));
     expect(findSiteAddresses('spotify')?.readMediaId('spotify:episode:4rOoJ6Egrf8K2IrywzwOMk')).toBe('4rOoJ6Egrf8K2IrywzwOMk');
     expect(findSiteAddresses('vimeo')).toBeUndefined();
+  });
+
+  it('names each site and its media as its adapter does', () => {
+    expect(SITE_ADDRESSES.map(({ id, name, mediaKind }) => ({ id, name, mediaKind }))).toEqual(
+      SITES.map(({ id, name, mediaKind }) => ({ id, name, mediaKind })),
+    );
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
+import { spotifyAddresses } from '../../../utils/sites/spotify-addresses';
 import bridgeEntrypoint from '../../../entrypoints/spotify-bridge.content';
 import {
   isAdPlaying,
@@ -11,7 +12,6 @@ import {
   readItemLink,
   seekWithProgressBar,
   spotify,
-  spotifyAddresses,
 } from '../../../utils/sites/spotify';
 
 // The real page: open.spotify.com in May 2025, a song paused at 2:16 of 4:04 (see SOURCES.md there).

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { youtube, youtubeAddresses } from '../../../utils/sites/youtube';
+import { youtube } from '../../../utils/sites/youtube';
+import { youtubeAddresses } from '../../../utils/sites/youtube-addresses';
 
 const REAL = resolve(process.cwd(), '../shared/fixtures/real-world/dom/youtube');
 // Its stylesheets and sign-in iframe are dropped: the test environment would try to fetch them.

@@ -42,7 +42,7 @@ import { guardParse } from './guard';
 import type { ParseContext } from './parse-context';
 import { quote } from './problems';
 import { readHttpUrl } from './safe-url';
-import { findSite, findSiteAddresses, findSiteByName } from '../../sites/registry';
+import { findSiteAddresses, findSiteByName } from '../../sites/addresses';
 import { splitLines } from './text-lines';
 import { t } from '../../i18n';
 
@@ -138,13 +138,12 @@ function readHeaderLine(
   };
 
   if (key === 'show') return value;
-  // A site's own header ("YouTube: <id or link>"): the site's adapter knows its ids and links.
+  // A site's own header ("YouTube: <id or link>"): the site's addresses know its ids and links.
   const site = findSiteByName(key);
-  const addresses = site && findSiteAddresses(site.id);
-  if (site && addresses) {
-    const id = addresses.readMediaId(value);
+  if (site) {
+    const id = site.readMediaId(value);
     if (id) addId(site.id, id);
-    else problems.push({ line: lineNumber, message: t(site.mediaKind === 'episode' ? 'parseCbtBadEpisodeId' : 'parseCbtBadVideoId', quote(value), site.name ?? site.id) });
+    else problems.push({ line: lineNumber, message: t(site.mediaKind === 'episode' ? 'parseCbtBadEpisodeId' : 'parseCbtBadVideoId', quote(value), site.name) });
   } else if (key === 'also titled') {
     if (value) (draft.altTitles ??= []).push(value);
   } else if (key === 'duration') {
@@ -312,8 +311,8 @@ function zFunction(s: string): number[] {
 
 /** "YouTube" for ids the YouTube: line reads back unchanged; "Id <site>" for any other id. */
 function siteHeader(site: string, id: string): string {
-  const name = findSite(site)?.name;
-  if (name && findSiteAddresses(site)?.readMediaId(id) === id) return name;
+  const addresses = findSiteAddresses(site);
+  if (addresses && addresses.readMediaId(id) === id) return addresses.name;
   return `Id ${site}`;
 }
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Episode } from '../../chapters/schema';
 import { t } from '../../i18n';
-import { findSite } from '../../sites/registry';
+import { findSiteAddresses } from '../../sites/addresses';
 import { spotifyPageReader } from './spotify';
 import type { EpisodeRef, PageChapters, PageChaptersReply } from '../../sites/types';
 import { youtubePageReader } from './youtube';
+import type { PageReader } from './page-reader';
 
 /*
  * The background's half of a page's own chapters. A content script only collects the page's
@@ -14,18 +15,6 @@ import { youtubePageReader } from './youtube';
  * inline data are parsed off its main thread. The episode the sidebar shows is made here too, for
  * the same reason. Imported by the background only.
  */
-
-/** One site's reader of what its adapter collects; the rest of the code never names a site. */
-export interface PageReader<Content> {
-  /** The adapter's `id`. */
-  site: string;
-  /** The shape and bounds of what the adapter collects; material that fails it is refused unread. */
-  content: z.ZodType<Content>;
-  /** The chapters in checked content for `media`, or null when it holds none of this media's. */
-  read(content: Content, media: { mediaId: string; duration?: number }): PageChapters | null;
-  /** Whether the content shows all of this media's page there will be (see PageChaptersReply). */
-  settled(content: Content, media: { mediaId: string }): boolean;
-}
 
 const PAGE_READERS: readonly PageReader<unknown>[] = [youtubePageReader, spotifyPageReader];
 
@@ -61,7 +50,7 @@ export function createPageEpisode(ref: EpisodeRef, page: PageChapters, fallbackT
 }
 
 /** The title of a media whose page names none: "This video" or "This episode", after what the site plays. */
-const untitled = (site: string) => t(findSite(site)?.mediaKind === 'episode' ? 'thisEpisode' : 'thisVideo');
+const untitled = (site: string) => t(findSiteAddresses(site)?.mediaKind === 'episode' ? 'thisEpisode' : 'thisVideo');
 
 /** Where and what the first problem is ("content.panels.chapters.0.title: Too big…"). */
 const describeIssue = (error: z.ZodError, at: string[] = []) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { readDescriptionChapters } from './chapter-lists';
 import { PAGE_LIMITS } from '../collect';
-import type { PageReader } from './readers';
+import type { PageReader } from './page-reader';
 import { spotify, type ShowNotesMaterial } from '../../sites/spotify';
 
 /*

@@ -3,7 +3,7 @@ import { parseClock } from '../../chapters/time';
 import { readDescriptionChapters, tidyPageChapters, type RawPageChapter } from './chapter-lists';
 import { PAGE_LIMITS } from '../collect';
 import { dig, digArray, readAssignedJson } from './page-json';
-import type { PageReader } from './readers';
+import type { PageReader } from './page-reader';
 import type { PageChapter, PageChapters, PageChapterSource } from '../../sites/types';
 import { PANEL_IDS, WATCH_PAGE_LIMITS, youtube, type WatchPageMaterial } from '../../sites/youtube';
 

@@ -1,0 +1,29 @@
+/**
+ * Every storage key Chapterbar uses, in one place: where it lives, the version of what is stored
+ * there, who writes it and who reads it, and which module's reader validates it (storage is
+ * untrusted input: an older or newer version, another tool, a half-written value). Plain data,
+ * without zod, because content scripts import it. `tests/unit/storage-keys.test.ts` checks that
+ * each reader accepts what Chapterbar writes and survives what it does not.
+ *
+ * Versions: records that carry `v` (episodes, index shards, the quarantine) are migrated by
+ * `utils/library/stored-record.ts`; the rest are read field by field, so an older or newer shape
+ * degrades to defaults instead of breaking, and have no version of their own (0).
+ */
+export const STORAGE_KEYS = {
+  /** The person's settings (sidebar position, theme, collapsed, …): the options page and the sidebar write it. */
+  preferences: { key: 'local:preferences', version: 0, readBy: 'content, pages, background', schema: 'utils/storage/preferences.ts readPreferences' },
+  /** Timing corrections per episode and site: the background writes them for the sidebar. */
+  offsets: { key: 'local:offsets', version: 0, readBy: 'background, options', schema: 'utils/storage/offsets.ts readOffset' },
+  /** Bumped in the same write as every library change; content scripts watch it to look up again. */
+  libraryRevision: { key: 'local:library-revision', version: 0, readBy: 'content, options, background', schema: 'a finite number' },
+  /** The person's links from a site's media to a library episode (`site:mediaId` → episode id). */
+  links: { key: 'local:links', version: 1, readBy: 'background', schema: 'utils/library/links.ts readLinks' },
+  /** One imported episode: `local:episode:<id>`. */
+  episodePrefix: { key: 'local:episode:', version: 1, readBy: 'background', schema: 'utils/library/store.ts episodeRecordSchema' },
+  /** The library index, 64 shards: `local:library-index-00` … `-63`. */
+  indexShardPrefix: { key: 'local:library-index-', version: 1, readBy: 'background', schema: 'utils/library/store.ts (index shard format)' },
+  /** Values that did not validate, kept aside for the person (never used, never silently deleted). */
+  quarantine: { key: 'local:quarantine', version: 1, readBy: 'background, options', schema: 'utils/library/quarantine.ts readQuarantine' },
+  /** The tab that last reported media, so a popup opened in a tab of its own can find it (session storage). */
+  lastMediaTab: { key: 'session:lastMediaTab', version: 0, readBy: 'background', schema: 'a tab id or null' },
+} as const;
