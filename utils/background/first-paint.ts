@@ -3,7 +3,10 @@ import type { EpisodeMatch } from '../messaging/protocol';
 import { LIBRARY_REVISION_KEY } from '../storage/library-revision';
 import { FIRST_PAINT_ENTRIES, FIRST_PAINT_KEY, readFirstPaint, type FirstPaint } from '../storage/first-paint';
 
-type LocalArea = Pick<typeof browser.storage.local, 'get' | 'set'>;
+interface LocalArea {
+  get(keys: string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
 
 const revisionName = LIBRARY_REVISION_KEY.slice('local:'.length);
 

@@ -1,4 +1,5 @@
 import type { EpisodeMatch } from '../messaging/protocol';
+import { STORAGE_KEYS } from './keys';
 
 /*
  * What a content script needs for its first paint, kept by the background in `storage.local`,
@@ -11,7 +12,7 @@ import type { EpisodeMatch } from '../messaging/protocol';
  */
 
 /** The last matches the background answered, newest first, for the library revision they were made in. */
-export const FIRST_PAINT_KEY = 'first-paint';
+export const FIRST_PAINT_KEY = STORAGE_KEYS.firstPaint.key.slice('local:'.length);
 /** Matches kept: a few tabs' and the recent videos' worth, a few KB each. */
 export const FIRST_PAINT_ENTRIES = 24;
 
@@ -27,7 +28,7 @@ export interface FirstPaint {
 }
 
 /** A content script's CSS file as the background served it once, for this version of the extension. */
-export const stylesheetKey = (entrypoint: string) => `sidebar-stylesheet:${entrypoint}`;
+export const stylesheetKey = (entrypoint: string) => `${STORAGE_KEYS.stylesheetPrefix.key.slice('local:'.length)}${entrypoint}`;
 
 export interface StoredStylesheet {
   version: string;
