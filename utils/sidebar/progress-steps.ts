@@ -37,7 +37,8 @@ export function nextStepIn(progress: ChapterProgress, now: number, width: number
  */
 export function stepProgress(fill: HTMLElement, track: HTMLElement, progress: ReadonlySignal<ChapterProgress>, lifetime: AbortSignal): void {
   let width = 0;
-  let inView = false;
+  // Until the observer first reports: a bar just drawn is taken to be seen.
+  let inView = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const draw = () => {
