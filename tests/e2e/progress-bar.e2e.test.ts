@@ -25,10 +25,16 @@ async function drawn(): Promise<{ scale: number; width: number }> {
   });
 }
 
-/** The sidebar's current row, cut out of the page. */
+/**
+ * The current row's progress bar and what is above it, as far as the list shows (the list scrolls
+ * within the sidebar, so the row's own box may run past it).
+ */
 async function shoot(name: string) {
-  const box = await axSidebar(page).locator('li[aria-current="true"]').boundingBox();
-  await page.screenshot({ path: await screenshot(page, name, { asset: false }), clip: { x: box!.x, y: box!.y, width: box!.width, height: box!.height } });
+  const bar = (await axSidebar(page).locator('li[aria-current="true"] .cb-progress').boundingBox())!;
+  const list = (await axSidebar(page).locator('.cb-list').boundingBox())!;
+  const top = Math.max(list.y, bar.y - 72);
+  const bottom = Math.min(list.y + list.height, bar.y + bar.height + 12);
+  await page.screenshot({ path: await screenshot(page, name, { asset: false }), clip: { x: list.x, y: top, width: list.width, height: bottom - top } });
 }
 
 it('moves the progress bar in pixel steps while playing and holds it still while paused', async () => {
@@ -37,6 +43,11 @@ it('moves the progress bar in pixel steps while playing and holds it still while
   await axSidebar(page).waitFor();
   await expect.poll(() => axSidebar(page).locator('li[aria-current="true"] .cb-time').textContent()).toBe('2:15');
 
+  // The current row shows its summary above the bar, which here puts the bar past the bottom of
+  // the list's view; out of view it is not stepped, so it is brought into view, as a person would.
+  await axSidebar(page)
+    .locator('li[aria-current="true"] .cb-progress')
+    .evaluate((track) => track.scrollIntoView({ block: 'nearest' }));
   await play();
   // Each moment: what is drawn is where the media is, to within a step of the bar.
   const atMoment = async () => {

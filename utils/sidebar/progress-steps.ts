@@ -41,34 +41,34 @@ export function stepProgress(fill: HTMLElement, track: HTMLElement, progress: Re
   let inView = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const draw = () => {
+  const draw = (value: ChapterProgress) => {
     clearTimeout(timer);
     if (lifetime.aborted) return;
-    const value = progress.peek();
     const now = performance.now();
     // Whole pixels only, so that a step is a pixel. (Before the first size report, the fraction.)
     const played = fractionAt(value, now);
     fill.style.transform = `scaleX(${width > 0 ? Math.floor(played * width + 1e-6) / width : played})`;
     const wait = inView && document.visibilityState !== 'hidden' ? nextStepIn(value, now, width) : null;
-    timer = wait === null ? undefined : setTimeout(draw, wait);
+    timer = wait === null ? undefined : setTimeout(redraw, wait);
   };
+  const redraw = () => draw(progress.peek());
 
   // Both report once when they start: the first draw with a width comes then.
   const resize = new ResizeObserver((entries) => {
     width = entries.at(-1)!.contentRect.width;
-    draw();
+    redraw();
   });
   const visibility = new IntersectionObserver((entries) => {
     inView = entries.at(-1)!.isIntersecting;
-    draw();
+    redraw();
   });
   resize.observe(track);
   visibility.observe(track);
-  document.addEventListener('visibilitychange', draw, { signal: lifetime });
-  const stop = effect(() => {
-    void progress.value;
-    draw();
-  });
+  document.addEventListener('visibilitychange', redraw, { signal: lifetime });
+  // The value read here must be used, not just read: the build's minifier (terser's pure_getters)
+  // drops a bare `void progress.value`, and with it the only subscription, so the bar never heard
+  // of play or pause in the built extension (unit tests, unminified, could not tell).
+  const stop = effect(() => draw(progress.value));
   lifetime.addEventListener('abort', () => {
     clearTimeout(timer);
     stop();
