@@ -29,6 +29,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-console': ['error', { allow: ['warn', 'error'] }],
+      // The build's terser runs with pure_getters, which deletes a read whose value goes unused:
+      // a bare `void signal.value` in an effect subscribes in tests and to nothing once built.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ExpressionStatement > UnaryExpression[operator="void"] > MemberExpression.argument[property.name="value"]',
+          message: 'The minifier (pure_getters) drops an unused read, and the subscription with it: use the value.',
+        },
+      ],
     },
   },
   {

@@ -10,6 +10,7 @@ import { serve } from '../utils/messaging/senders';
 import { readPageMaterial } from '../utils/page-chapters/reading/readers';
 import { reinjectAfterInstall } from '../utils/background/reinject';
 import { createStylesheetServer } from '../utils/background/sidebar-stylesheet';
+import { createFirstPaintMemo } from '../utils/background/first-paint';
 
 /** The tab that last reported media, so a popup opened in a tab of its own can find it. */
 const lastMediaTab = storage.defineItem<number | null>(STORAGE_KEYS.lastMediaTab.key, { fallback: null });
@@ -19,7 +20,13 @@ export default defineBackground(() => {
   // it. `serve` refuses a sender that utils/messaging/senders.ts does not list for the message.
   const library = createLibraryService({ bundled: loadBundledEpisodes() });
 
-  serve('findEpisode', ({ data }) => library.findEpisode(data));
+  // Each answer is also kept for the next page's first paint (utils/background/first-paint.ts).
+  const firstPaint = createFirstPaintMemo();
+  serve('findEpisode', async ({ data }) => {
+    const match = await library.findEpisode(data);
+    firstPaint.remember(data, match);
+    return match;
+  });
   serve('saveOffset', ({ data }) => library.saveOffset(data));
   serve('savePageEpisode', ({ data }) => library.saveEpisodes({ episodes: [data] }));
   serve('answerMatch', ({ data }) => library.answerMatch(data));

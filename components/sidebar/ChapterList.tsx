@@ -40,8 +40,7 @@ export function ChapterList({ state }: { state: SidebarState }) {
         const index = state.clock.activeIndex.value;
         // Off by the person's setting, or paused by their scrolling.
         const following = state.following.value && state.autoFollow.value;
-        void state.collapsed.value;
-        void state.overlayOpen.value;
+        // Collapsing the list or closing the overlay unmounts it, so showing it again runs this anew.
         // While the person searches, the list shows their results, not the current chapter.
         if (!following || index < 0 || state.query.value.trim()) return;
         const adjacent = index === lastIndex.current + 1;

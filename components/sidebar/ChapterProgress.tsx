@@ -1,25 +1,24 @@
 import type { ReadonlySignal } from '@preact/signals-core';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ChapterProgress as Progress } from '../../utils/sidebar/chapter-clock';
-import { useSignalValue } from '../../utils/sidebar/signal-hooks';
+import { stepProgress } from '../../utils/sidebar/progress-steps';
 
 /**
- * A CSS animation over the whole chapter, started part-way through by a negative delay. It is
- * re-keyed only on discontinuities (play, pause, seek, rate), so no script runs while the chapter
- * plays. The keyframes are constant: keyframes that read custom properties are not run on the
- * compositor, and cost the page a style recalculation every few frames.
+ * Progress within the current chapter, stepped a pixel at a time by a timer (progress-steps.ts)
+ * rather than animated: the component renders once per current chapter, and the steps write the
+ * fill's transform without rendering anything.
  */
 export function ChapterProgress({ progress }: { progress: ReadonlySignal<Progress> }) {
-  const { fraction, remaining, running } = useSignalValue(progress);
-  // The chapter's whole length at the current rate, from what is left of it.
-  const length = fraction < 1 && remaining > 0 ? remaining / (1 - fraction) : 1;
-  const style = {
-    animationDuration: `${length.toFixed(3)}s`,
-    animationDelay: `${(-(fraction < 1 ? length * fraction : length)).toFixed(3)}s`,
-    animationPlayState: running ? 'running' : 'paused',
-  };
+  const track = useRef<HTMLDivElement>(null);
+  const fill = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const lifetime = new AbortController();
+    stepProgress(fill.current!, track.current!, progress, lifetime.signal);
+    return () => lifetime.abort();
+  }, [progress]);
   return (
-    <div class="cb-progress" aria-hidden="true">
-      <div class="cb-progress-fill" key={`${fraction}-${remaining}-${running}`} style={style} />
+    <div class="cb-progress" aria-hidden="true" ref={track}>
+      <div class="cb-progress-fill" ref={fill} />
     </div>
   );
 }

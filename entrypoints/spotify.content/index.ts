@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { runSite } from '../../utils/sidebar/run-site';
+import { runSiteEarly } from '../../utils/sidebar/early-start';
 import { spotify } from '../../utils/sites/spotify';
 
 export default defineContentScript({
@@ -9,5 +9,5 @@ export default defineContentScript({
   runAt: 'document_start',
   // The sidebar's stylesheet goes into its shadow root only (see utils/background/sidebar-stylesheet.ts).
   cssInjectionMode: 'manual',
-  main: (ctx) => runSite(ctx, spotify),
+  main: (ctx) => runSiteEarly(ctx, spotify, { whenParsed: false }),
 });

@@ -15,9 +15,12 @@ import {
   type FixtureServer,
   type LaunchedBrowser,
 } from '../e2e/harness/index.ts';
+import { directLoad } from './direct-load.ts';
 import { embeddedChapters } from './embedded-chapters.ts';
+import { machineCost } from './machine-cost.ts';
 import { SIDEBAR_PROBE } from './probes.ts';
-import { printTable, row, summarize, type Row } from './stats.ts';
+import { progressOptions } from './progress-options.ts';
+import { printTable, row, type Row } from './stats.ts';
 
 /*
  * `npm run bench`: what Chapterbar costs a viewer, measured in real Chromium against fixture pages,
@@ -36,7 +39,7 @@ const rows: Row[] = [];
 /** A copy of the build, so a rebuild during the run (an editor, another command) cannot change it. */
 const EXTENSION_PATH = mkdtempSync(join(tmpdir(), 'chapterbar-bench-'));
 /** BENCH_ONLY=scale,memory runs a subset while working on one figure; the default runs all. */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'sizes,sidebar,boundary,memory,scale,embedded,playing').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'sizes,sidebar,direct,boundary,memory,scale,embedded,playing').split(','));
 const log = (text: string) => console.error(`[bench] ${text}`);
 
 function sizes() {
@@ -226,164 +229,36 @@ async function scale(browser: LaunchedBrowser, server: FixtureServer) {
   stopScript();
 }
 
-/** One round: the same page, played then paused then hidden, with a given extension loaded. */
-async function playingRound(server: FixtureServer, extensionPath: string) {
-  const browser = await launchBrowser({ server, extensionPath });
-  try {
-    const page = await browser.newPage();
-    // 2:20 to 3:20 holds no chapter boundary, so any layout here is the extension ticking.
-    await page.goto(`${WATCH}&paused=1&t=140`);
-    await fixture(page).ready();
-    await page.waitForTimeout(1500);
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const video = (action: 'play' | 'pause') =>
-      page.evaluate((a) => {
-        const v = document.querySelector<HTMLVideoElement>('#movie_player video.html5-main-video')!;
-        return a === 'play' ? v.play() : v.pause();
-      }, action);
-    const span = async (seconds: number, setup: () => Promise<unknown>) => {
-      await setup();
-      const before = await metrics(cdp);
-      await page.waitForTimeout(seconds * 1000);
-      const after = await metrics(cdp);
-      const per = (key: string) => (after[key]! - before[key]!) / seconds;
-      return { scriptMs: per('ScriptDuration') * 1000, layouts: per('LayoutCount'), styles: per('RecalcStyleCount') };
-    };
-    const playing = await span(PLAY_SECONDS, () => video('play'));
-    const paused = await span(10, () => video('pause'));
-    const other = await browser.newPage();
-    await other.goto('about:blank');
-    await other.bringToFront();
-    const hidden = await span(10, () => video('play'));
-    return { playing, paused, hidden };
-  } finally {
-    await browser.close();
-  }
+interface BenchContext {
+  server: FixtureServer;
+  /** Chromium with Chapterbar loaded, shared by the modules that do not launch their own. */
+  browser: LaunchedBrowser;
+  rows: Row[];
 }
 
 /**
- * The budget allows progress within a chapter as a CSS animation, and Chromium samples any running
- * animation (CSS or Web Animations, composited or not, on screen or not) on the main thread about
- * 0.4 times a second while the page draws frames: a style recalculation Chapterbar cannot avoid
- * with a progress bar. The control extension runs exactly that, a 3-px bar with the sidebar's own
- * progress animation, so what Chapterbar adds beyond it is what is compared; an empty extension
- * is measured too, so the animation's own cost is printed rather than hidden.
+ * The bench's row modules, in the order they run: `shared` ones in one Chromium with Chapterbar,
+ * then those that launch their own. BENCH_ONLY picks them by name. A new row module is one line here.
  */
-function writeBaselineExtensions() {
-  const empty = mkdtempSync(join(tmpdir(), 'chapterbar-empty-'));
-  writeFileSync(
-    join(empty, 'manifest.json'),
-    JSON.stringify({ manifest_version: 3, name: 'empty', version: '1.0', background: { service_worker: 'worker.js' } }),
-  );
-  writeFileSync(join(empty, 'worker.js'), '');
-  const control = mkdtempSync(join(tmpdir(), 'chapterbar-control-'));
-  writeFileSync(
-    join(control, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'control',
-      version: '1.0',
-      background: { service_worker: 'worker.js' },
-      content_scripts: [{ matches: ['https://www.youtube.com/*'], js: ['bar.js'], run_at: 'document_idle' }],
-    }),
-  );
-  writeFileSync(join(control, 'worker.js'), '');
-  const progressCss = /\.cb-progress-fill\s*{[^}]*}\s*@keyframes cb-progress\s*{[^}]*}[^}]*}[^}]*}/.exec(
-    readFileSync(resolve(ROOT, 'assets/sidebar.css'), 'utf8'),
-  )?.[0];
-  if (!progressCss) throw new Error('bench: the progress animation was not found in assets/sidebar.css');
-  writeFileSync(
-    join(control, 'bar.js'),
-    `(() => {
-      const host = document.createElement('div');
-      host.style.cssText = 'position:fixed;right:0;bottom:0;width:300px;height:3px;overflow:hidden';
-      const style = document.createElement('style');
-      style.textContent = ${JSON.stringify(progressCss)};
-      const fill = document.createElement('div');
-      fill.className = 'cb-progress-fill';
-      fill.style.cssText = 'background:#3ea6ff;animation-duration:600s;animation-delay:-10s';
-      host.append(style, fill);
-      document.body.append(host);
-    })();`,
-  );
-  return { empty, control };
-}
-
-async function playingCost(server: FixtureServer) {
-  const { empty, control } = writeBaselineExtensions();
-  const withExt: Awaited<ReturnType<typeof playingRound>>[] = [];
-  const against: Awaited<ReturnType<typeof playingRound>>[] = [];
-  const bare: Awaited<ReturnType<typeof playingRound>>[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    log(`playing cost, round ${round + 1} of ${ROUNDS} (${PLAY_SECONDS} s each: Chapterbar, control, empty)`);
-    // Rotate which goes first, so drift in the machine's load falls on all three.
-    const runs: Array<[typeof withExt, string]> = [
-      [withExt, EXTENSION_PATH],
-      [against, control],
-      [bare, empty],
-    ];
-    for (let i = 0; i < runs.length; i++) {
-      const [into, path] = runs[(i + round) % runs.length]!;
-      into.push(await playingRound(server, path));
-    }
-  }
-  const delta = (pick: (r: (typeof withExt)[number]) => number, base = against) => withExt.map((r, i) => pick(r) - pick(base[i]!));
-  const noise = summarize(against.map((r) => r.playing.scriptMs));
-  const animation = summarize(against.map((r, i) => r.playing.styles - bare[i]!.playing.styles));
-  rows.push(
-    row(
-      'playing: script added per second of media',
-      'ms/s',
-      delta((r) => r.playing.scriptMs),
-      0.3,
-      `page with the control extension: ${noise.median.toFixed(2)} ms/s; spread between its runs (noise): ${(noise.max - noise.min).toFixed(2)} ms/s; against an empty extension: ${summarize(delta((r) => r.playing.scriptMs, bare)).median.toFixed(2)} ms/s`,
-    ),
-  );
-  rows.push(
-    row(
-      'playing: layouts added per second (no chapter change)',
-      '/s',
-      delta((r) => r.playing.layouts),
-      0.02,
-    ),
-  );
-  rows.push(
-    row(
-      'playing: style recalcs added per second (no chapter change)',
-      '/s',
-      delta((r) => r.playing.styles),
-      0.02,
-      'beyond one CSS progress animation (the control)',
-    ),
-  );
-  rows.push(
-    row(
-      "playing: Chromium's recalcs for one running CSS animation",
-      '/s',
-      against.map((r, i) => r.playing.styles - bare[i]!.playing.styles),
-      null,
-      `control against an empty extension (median ${animation.median.toFixed(2)}/s); not Chapterbar's to remove while progress is shown`,
-    ),
-  );
-  rows.push(
-    row(
-      'paused: script added per second',
-      'ms/s',
-      delta((r) => r.paused.scriptMs, bare),
-      0.05,
-      'against an empty extension: zero work while paused, no timers, no listeners firing',
-    ),
-  );
-  rows.push(
-    row(
-      'background tab: script added per second',
-      'ms/s',
-      delta((r) => r.hidden.scriptMs, bare),
-      0.05,
-    ),
-  );
-}
+const MODULES: Array<{ name: string; shared: boolean; run(ctx: BenchContext): Promise<void> }> = [
+  { name: 'sidebar', shared: true, run: ({ browser }) => timeToSidebar(browser) },
+  { name: 'direct', shared: true, run: ({ browser, rows: into }) => directLoad(browser, into) },
+  { name: 'boundary', shared: true, run: ({ browser }) => boundaryLatency(browser) },
+  // Scale before memory: 100 navigations leave the browser's heap busier, which only adds noise.
+  { name: 'scale', shared: true, run: ({ browser, server }) => scale(browser, server) },
+  { name: 'memory', shared: true, run: ({ browser }) => memory(browser) },
+  { name: 'embedded', shared: true, run: async ({ browser, rows: into }) => void into.push(...(await embeddedChapters(browser))) },
+  {
+    name: 'playing',
+    shared: false,
+    run: ({ server, rows: into }) => machineCost(server, EXTENSION_PATH, into, { playSeconds: PLAY_SECONDS, rounds: ROUNDS, log }),
+  },
+  {
+    name: 'progress-options',
+    shared: false,
+    run: ({ server, rows: into }) => progressOptions(server, into, { playSeconds: PLAY_SECONDS, rounds: ROUNDS, log }),
+  },
+];
 
 async function main() {
   if (process.env.BENCH_SKIP_BUILD !== '1') {
@@ -393,33 +268,23 @@ async function main() {
   cpSync(BUILD_PATH, EXTENSION_PATH, { recursive: true });
   if (ONLY.has('sizes')) sizes();
   const server = await startServer();
-  const browser = await launchBrowser({ server, extensionPath: EXTENSION_PATH });
-  try {
-    if (ONLY.has('sidebar')) {
-      log('time to sidebar');
-      await timeToSidebar(browser);
+  const chosen = MODULES.filter((m) => ONLY.has(m.name));
+  const shared = chosen.filter((m) => m.shared);
+  if (shared.length > 0) {
+    const browser = await launchBrowser({ server, extensionPath: EXTENSION_PATH });
+    try {
+      for (const m of shared) {
+        log(m.name);
+        await m.run({ server, browser, rows });
+      }
+    } finally {
+      await browser.close();
     }
-    if (ONLY.has('boundary')) {
-      log('boundary latency');
-      await boundaryLatency(browser);
-    }
-    // Scale before memory: 100 navigations leave the browser's heap busier, which only adds noise.
-    if (ONLY.has('scale')) {
-      log('scale');
-      await scale(browser, server);
-    }
-    if (ONLY.has('memory')) {
-      log('memory over 100 navigations');
-      await memory(browser);
-    }
-    if (ONLY.has('embedded')) {
-      log('chapters inside 300 MB audio files');
-      rows.push(...(await embeddedChapters(browser)));
-    }
-  } finally {
-    await browser.close();
   }
-  if (ONLY.has('playing')) await playingCost(server);
+  for (const m of chosen.filter((c) => !c.shared)) {
+    log(m.name);
+    await m.run({ server, browser: null as never, rows });
+  }
   await server.close();
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${execSync('/usr/lib/chromium/chromium --version 2>/dev/null || chromium --version', { encoding: 'utf8' }).trim()}`;

@@ -102,7 +102,7 @@ describe('createChapterClock', () => {
     expect(clock.activeIndex.value).toBe(2);
   });
 
-  it('reports progress within the chapter for the CSS animation', () => {
+  it('reports progress within the chapter for the progress bar', () => {
     const fake = createFakePlayer();
     const clock = createChapterClock(chapters, fake.player, 0, new AbortController().signal);
     fake.player.seek(12.5);
@@ -110,14 +110,14 @@ describe('createChapterClock', () => {
     expect(clock.progress.value.remaining).toBeCloseTo(7.5);
   });
 
-  it('restarts the progress animation only on a real discontinuity', () => {
+  it('draws progress again only on a real discontinuity', () => {
     const fake = createFakePlayer();
     const clock = createChapterClock(chapters, fake.player, 0, new AbortController().signal);
     fake.player.seek(11);
     fake.play();
     const drawn = clock.progress.value;
     expect(drawn).toMatchObject({ running: true });
-    // Another look at the clock where the animation already is (a `waiting`/`playing` pair, the popup).
+    // Another look at the clock where the drawn progress already is (a `waiting`/`playing` pair, the popup).
     vi.advanceTimersByTime(3_000);
     clock.sync();
     fake.listeners.forEach((listener) => listener());

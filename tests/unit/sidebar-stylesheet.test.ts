@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createStylesheetServer } from '../../utils/background/sidebar-stylesheet';
+import { stylesheetKey } from '../../utils/storage/first-paint';
 
 describe('the stylesheet the background serves to content scripts', () => {
   it('reads a content script’s CSS from the package once, by its entrypoint name', async () => {
@@ -46,5 +48,16 @@ describe('the content script’s stylesheet', () => {
     await expect(loadStylesheet()).resolves.toBe('.cb {}');
     expect(sendMessage).toHaveBeenCalledTimes(2);
     expect(sendMessage.mock.calls[1]![0]).toBe('getSidebarStylesheet');
+  });
+
+  it('takes the copy the background kept in storage.local for this version, without asking', async () => {
+    const sendMessage = vi.fn().mockResolvedValue('.asked {}');
+    vi.doMock('../../utils/messaging/protocol', () => ({ sendMessage }));
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '1.2.3' } as never);
+    await fakeBrowser.storage.local.set({ [stylesheetKey(import.meta.env.ENTRYPOINT)]: { version: '1.2.3', css: '.kept {}' } });
+    const { loadStylesheet } = await import('../../utils/sidebar/stylesheet');
+    await expect(loadStylesheet()).resolves.toBe('.kept {}');
+    expect(sendMessage).not.toHaveBeenCalled();
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readLinks } from '../../utils/library/links';
 import { addToQuarantine, readQuarantine } from '../../utils/library/quarantine';
 import { episodeKey, indexShardKey } from '../../utils/library/store';
+import { readFirstPaint, readStoredStylesheet } from '../../utils/storage/first-paint';
 import { STORAGE_KEYS } from '../../utils/storage/keys';
 import { readOffset } from '../../utils/storage/offsets';
 import { DEFAULT_PREFERENCES, readPreferences } from '../../utils/storage/preferences';
@@ -41,6 +42,11 @@ describe('the storage catalogue', () => {
     const quarantine = addToQuarantine(null, [{ key: 'local:links', label: 'Links', reason: 'unreadable', action: 'copied', value: 5 }]);
     expect(quarantine.v).toBe(STORAGE_KEYS.quarantine.version);
     expect(readQuarantine(quarantine)).toHaveLength(1);
+    expect(readStoredStylesheet({ version: '1.0.0', css: '.cb {}' }, '1.0.0')).toBe('.cb {}');
+    expect(readStoredStylesheet({ version: '1.0.0', css: 5 }, '1.0.0')).toBeNull();
+    expect(
+      readFirstPaint({ revision: 0, entries: [{ key: 'youtube:a', match: { episode: { chapters: 'no' } } }] }, 0, 'youtube:a'),
+    ).toBeNull();
     // A damaged quarantine is itself kept, as one entry, so nothing is lost.
     expect(readQuarantine({ v: 99, entries: 'nope' })).toEqual([
       expect.objectContaining({ key: STORAGE_KEYS.quarantine.key, value: { v: 99, entries: 'nope' } }),

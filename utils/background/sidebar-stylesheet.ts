@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { stylesheetKey, type StoredStylesheet } from '../storage/first-paint';
 
 /*
  * The sidebar's stylesheet, served to content scripts by the background. It ships as each content
@@ -21,6 +22,15 @@ export function createStylesheetServer(
     if (!css) {
       css = fetchText((browser.runtime.getURL as (path: string) => string)(`/content-scripts/${entrypoint}.css`));
       cache.set(entrypoint, css);
+      // Kept where the content script reads it on its next page without asking (and without
+      // waiting for this worker to start): storage/first-paint.ts.
+      void css
+        .then((text) =>
+          browser.storage.local.set({
+            [stylesheetKey(entrypoint)]: { version: browser.runtime.getManifest().version, css: text } satisfies StoredStylesheet,
+          }),
+        )
+        .catch(() => {});
       // A failed read is not remembered.
       css.catch(() => cache.delete(entrypoint));
     }

@@ -2,14 +2,17 @@ import { batch, computed, signal, type ReadonlySignal } from '@preact/signals-co
 import { findActiveChapter, resolveChapterEnds, type TimedChapter } from '../chapters/active';
 import type { Chapter } from '../chapters/schema';
 import type { Player } from '../sites/types';
+import { fractionAt } from './progress-steps';
 
-/** Where playback stands in the current chapter, enough for a CSS animation to draw progress. */
+/** Where playback stood in the current chapter at `at`, enough to draw progress until the next change. */
 export interface ChapterProgress {
   /** 0..1 of the current chapter already played. */
   fraction: number;
   /** Wall-clock seconds until the chapter ends at the current rate. */
   remaining: number;
   running: boolean;
+  /** performance.now() when this was read from the player. */
+  at: number;
 }
 
 export interface ChapterClock {
@@ -51,14 +54,13 @@ export function createChapterClock(source: readonly Chapter[], player: Player, i
   const duration = signal(player.duration());
   const chapters = computed(() => resolveChapterEnds(source, duration.value));
   const activeIndex = signal(-1);
-  const progress = signal<ChapterProgress>({ fraction: 0, remaining: 0, running: false });
+  const progress = signal<ChapterProgress>({ fraction: 0, remaining: 0, running: false, at: performance.now() });
   const playing = signal(false);
   const offset = signal(initialOffset);
   const loopIndex = signal(-1);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let loopSeekAt = Number.NEGATIVE_INFINITY;
-  /** When `progress` was last set, and for which chapter. */
-  let progressAt = 0;
+  /** The chapter `progress` was last set for. */
   let progressIndex = -1;
 
   const currentTime = () => player.currentTime() + offset.value;
@@ -69,7 +71,15 @@ export function createChapterClock(source: readonly Chapter[], player: Player, i
     timer = undefined;
     // While an ad plays, its time means nothing for the episode: hold the last state still.
     if (player.interrupted()) {
-      progress.value = { ...progress.peek(), running: false };
+      const held = progress.peek();
+      const now = performance.now();
+      // Frozen where it was drawn, not where it was last read.
+      progress.value = {
+        fraction: fractionAt(held, now),
+        remaining: held.running ? Math.max(0, held.remaining - (now - held.at) / 1000) : held.remaining,
+        running: false,
+        at: now,
+      };
       playing.value = false;
       return;
     }
@@ -95,20 +105,18 @@ export function createChapterClock(source: readonly Chapter[], player: Player, i
       if (loopIndex.peek() >= 0 && index !== loopIndex.peek()) loopIndex.value = -1;
       playing.value = isPlaying;
       if (!chapter || !Number.isFinite(chapter.end)) {
-        progress.value = { fraction: 0, remaining: 0, running: false };
+        progress.value = { fraction: 0, remaining: 0, running: false, at: performance.now() };
       } else {
         const length = chapter.end - chapter.start;
         const fraction = Math.min(1, Math.max(0, (time - chapter.start) / length));
         const remaining = Math.max(0, (chapter.end - time) / rate);
-        // Only a real discontinuity restarts the animation: a `waiting`/`playing` pair or another
-        // look at the clock that finds it where the running animation already is leaves it be,
-        // so the page does no style work until the next chapter.
+        // Only a real discontinuity is a new progress: a `waiting`/`playing` pair or another look
+        // at the clock that finds it where the drawn progress already is leaves it be.
         const shown = progress.peek();
         const now = performance.now();
-        const drawn = shown.running ? shown.remaining - (now - progressAt) / 1000 : shown.remaining;
+        const drawn = shown.running ? shown.remaining - (now - shown.at) / 1000 : shown.remaining;
         if (!(shown.running === isPlaying && index === progressIndex && Math.abs(drawn - remaining) < PROGRESS_TOLERANCE)) {
-          progress.value = { fraction, remaining, running: isPlaying };
-          progressAt = now;
+          progress.value = { fraction, remaining, running: isPlaying, at: now };
           progressIndex = index;
         }
       }

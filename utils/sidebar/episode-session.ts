@@ -135,11 +135,13 @@ export function startEpisodeSession(
       current.matchedId = match.episode.id;
     }
     lookup = match ? (match.verdict ?? 'confident') : 'none';
-    // Asked after the match, so that a library episode is never held up behind a first load's
-    // megabytes of page data, and shown without waiting for them.
-    const firstPage = readPage();
+    // With a library episode the page is read only once the sidebar shows, and never its inline
+    // data (megabytes on YouTube, collected and sent for a switch the person may never use): the
+    // rendered description and chapter panels tell whether there is something to switch to.
+    if (match) firstLook = false;
+    const firstPage = match ? null : readPage();
     // A library episode always wins; without one, the page's chapters, which may render a moment after the title.
-    let page = match ? null : (await firstPage) || null;
+    let page = (await firstPage) || null;
     if (!match && !page) page = await waitForPageChapters(readPage, signal);
     if (!match && page) lookup = 'page';
     if (signal.aborted || (!match && !page)) return;
@@ -245,17 +247,15 @@ export function startEpisodeSession(
     await show(match ? 'library' : 'page');
     if (match) {
       // The page's own chapters, to switch to, may come or render after the library's are shown.
-      void firstPage
-        .then((found) => found || waitForPageChapters(readPage, signal))
-        .then((found) => {
-          if (!found || signal.aborted) return;
-          page = found;
-          if (state?.origin === 'library') {
-            state.alternative.value = found.source;
-            // The page's timestamps are this edition's: they may say how far it runs from the chapters.
-            considerEditionShift(state, found, savedOffset !== undefined);
-          }
-        });
+      void waitForPageChapters(readPage, signal).then((found) => {
+        if (!found || signal.aborted) return;
+        page = found;
+        if (state?.origin === 'library') {
+          state.alternative.value = found.source;
+          // The page's timestamps are this edition's: they may say how far it runs from the chapters.
+          considerEditionShift(state, found, savedOffset !== undefined);
+        }
+      });
     }
     if (match && ref.duration === undefined) verifyDuration(host, ref, match, player, controller);
   })().catch((error: unknown) => {

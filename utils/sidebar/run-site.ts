@@ -19,6 +19,8 @@ export interface RunSiteOptions {
    * finds one (`findProgressBar`), so that other sites' content scripts do not carry the code.
    */
   progressMarkers?: typeof showProgressMarkers;
+  /** Gives runSite's "look this page's episode up again" to whoever may learn that a match went stale (early-start.ts). */
+  watchStale?: (recheck: () => void) => void;
 }
 
 /**
@@ -142,7 +144,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
   // The library changed (an import, a rename, a delete, a link): look this page's episode up
   // again, and rebuild the sidebar only when what it shows changed, so other imports leave it be.
   // The answer is handed to the new session, so one change costs one look-up.
-  watchLibraryRevision(() => {
+  const recheck = () => {
     const active = session;
     void (async () => {
       const shown = active?.state;
@@ -161,7 +163,9 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
           : match === null;
       if (!same) restart({ ref: active.ref, match });
     })();
-  }, ctx.signal);
+  };
+  watchLibraryRevision(recheck, ctx.signal);
+  options.watchStale?.(recheck);
   // The popup, opened in a tab of its own, looks for the media tab the person used last.
   ctx.addEventListener(document, 'visibilitychange', () => {
     if (document.visibilityState === 'visible' && session) void sendMessage('announceMediaTab').catch(() => {});

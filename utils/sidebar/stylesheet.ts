@@ -1,17 +1,32 @@
+import { browser } from 'wxt/browser';
 import { sendMessage } from '../messaging/protocol';
+import { readStoredStylesheet, stylesheetKey } from '../storage/first-paint';
 
 /*
- * The content script's stylesheet (the sidebar's, and on YouTube the progress-bar marks'), asked
- * from the background once per page and shared by every shadow root that needs it. See
+ * The content script's stylesheet (the sidebar's, and on YouTube the progress-bar marks'), shared
+ * by every shadow root that needs it: read from storage.local, where the background keeps the copy
+ * it served last (storage/first-paint.ts), or else asked from the background, once per page. See
  * sidebar-stylesheet.ts for why it is not a string inside the script.
  */
 let stylesheet: Promise<string> | null = null;
+let stored: Promise<string | null> | null = null;
+
+/** Starts reading the kept stylesheet; called as early as the content script starts. */
+export function readKeptStylesheet(): Promise<string | null> {
+  const key = stylesheetKey(import.meta.env.ENTRYPOINT);
+  stored ??= browser.storage.local
+    .get(key)
+    .then((values) => readStoredStylesheet(values[key], browser.runtime.getManifest().version))
+    .catch(() => null);
+  return stored;
+}
 
 export function loadStylesheet(): Promise<string> {
-  stylesheet ??= sendMessage('getSidebarStylesheet', import.meta.env.ENTRYPOINT).then(String);
+  stylesheet ??= readKeptStylesheet().then((kept) => kept ?? sendMessage('getSidebarStylesheet', import.meta.env.ENTRYPOINT).then(String));
   // A failed request (the extension was just updated) is tried again by the next caller.
   stylesheet.catch(() => {
     stylesheet = null;
+    stored = null;
   });
   return stylesheet;
 }

@@ -36,6 +36,20 @@ export const STORAGE_KEYS = {
   },
   /** Values that did not validate, kept aside for the person (never used, never silently deleted). */
   quarantine: { key: 'local:quarantine', version: 1, readBy: 'background, options', schema: 'utils/library/quarantine.ts readQuarantine' },
+  /** The background's latest episode matches per media, for the next page's first paint without its worker (utils/storage/first-paint.ts). */
+  firstPaint: {
+    key: 'local:first-paint',
+    version: 0,
+    readBy: 'content, background',
+    schema: 'utils/storage/first-paint.ts readFirstPaint',
+  },
+  /** A content script's stylesheet as the background served it, per entrypoint: `local:sidebar-stylesheet:youtube`. */
+  stylesheetPrefix: {
+    key: 'local:sidebar-stylesheet:',
+    version: 0,
+    readBy: 'content',
+    schema: 'utils/storage/first-paint.ts readStoredStylesheet',
+  },
   /** The tab that last reported media, so a popup opened in a tab of its own can find it (session storage). */
   lastMediaTab: { key: 'session:lastMediaTab', version: 0, readBy: 'background', schema: 'a tab id or null' },
 } as const;

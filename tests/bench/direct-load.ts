@@ -1,0 +1,84 @@
+import type { Page } from 'playwright-core';
+import { EPISODE_VIDEO_ID, fixture, type LaunchedBrowser } from '../e2e/harness/index.ts';
+import { SIDEBAR_PROBE } from './probes.ts';
+import { row, summarize, type Row } from './stats.ts';
+
+/*
+ * Time to sidebar as a person meets it most: a link, a reload or a new tab opens the watch page
+ * with the player in it from the start, and the extension's worker has gone to sleep (Chromium
+ * stops an idle MV3 worker after 30 s). Measured from the player's <video> entering the page to
+ * all 16 chapters shown.
+ */
+
+const LOADS = 12;
+
+const extensionWorker = (browser: LaunchedBrowser) =>
+  browser.context
+    .serviceWorkers()
+    .filter((w) => w.url().startsWith('chrome-extension://'))
+    .at(-1);
+
+/** When the extension's worker now running started (a new value after a restart), or NaN when none runs. */
+const workerStart = (browser: LaunchedBrowser) =>
+  extensionWorker(browser)
+    ?.evaluate(() => performance.timeOrigin)
+    .catch(() => Number.NaN) ?? Promise.resolve(Number.NaN);
+
+/**
+ * Stops the extension's worker as Chromium does when it idles: the target's close, through the
+ * page's DevTools session (`ServiceWorker.stopAllWorkers` there reaches only the page's own workers).
+ */
+async function stopWorker(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  for (const target of targetInfos) {
+    if (target.type === 'service_worker' && target.url.startsWith('chrome-extension://'))
+      await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  }
+  await cdp.detach();
+}
+
+export async function directLoad(browser: LaunchedBrowser, rows: Row[]): Promise<void> {
+  const stopped: number[] = [];
+  const running: number[] = [];
+  const page = await browser.newPage();
+  await page.addInitScript(SIDEBAR_PROBE);
+  const url = `https://www.youtube.com/watch?v=${EPISODE_VIDEO_ID}&paused=1`;
+  // A first load, so that what the extension keeps between pages exists, as it would for a person.
+  await page.goto(url);
+  await fixture(page).ready();
+  await page.waitForFunction(() => window.__bench.sidebarAt.length > 0, null, { timeout: 15_000 });
+  let restarted = 0;
+  const parsed: number[] = [];
+  for (let i = 0; i < 2 * LOADS; i++) {
+    const stop = i % 2 === 0;
+    const before = await workerStart(browser);
+    if (stop) {
+      // Away first, so that the page's content script cannot wake the worker before the load.
+      await page.goto('about:blank');
+      await stopWorker(page);
+    }
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench.sidebarAt.length > 0 && window.__bench.videoAt.length > 0, null, { timeout: 15_000 });
+    const times = await page.evaluate(() => ({
+      sidebar: window.__bench.sidebarAt[0]! - window.__bench.videoAt[0]!,
+      parsed:
+        (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart -
+        window.__bench.videoAt[0]!,
+    }));
+    (stop ? stopped : running).push(times.sidebar);
+    if (stop) parsed.push(times.parsed);
+    if (stop && (await workerStart(browser)) !== before) restarted++;
+  }
+  rows.push(
+    row(
+      'time to sidebar: direct load, worker stopped first',
+      'ms',
+      stopped,
+      50,
+      `the player in the page from the start; from its <video> entering the page to all 16 chapters shown; a new worker ran in ${restarted} of ${LOADS} loads; the document was parsed ${summarize(parsed).median.toFixed(1)} ms after the <video> came`,
+    ),
+  );
+  rows.push(row('time to sidebar: direct load, worker running', 'ms', running, 50));
+  await page.close();
+}

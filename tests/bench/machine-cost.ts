@@ -1,0 +1,288 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { EPISODE_VIDEO_ID, fixture, launchBrowser, type FixtureServer } from '../e2e/harness/index.ts';
+import { findBrowserPid, treeCpuMs } from './process-cpu.ts';
+import { row, summarize, type Row } from './stats.ts';
+
+/*
+ * What Chapterbar costs while a person watches, listens, pauses, navigates and loads pages: each
+ * round launches Chromium once per extension (Chapterbar, an empty extension, and a control that
+ * runs one CSS progress animation, kept as a reference) on the same fixture page, and reads both
+ * the page's main-thread metrics and the whole browser's CPU time (every Chromium process, from
+ * /proc). Chapterbar's budgets are against the empty extension of the same round.
+ */
+
+const WATCH = `https://www.youtube.com/watch?v=${EPISODE_VIDEO_ID}`;
+const OTHER = 'dQw4w9WgXcQ';
+const PAUSED_SECONDS = 20;
+const HIDDEN_SECONDS = 10;
+const NAVIGATIONS = 16;
+const LOADS = 8;
+/** After a navigation or load: what the page and the extension do once it has rendered counts too. */
+const SETTLE_MS = 1000;
+
+export interface MachineOptions {
+  playSeconds: number;
+  rounds: number;
+  log(text: string): void;
+}
+
+interface Span {
+  scriptMs: number;
+  layouts: number;
+  styles: number;
+  /** Whole-browser CPU, ms per second. */
+  cpu: number;
+}
+
+interface Round {
+  playing: Span;
+  paused: Span;
+  hidden: Span;
+  /** Whole-browser CPU per single-page navigation and per full page load, ms. */
+  navigation: number;
+  load: number;
+}
+
+async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+const video = (page: Page, action: 'play' | 'pause') =>
+  page.evaluate((a) => {
+    const v = document.querySelector<HTMLVideoElement>('#movie_player video.html5-main-video')!;
+    return a === 'play' ? v.play() : v.pause();
+  }, action);
+
+/** One round: the same page played, paused, hidden, navigated and loaded, with one extension. */
+export async function machineRound(server: FixtureServer, extensionPath: string, playSeconds: number, playingOnly = false): Promise<Round> {
+  const browser = await launchBrowser({ server, extensionPath });
+  try {
+    const cpu =
+      (pid = findBrowserPid(extensionPath)) =>
+      () =>
+        treeCpuMs(pid);
+    const browserCpu = cpu();
+    const page = await browser.newPage();
+    // 2:20 to 3:20 holds no chapter boundary, so any layout here is the extension ticking.
+    await page.goto(`${WATCH}&paused=1&t=140`);
+    await fixture(page).ready();
+    await page.waitForTimeout(1500);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const span = async (seconds: number, setup: () => Promise<unknown>): Promise<Span> => {
+      await setup();
+      const before = await metrics(cdp);
+      const cpuBefore = browserCpu();
+      await page.waitForTimeout(seconds * 1000);
+      const cpuAfter = browserCpu();
+      const after = await metrics(cdp);
+      const per = (key: string) => (after[key]! - before[key]!) / seconds;
+      return {
+        scriptMs: per('ScriptDuration') * 1000,
+        layouts: per('LayoutCount'),
+        styles: per('RecalcStyleCount'),
+        cpu: (cpuAfter - cpuBefore) / seconds,
+      };
+    };
+    const playing = await span(playSeconds, () => video(page, 'play'));
+    if (playingOnly) return { playing, paused: playing, hidden: playing, navigation: Number.NaN, load: Number.NaN };
+    const paused = await span(PAUSED_SECONDS, () => video(page, 'pause'));
+    const other = await browser.newPage();
+    await other.goto('about:blank');
+    await other.bringToFront();
+    const hidden = await span(HIDDEN_SECONDS, () => video(page, 'play'));
+    await video(page, 'pause');
+    await other.close();
+    await page.bringToFront();
+
+    // Single-page navigations, paused: the episode and a video without chapters, in turn.
+    await page.waitForTimeout(SETTLE_MS);
+    let start = browserCpu();
+    for (let i = 0; i < NAVIGATIONS; i++) {
+      await fixture(page).navigate(i % 2 ? EPISODE_VIDEO_ID : OTHER);
+      await page.waitForTimeout(SETTLE_MS);
+    }
+    const navigation = (browserCpu() - start) / NAVIGATIONS;
+
+    // Full loads of the episode's page, paused.
+    start = browserCpu();
+    for (let i = 0; i < LOADS; i++) {
+      await page.goto(`${WATCH}&paused=1`);
+      await fixture(page).ready();
+      await page.waitForTimeout(SETTLE_MS);
+    }
+    const load = (browserCpu() - start) / LOADS;
+    return { playing, paused, hidden, navigation, load };
+  } finally {
+    await browser.close();
+  }
+}
+
+function writeExtension(prefix: string, manifest: object, files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({ manifest_version: 3, version: '1.0', background: { service_worker: 'worker.js' }, ...manifest }),
+  );
+  writeFileSync(join(dir, 'worker.js'), '');
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+/** An extension that only adds a 3-px bar in a corner of every YouTube page, drawn by `css` and `script`. */
+export function barExtension(name: string, css: string, script = ''): string {
+  return writeExtension(
+    `chapterbar-${name}-`,
+    { name, content_scripts: [{ matches: ['https://www.youtube.com/*'], js: ['bar.js'], run_at: 'document_idle' }] },
+    {
+      'bar.js': `(() => {
+      const host = document.createElement('div');
+      host.style.cssText = 'position:fixed;right:0;bottom:0;width:300px;height:3px;overflow:hidden';
+      const style = document.createElement('style');
+      style.textContent = ${JSON.stringify(css)};
+      const fill = document.createElement('div');
+      fill.className = 'bar';
+      fill.style.cssText = 'height:100%;background:#3ea6ff;transform-origin:left center';
+      host.append(style, fill);
+      document.body.append(host);
+      ${script}
+    })();`,
+    },
+  );
+}
+
+export const emptyExtension = () => writeExtension('chapterbar-empty-', { name: 'empty' }, {});
+
+/** Today's progress bar before issue 17: one linear CSS animation over the chapter. */
+export const ANIMATION_CSS = '.bar{animation:bar 600s linear -10s both}@keyframes bar{from{transform:scaleX(0)}to{transform:scaleX(1)}}';
+
+/**
+ * Chapterbar, the empty extension and the control, alternated in each round so that drift in the
+ * machine's load falls on all three. Rows: whole-browser CPU and the page's main thread.
+ */
+export async function machineCost(server: FixtureServer, extensionPath: string, rows: Row[], options: MachineOptions): Promise<void> {
+  const empty = emptyExtension();
+  const control = barExtension('control', ANIMATION_CSS);
+  const ours: Round[] = [];
+  const bare: Round[] = [];
+  const animated: Round[] = [];
+  for (let round = 0; round < options.rounds; round++) {
+    options.log(
+      `machine cost, round ${round + 1} of ${options.rounds} (${options.playSeconds} s playing each: Chapterbar, empty, control)`,
+    );
+    const runs: Array<[Round[], string]> = [
+      [ours, extensionPath],
+      [bare, empty],
+      [animated, control],
+    ];
+    for (let i = 0; i < runs.length; i++) {
+      const [into, path] = runs[(i + round) % runs.length]!;
+      into.push(await machineRound(server, path, options.playSeconds));
+    }
+  }
+  const delta = (pick: (r: Round) => number, base = bare, of = ours) => of.map((r, i) => pick(r) - pick(base[i]!));
+  const med = (values: number[]) => summarize(values).median.toFixed(1);
+  rows.push(
+    row(
+      'machine: whole-browser CPU added while playing',
+      'ms/s',
+      delta((r) => r.playing.cpu),
+      5,
+      `per second of media, against an empty extension (${med(bare.map((r) => r.playing.cpu))} ms/s) in the same round`,
+    ),
+  );
+  rows.push(
+    row(
+      'machine: whole-browser CPU added while paused',
+      'ms/s',
+      delta((r) => r.paused.cpu),
+      1,
+    ),
+  );
+  rows.push(
+    row(
+      'machine: whole-browser CPU added in a background tab',
+      'ms/s',
+      delta((r) => r.hidden.cpu),
+      null,
+      'playing',
+    ),
+  );
+  rows.push(
+    row(
+      'machine: whole-browser CPU added per single-page navigation',
+      'ms',
+      delta((r) => r.navigation),
+      20,
+      `${NAVIGATIONS} navigations, paused, each with ${SETTLE_MS} ms after it; empty extension: ${med(bare.map((r) => r.navigation))} ms`,
+    ),
+  );
+  rows.push(
+    row(
+      'machine: whole-browser CPU added per full page load',
+      'ms',
+      delta((r) => r.load),
+      60,
+      `${LOADS} loads, paused; empty extension: ${med(bare.map((r) => r.load))} ms`,
+    ),
+  );
+  rows.push(
+    row(
+      'reference: one running CSS animation, whole-browser CPU while playing',
+      'ms/s',
+      delta((r) => r.playing.cpu, bare, animated),
+      null,
+      'the control extension against the empty one: what the progress bar cost as an animation',
+    ),
+  );
+
+  rows.push(
+    row(
+      'playing: script added per second of media',
+      'ms/s',
+      delta((r) => r.playing.scriptMs),
+      0.3,
+      `against an empty extension; the page's own: ${med(bare.map((r) => r.playing.scriptMs))} ms/s`,
+    ),
+  );
+  rows.push(
+    row(
+      'playing: layouts added per second (no chapter change)',
+      '/s',
+      delta((r) => r.playing.layouts),
+      0.02,
+    ),
+  );
+  rows.push(
+    row(
+      'playing: style recalcs added per second (no chapter change)',
+      '/s',
+      delta((r) => r.playing.styles),
+      3,
+      'each a step of the progress bar by a pixel or more (a 136-s chapter, a bar about 250 px wide); the control animation: ' +
+        med(delta((r) => r.playing.styles, bare, animated)) +
+        '/s',
+    ),
+  );
+  rows.push(
+    row(
+      'paused: script added per second',
+      'ms/s',
+      delta((r) => r.paused.scriptMs),
+      0.05,
+      'against an empty extension: zero work while paused, no timers, no listeners firing',
+    ),
+  );
+  rows.push(
+    row(
+      'background tab: script added per second',
+      'ms/s',
+      delta((r) => r.hidden.scriptMs),
+      0.05,
+    ),
+  );
+}

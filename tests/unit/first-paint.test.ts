@@ -1,0 +1,101 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createFirstPaintMemo } from '../../utils/background/first-paint';
+import type { EpisodeMatch } from '../../utils/messaging/protocol';
+import { createEarlyFinder } from '../../utils/sidebar/early-start';
+import { FIRST_PAINT_ENTRIES, FIRST_PAINT_KEY, readFirstPaint, readStoredStylesheet } from '../../utils/storage/first-paint';
+import type { EpisodeRef, SiteAdapter } from '../../utils/sites/types';
+
+const match = (id: string): EpisodeMatch => ({
+  episode: {
+    id,
+    show: 'No Priors',
+    title: `Episode ${id}`,
+    altTitles: [],
+    ids: {},
+    offsets: {},
+    chapters: [{ start: 0, title: 'Intro', description: '', bullets: [] }],
+  } as unknown as EpisodeMatch['episode'],
+  offset: 0,
+  linked: false,
+});
+
+/** Lets the memo's queued write finish. */
+const settle = () => new Promise((done) => setTimeout(done, 0));
+
+describe('the first-paint memo the background keeps in storage.local', () => {
+  it('keeps the latest matches per media, newest first, for the library revision they were made in', async () => {
+    fakeBrowser.reset();
+    const memo = createFirstPaintMemo(fakeBrowser.storage.local);
+    memo.remember({ site: 'youtube', mediaId: 'a' }, match('1'));
+    memo.remember({ site: 'youtube', mediaId: 'b' }, match('2'));
+    await settle();
+    const stored = (await fakeBrowser.storage.local.get(FIRST_PAINT_KEY))[FIRST_PAINT_KEY];
+    expect(readFirstPaint(stored, undefined, 'youtube:a')?.episode.id).toBe('1');
+    expect(readFirstPaint(stored, undefined, 'youtube:b')?.episode.id).toBe('2');
+    // Another revision of the library: nothing kept applies.
+    expect(readFirstPaint(stored, 5, 'youtube:a')).toBeNull();
+    // A media that no longer matches is forgotten.
+    memo.remember({ site: 'youtube', mediaId: 'a' }, null);
+    await settle();
+    expect(readFirstPaint((await fakeBrowser.storage.local.get(FIRST_PAINT_KEY))[FIRST_PAINT_KEY], undefined, 'youtube:a')).toBeNull();
+  });
+
+  it('writes nothing when an answer is what is kept, and keeps a bounded number', async () => {
+    fakeBrowser.reset();
+    const memo = createFirstPaintMemo(fakeBrowser.storage.local);
+    for (let i = 0; i < FIRST_PAINT_ENTRIES + 5; i++) memo.remember({ site: 'youtube', mediaId: `m${i}` }, match(`${i}`));
+    await settle();
+    const stored = (await fakeBrowser.storage.local.get(FIRST_PAINT_KEY))[FIRST_PAINT_KEY] as { entries: unknown[] };
+    expect(stored.entries).toHaveLength(FIRST_PAINT_ENTRIES);
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    memo.remember({ site: 'youtube', mediaId: `m${FIRST_PAINT_ENTRIES + 4}` }, match(`${FIRST_PAINT_ENTRIES + 4}`));
+    await settle();
+    expect(set).not.toHaveBeenCalled();
+  });
+
+  it('reads a kept value only when it has the shape it was written with', () => {
+    const entries = (m: unknown) => ({ revision: 0, entries: [{ key: 'youtube:a', match: m }] });
+    expect(readFirstPaint(entries({ episode: { chapters: [{ start: 0 }] } }), 0, 'youtube:a')).toBeNull();
+    expect(readFirstPaint(entries({ episode: {} }), 0, 'youtube:a')).toBeNull();
+    expect(readFirstPaint('junk', 0, 'youtube:a')).toBeNull();
+    expect(readStoredStylesheet({ version: '0.1.0', css: '.cb{}' }, '0.1.0')).toBe('.cb{}');
+    expect(readStoredStylesheet({ version: '0.0.9', css: '.cb{}' }, '0.1.0')).toBeNull();
+  });
+});
+
+describe('the early finder', () => {
+  const adapter = { readEpisode: () => ({ site: 'youtube', mediaId: 'a' }) } as unknown as SiteAdapter;
+  const ref: EpisodeRef = { site: 'youtube', mediaId: 'a', title: 'Episode 1' };
+
+  it('answers the first looks from the kept match without waiting for the worker, and says when the worker disagrees', async () => {
+    fakeBrowser.reset();
+    const memo = createFirstPaintMemo(fakeBrowser.storage.local);
+    memo.remember({ site: 'youtube', mediaId: 'a' }, match('1'));
+    await settle();
+    let answer!: (value: EpisodeMatch | null) => void;
+    const ask = vi.fn((_: EpisodeRef) => new Promise<EpisodeMatch | null>((done) => (answer = done)));
+    const finder = createEarlyFinder(adapter, ask);
+    const stale = vi.fn();
+    finder.onStale(stale);
+    // Asked at once, with what the address says.
+    expect(ask).toHaveBeenCalledWith({ site: 'youtube', mediaId: 'a' });
+    await expect(finder.findEpisode(ref)).resolves.toMatchObject({ episode: { id: '1' } });
+    await expect(finder.findEpisode(ref)).resolves.toMatchObject({ episode: { id: '1' } });
+    expect(ask).toHaveBeenCalledTimes(1);
+    answer(match('2'));
+    await settle();
+    expect(stale).toHaveBeenCalledOnce();
+    // The worker is awake now: later looks ask it.
+    void finder.findEpisode(ref);
+    expect(ask).toHaveBeenCalledTimes(2);
+  });
+
+  it('without a kept match, waits for the answer asked at document_start, and asks with the title when it found none', async () => {
+    fakeBrowser.reset();
+    const ask = vi.fn(async (r: EpisodeRef) => (r.title ? match('3') : null));
+    const finder = createEarlyFinder(adapter, ask);
+    await expect(finder.findEpisode(ref)).resolves.toMatchObject({ episode: { id: '3' } });
+    expect(ask.mock.calls.map(([r]) => r)).toEqual([{ site: 'youtube', mediaId: 'a' }, ref]);
+  });
+});

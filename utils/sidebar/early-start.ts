@@ -1,0 +1,98 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendMessage, type EpisodeMatch } from '../messaging/protocol';
+import { FIRST_PAINT_KEY, readFirstPaint } from '../storage/first-paint';
+import { LIBRARY_REVISION_KEY } from '../storage/library-revision';
+import type { EpisodeRef, SiteAdapter } from '../sites/types';
+import { runSite, type RunSiteOptions } from './run-site';
+import { readKeptStylesheet } from './stylesheet';
+
+/*
+ * The sidebar as soon as the video: a content script that starts at document_start reads what
+ * the page's address says it plays and, at once, both reads the match the background kept for
+ * that media (storage/first-paint.ts, no worker needed) and asks the background, which wakes its
+ * worker while the page is still loading. By the time the player exists the answer is there.
+ */
+
+interface Early {
+  site: string;
+  mediaId: string;
+  kept: Promise<EpisodeMatch | null>;
+  asked: Promise<EpisodeMatch | null>;
+}
+
+function startLooking(adapter: SiteAdapter, ask: (ref: EpisodeRef) => Promise<EpisodeMatch | null>): Early | null {
+  // At document_start the address is all there is: the media id, without a title.
+  const ref = adapter.readEpisode(document, new URL(location.href));
+  if (!ref?.mediaId) return null;
+  const key = `${ref.site}:${ref.mediaId}`;
+  const revision = LIBRARY_REVISION_KEY.slice('local:'.length);
+  const kept = browser.storage.local.get([FIRST_PAINT_KEY, revision]).then(
+    (stored) => readFirstPaint(stored[FIRST_PAINT_KEY], stored[revision], key),
+    () => null,
+  );
+  const asked = ask({ site: ref.site, mediaId: ref.mediaId });
+  asked.catch(() => {});
+  return { site: ref.site, mediaId: ref.mediaId, kept, asked };
+}
+
+/**
+ * `findEpisode` for runSite: looks for the media the page was loaded with take the kept match
+ * (checked against the worker's answer; `stale` is called when they differ) or else the answer
+ * asked at document_start, until that answer is in: a page's first moments may start a session
+ * more than once (the title arrives), and none of them should wait for a sleeping worker. Every
+ * other look asks the background.
+ */
+export function createEarlyFinder(
+  adapter: SiteAdapter,
+  ask: (ref: EpisodeRef) => Promise<EpisodeMatch | null> = (ref) => sendMessage('findEpisode', ref),
+) {
+  let early = startLooking(adapter, ask);
+  let stale = () => {};
+  let answer: Promise<EpisodeMatch | null> | null = null;
+  if (early) {
+    const { kept, asked } = early;
+    answer = kept.then((match) => {
+      if (!match) return asked;
+      void asked.then(
+        (fresh) => JSON.stringify(fresh) !== JSON.stringify(match) && stale(),
+        () => {},
+      );
+      return match;
+    });
+    // Once the worker has answered, it is awake: later looks ask it.
+    void asked.then(
+      () => (early = null),
+      () => (early = null),
+    );
+  }
+  return {
+    async findEpisode(ref: EpisodeRef): Promise<EpisodeMatch | null> {
+      if (!early || ref.site !== early.site || ref.mediaId !== early.mediaId) return ask(ref);
+      // A media id that matched holds whatever the title; without one the title may still match.
+      return (await answer!.catch(() => null)) ?? ask(ref);
+    },
+    /** Called when a kept match turns out not to be the background's answer: look again. */
+    onStale(callback: () => void) {
+      stale = callback;
+    },
+  };
+}
+
+/**
+ * runSite from document_start: the looking-up starts now; the site's own lifecycle starts once the
+ * document is parsed (YouTube's adapter reads the page's title and player), or at once with
+ * `whenParsed: false` for an adapter written to start early (Spotify's).
+ */
+export function runSiteEarly(
+  ctx: ContentScriptContext,
+  adapter: SiteAdapter,
+  options: RunSiteOptions & { whenParsed?: boolean } = {},
+): void {
+  void readKeptStylesheet();
+  const finder = createEarlyFinder(adapter);
+  const start = () => runSite(ctx, adapter, { ...options, findEpisode: finder.findEpisode, watchStale: finder.onStale });
+  if (options.whenParsed !== false && document.readyState === 'loading')
+    document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+}

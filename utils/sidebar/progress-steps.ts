@@ -1,0 +1,83 @@
+import { effect, type ReadonlySignal } from '@preact/signals-core';
+import type { ChapterProgress } from './chapter-clock';
+
+/**
+ * The fastest the bar steps, for chapters so short that a pixel passes in a frame or two: four
+ * frames a second still reads as movement, and bounds what a short chapter costs.
+ */
+export const MIN_STEP_MS = 250;
+
+/** 0..1 of the chapter played at `now` (performance.now()), as `progress` says it runs. */
+export function fractionAt({ fraction, remaining, running, at }: ChapterProgress, now: number): number {
+  // remaining / (1 - fraction): the chapter's whole length in wall-clock seconds at the current rate.
+  return running && fraction < 1 && remaining > 0 ? Math.min(1, fraction + ((now - at) / 1000 / remaining) * (1 - fraction)) : fraction;
+}
+
+/**
+ * Milliseconds from `now` until the bar, `width` pixels wide, next moves by a whole pixel (at
+ * least MIN_STEP_MS); null when it never will (paused, at its end, no width).
+ */
+export function nextStepIn(progress: ChapterProgress, now: number, width: number): number | null {
+  const { fraction, remaining, running } = progress;
+  const played = fractionAt(progress, now);
+  if (!running || played >= 1 || !(remaining > 0) || !(width > 0)) return null;
+  // The next whole pixel, past float error at the one just drawn.
+  const next = (Math.floor(played * width + 1e-6) + 1) / width;
+  return Math.max(MIN_STEP_MS, ((next - played) * remaining * 1000) / (1 - fraction));
+}
+
+/**
+ * Draws progress within the chapter in whole-pixel steps, each a transform written by a timer:
+ * between steps nothing runs and the compositor has no frame to draw. A running CSS animation
+ * (what this replaced) kept the compositor drawing at the display's rate for the whole episode,
+ * about 70 ms of CPU per second of media across the browser's processes, where these steps cost
+ * nothing measurable (issue 17; `BENCH_ONLY=progress-options npm run bench` measures the options).
+ * No timer while paused, while the bar is out of view (a collapsed or scrolled list, a hidden
+ * sidebar) or while the tab is hidden: the bar is drawn again when it can be seen.
+ */
+export function stepProgress(
+  fill: HTMLElement,
+  track: HTMLElement,
+  progress: ReadonlySignal<ChapterProgress>,
+  lifetime: AbortSignal,
+): void {
+  let width = 0;
+  // Until the observer first reports: a bar just drawn is taken to be seen.
+  let inView = true;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const draw = (value: ChapterProgress) => {
+    clearTimeout(timer);
+    if (lifetime.aborted) return;
+    const now = performance.now();
+    // Whole pixels only, so that a step is a pixel. (Before the first size report, the fraction.)
+    const played = fractionAt(value, now);
+    fill.style.transform = `scaleX(${width > 0 ? Math.floor(played * width + 1e-6) / width : played})`;
+    const wait = inView && document.visibilityState !== 'hidden' ? nextStepIn(value, now, width) : null;
+    timer = wait === null ? undefined : setTimeout(redraw, wait);
+  };
+  const redraw = () => draw(progress.peek());
+
+  // Both report once when they start: the first draw with a width comes then.
+  const resize = new ResizeObserver((entries) => {
+    width = entries.at(-1)!.contentRect.width;
+    redraw();
+  });
+  const visibility = new IntersectionObserver((entries) => {
+    inView = entries.at(-1)!.isIntersecting;
+    redraw();
+  });
+  resize.observe(track);
+  visibility.observe(track);
+  document.addEventListener('visibilitychange', redraw, { signal: lifetime });
+  // The value read here must be used, not just read: the build's minifier (terser's pure_getters)
+  // drops a bare `void progress.value`, and with it the only subscription, so the bar never heard
+  // of play or pause in the built extension (unit tests, unminified, could not tell).
+  const stop = effect(() => draw(progress.value));
+  lifetime.addEventListener('abort', () => {
+    clearTimeout(timer);
+    stop();
+    resize.disconnect();
+    visibility.disconnect();
+  });
+}

@@ -1,0 +1,57 @@
+import type { EpisodeMatch } from '../messaging/protocol';
+import { STORAGE_KEYS } from './keys';
+
+/*
+ * What a content script needs for its first paint, kept by the background in `storage.local`,
+ * which content scripts read without waking the background's worker (a worker that has gone to
+ * sleep takes hundreds of milliseconds to start and load the library; `storage.session` is not
+ * readable from content scripts unless the background opens it to them, and does not survive a
+ * browser restart). Written only by the background, from answers it validated; the content script
+ * checks the shape before use, and the worker's own answer, asked at the same time, wins when it
+ * differs. No zod: content scripts import this.
+ */
+
+/** The last matches the background answered, newest first, for the library revision they were made in. */
+export const FIRST_PAINT_KEY = STORAGE_KEYS.firstPaint.key.slice('local:'.length);
+/** Matches kept: a few tabs' and the recent videos' worth, a few KB each. */
+export const FIRST_PAINT_ENTRIES = 24;
+
+export interface FirstPaintEntry {
+  /** `site:mediaId`. */
+  key: string;
+  match: EpisodeMatch;
+}
+
+export interface FirstPaint {
+  revision: number;
+  entries: FirstPaintEntry[];
+}
+
+/** A content script's CSS file as the background served it once, for this version of the extension. */
+export const stylesheetKey = (entrypoint: string) => `${STORAGE_KEYS.stylesheetPrefix.key.slice('local:'.length)}${entrypoint}`;
+
+export interface StoredStylesheet {
+  version: string;
+  css: string;
+}
+
+/**
+ * The match stored for `key` in `stored` (the value of FIRST_PAINT_KEY), made in library
+ * `revision`. Only the background writes it, from answers it validated; the checks here are for a
+ * value of another version, and the worker's answer replaces it when they differ.
+ */
+export function readFirstPaint(stored: unknown, revision: unknown, key: string): EpisodeMatch | null {
+  const kept = stored as Partial<FirstPaint> | undefined;
+  if (kept?.revision !== (revision ?? 0) || !Array.isArray(kept.entries)) return null;
+  const match = kept.entries.find((entry) => entry?.key === key)?.match;
+  return Array.isArray(match?.episode?.chapters) &&
+    match.episode.chapters.every((c) => typeof c?.title === 'string' && typeof c.start === 'number' && Array.isArray(c.bullets))
+    ? match
+    : null;
+}
+
+/** The stylesheet in `stored` if it was kept for `version`. */
+export function readStoredStylesheet(stored: unknown, version: string): string | null {
+  const kept = stored as Partial<StoredStylesheet> | undefined;
+  return kept?.version === version && typeof kept.css === 'string' ? kept.css : null;
+}
