@@ -2,18 +2,9 @@ import { batch, computed, signal, type ReadonlySignal } from '@preact/signals-co
 import { findActiveChapter, resolveChapterEnds, type TimedChapter } from '../chapters/active';
 import type { Chapter } from '../chapters/schema';
 import type { Player } from '../sites/types';
-import { fractionAt } from './progress-steps';
+import { fractionAt, type ChapterProgress } from './chapter-progress';
 
-/** Where playback stood in the current chapter at `at`, enough to draw progress until the next change. */
-export interface ChapterProgress {
-  /** 0..1 of the current chapter already played. */
-  fraction: number;
-  /** Wall-clock seconds until the chapter ends at the current rate. */
-  remaining: number;
-  running: boolean;
-  /** performance.now() when this was read from the player. */
-  at: number;
-}
+export type { ChapterProgress };
 
 export interface ChapterClock {
   chapters: ReadonlySignal<TimedChapter[]>;

@@ -1,5 +1,5 @@
 import { effect, type ReadonlySignal } from '@preact/signals-core';
-import type { ChapterProgress } from './chapter-clock';
+import { fractionAt, type ChapterProgress } from './chapter-progress';
 
 /**
  * The fastest the bar steps, for chapters so short that a pixel passes in a frame or two: four
@@ -7,11 +7,7 @@ import type { ChapterProgress } from './chapter-clock';
  */
 export const MIN_STEP_MS = 250;
 
-/** 0..1 of the chapter played at `now` (performance.now()), as `progress` says it runs. */
-export function fractionAt({ fraction, remaining, running, at }: ChapterProgress, now: number): number {
-  // remaining / (1 - fraction): the chapter's whole length in wall-clock seconds at the current rate.
-  return running && fraction < 1 && remaining > 0 ? Math.min(1, fraction + ((now - at) / 1000 / remaining) * (1 - fraction)) : fraction;
-}
+export { fractionAt };
 
 /**
  * Milliseconds from `now` until the bar, `width` pixels wide, next moves by a whole pixel (at
