@@ -37,6 +37,10 @@ export default defineBackground(() => {
   onMessage('restoreEpisodes', ({ data }) => library.restoreEpisodes(data));
   onMessage('getSetAside', ({ data }) => library.getSetAside(data));
   onMessage('dismissSetAside', ({ data }) => library.dismissSetAside(data));
+  // The sidebar's editor (a content script): validated in episode-edits.ts like every request.
+  onMessage('editRevision', ({ data }) => library.editRevision(data));
+  onMessage('saveEdit', ({ data }) => library.saveEdit(data));
+  onMessage('exportEpisode', ({ data }) => library.exportEpisode(data));
 
   onMessage('announceMediaTab', async ({ sender }) => {
     if (sender.tab?.id !== undefined) await lastMediaTab.setValue(sender.tab.id);

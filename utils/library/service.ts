@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import type { LibraryItem } from './library';
 import { createLibraryBooks } from './library-state';
 import { deleteEpisodes, renameEpisode } from './episode-changes';
+import { editRevision, exportForSidebar, saveEdit, type ExportReply, type SaveEditReply } from './episode-edits';
 import { commitChange, createRecord, episodeKey, episodeRecordSchema, loadEpisodeRecords, shardWrites, summarize, type EpisodeRecord } from './store';
 import { linksItem, type Links } from './links';
 import { readMediaLink } from './media-address';
@@ -50,6 +51,10 @@ export interface LibraryService {
   restoreEpisodes(data: unknown): Promise<LibraryResult>;
   getSetAside(data: unknown): Promise<{ key: string; value: unknown } | null>;
   dismissSetAside(data: unknown): Promise<LibraryResult>;
+  /** The sidebar editor (episode-edits.ts): where an edit starts, each save, and exports. */
+  editRevision(data: unknown): Promise<number | null>;
+  saveEdit(data: unknown): Promise<SaveEditReply>;
+  exportEpisode(data: unknown): Promise<ExportReply>;
   /** Stops watching storage (tests). */
   close(): void;
 }
@@ -259,6 +264,10 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
         return failure(error);
       }
     },
+
+    editRevision: (data) => editRevision(books, data),
+    saveEdit: (data) => saveEdit(books, data),
+    exportEpisode: (data) => exportForSidebar(books, data),
 
     close: books.close,
   };

@@ -2,6 +2,8 @@ import { defineExtensionMessaging } from './transport';
 import type { Episode } from '../chapters/schema';
 import type { EpisodeRecord, ImportSource } from '../library/store';
 import type { EpisodeRef, PageChaptersReply, PageMaterial } from '../sites/types';
+import type { ExportFormat } from '../chapters/export/types';
+import type { ExportReply, SaveEditReply } from '../library/episode-edits';
 
 export interface EpisodeMatch {
   episode: Episode;
@@ -137,6 +139,15 @@ export interface ProtocolMap {
     chapter: { start: number; end: number | null; title: string; description: string; bullets: string[] };
     link: string | null;
   }): string;
+  /** The sidebar's editor (issue 16): the stored revision an edit starts from (null: not stored yet). */
+  editRevision(request: { id: string }): number | null;
+  /**
+   * Saves the editor's episode, made on revision `base`; `replaced` is another tab's save it
+   * overwrote, for the sidebar to say so and offer to put back. No chapters left removes it.
+   */
+  saveEdit(request: { episode: Episode; base: number | null }): SaveEditReply;
+  /** An episode in an export format (utils/chapters/export/), written here to keep the writers out of content scripts. */
+  exportEpisode(request: { id: string; format: ExportFormat }): ExportReply;
   // popup → background
   getMediaTab(): number | null;
   listEpisodes(): EpisodeSummary[];
@@ -162,6 +173,8 @@ export interface ProtocolMap {
   setSidebarVisible(visible: boolean): boolean;
   /** The library or a link changed: look up this page's episode again. */
   reloadEpisode(): void;
+  /** "Make chapters": the sidebar opens in edit mode for what this tab plays. */
+  startEditing(): boolean;
 }
 
 export const { sendMessage, sendTabMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
