@@ -19,7 +19,8 @@ export function ImportPreview({ items, saving, onSave, onCancel, onRemove }: Pro
   const heading = useRef<HTMLHeadingElement>(null);
   const count = items.length;
   // Keyboard and screen reader users land on the preview when it appears.
-  useEffect(() => heading.current?.focus(), [count > 0]);
+  const shown = count > 0;
+  useEffect(() => heading.current?.focus(), [shown]);
 
   const request = buildSaveRequest(items);
   const refused = items.filter((item) => !item.ok).length;

@@ -35,8 +35,8 @@ export function ChapterList({ state }: { state: SidebarState }) {
         const index = state.clock.activeIndex.value;
         // Off by the person's setting, or paused by their scrolling.
         const following = state.following.value && state.autoFollow.value;
-        state.collapsed.value;
-        state.overlayOpen.value;
+        void state.collapsed.value;
+        void state.overlayOpen.value;
         // While the person searches, the list shows their results, not the current chapter.
         if (!following || index < 0 || state.query.value.trim()) return;
         const adjacent = index === lastIndex.current + 1;

@@ -5,12 +5,14 @@ import { ChapterList } from './ChapterList';
 import { ChapterSource } from './ChapterSource';
 import { OffsetControls } from './OffsetControls';
 import { SidebarSearch } from './SidebarSearch';
+import { EditorPanel } from './editor/EditorPanel';
 
 function Header({ state }: { state: SidebarState }) {
   const { episode } = state;
   const collapsed = useSignalValue(state.collapsed);
   const overlay = useSignalValue(state.layout) === 'overlay';
   const expandAll = useSignalValue(state.expandAll);
+  const editing = useSignalValue(state.editor) !== null;
   return (
     <div class="cb-header">
       <div class="cb-heading">
@@ -26,7 +28,12 @@ function Header({ state }: { state: SidebarState }) {
           )}
         </span>
       </div>
-      {!collapsed && (
+      {!collapsed && !editing && state.actions.editChapters && (
+        <button type="button" class="cb-tool" onClick={(event) => event.isTrusted && state.actions.editChapters?.()}>
+          {t('editChapters')}
+        </button>
+      )}
+      {!collapsed && !editing && (
         <button
           type="button"
           class="cb-tool"
@@ -62,6 +69,7 @@ function Panel({ state }: { state: SidebarState }) {
   const collapsed = useSignalValue(state.collapsed) && layout === 'column';
   const autoFollow = useSignalValue(state.autoFollow);
   const following = useSignalValue(state.following);
+  const editor = useSignalValue(state.editor);
   return (
     <aside
       class={`cb${collapsed ? ' cb-collapsed' : ''}`}
@@ -71,9 +79,10 @@ function Panel({ state }: { state: SidebarState }) {
       data-layout={layout}
     >
       <Header state={state} />
-      {!collapsed && <ChapterSource state={state} />}
-      {!collapsed && <SidebarSearch state={state} />}
-      {autoFollow && !following && (
+      {!collapsed && editor && <EditorPanel state={state} editor={editor} />}
+      {!collapsed && !editor && <ChapterSource state={state} />}
+      {!collapsed && !editor && <SidebarSearch state={state} />}
+      {!editor && autoFollow && !following && (
         <button
           type="button"
           class="cb-tool cb-resume"
@@ -82,8 +91,8 @@ function Panel({ state }: { state: SidebarState }) {
           {t('backToCurrent')}
         </button>
       )}
-      {!collapsed && <ChapterList state={state} />}
-      {!collapsed && <OffsetControls state={state} />}
+      {!collapsed && !editor && <ChapterList state={state} />}
+      {!collapsed && !editor && <OffsetControls state={state} />}
     </aside>
   );
 }

@@ -74,6 +74,8 @@ export function App() {
       unwatch.forEach((stop) => stop());
       controller.abort();
     };
+    // Once, on opening: what it reads are signals, which the page watches by itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const entries = listing.value?.entries ?? [];

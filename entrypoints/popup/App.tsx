@@ -37,7 +37,7 @@ export function App() {
     let closed = false;
     const loop = async () => {
       await refresh();
-      if (!closed) timer = setTimeout(loop, REFRESH_MS);
+      if (!closed) timer = setTimeout(() => void loop(), REFRESH_MS);
     };
     void (async () => {
       target.value = await findPopupTarget(location);
@@ -48,6 +48,8 @@ export function App() {
       closed = true;
       clearTimeout(timer);
     };
+    // Once, on opening: what it reads are signals, which the page watches by itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const tabId = target.value?.tabId ?? null;

@@ -1,7 +1,7 @@
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { EPISODE_VIDEO_ID, fixture, screenshot, type FixtureServer, type LaunchedBrowser, useFileBrowser } from './harness/index.ts';
+import { EPISODE_VIDEO_ID, fixture, screenshot, type LaunchedBrowser, useFileBrowser } from './harness/index.ts';
 
 // An axe-core audit of everything Chapterbar shows a person (the sidebar in both themes and its
 // states, the popup, the options page): no violation of the WCAG 2.1 A and AA rules. Then what
@@ -70,13 +70,12 @@ async function invisibleFocus(page: Page, count: number, stayInSidebar = false):
   return missing;
 }
 
-let server: FixtureServer;
 let browser: LaunchedBrowser;
 let page: Page;
 
 const sidebar = () => page.getByRole('complementary', { name: 'Chapters' });
 
-useFileBrowser((started) => ({ server, browser, page } = started));
+useFileBrowser((started) => ({ browser, page } = started));
 
 describe('the sidebar', () => {
   it.each([

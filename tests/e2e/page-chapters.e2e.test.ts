@@ -1,13 +1,12 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { fixture, screenshot, youtubeVideo, type FixtureServer, type LaunchedBrowser, useFileBrowser } from './harness/index.ts';
+import { fixture, screenshot, youtubeVideo, type LaunchedBrowser, useFileBrowser } from './harness/index.ts';
 
 // Chapters the page publishes itself, for videos with no episode in the library: a description's
 // timestamps, YouTube's chapters, YouTube's auto-generated chapters; never its key moments. See
 // the videos with `description`, `chapters`, `autoChapters` and `keyMoments` in
 // tests/fixtures/sites/youtube/videos.json, which the fixture serves as YouTube does.
 
-let server: FixtureServer;
 let browser: LaunchedBrowser;
 let page: Page;
 
@@ -25,7 +24,7 @@ async function open(id: string, query = '') {
   await fixture(page).ready();
 }
 
-useFileBrowser((started) => ({ server, browser, page } = started));
+useFileBrowser((started) => ({ browser, page } = started));
 
 describe('chapters from the page, when the library has none', () => {
   it('reads a description’s timestamps, and says so', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ROOT, screenshot, type FixtureServer, type LaunchedBrowser, useFileBrowser } from './harness/index.ts';
+import { ROOT, screenshot, type LaunchedBrowser, useFileBrowser } from './harness/index.ts';
 
 // What a listener of the No Priors episode sees on (fixture) open.spotify.com with Chapterbar:
 // local audio, a video podcast, and Spotify Connect. See tests/fixtures/sites/spotify/.
@@ -33,7 +33,6 @@ const chapter = (label: string) => CHAPTERS.find((c) => c.label === label)!;
 /** Media time inside a chapter, `into` seconds after its start on the document's timeline. */
 const mediaTimeIn = (label: string, into = 5) => chapter(label).start + EDITION_AHEAD + into;
 
-let server: FixtureServer;
 let browser: LaunchedBrowser;
 let page: Page;
 
@@ -94,7 +93,7 @@ async function open(query: string, path = `/episode/${EPISODE}`, p: Page = page)
 /** Sets the media time as Spotify itself would (the element's currentTime, or the remote device). */
 const seekMedia = (seconds: number) => call('seekMedia', seconds);
 
-useFileBrowser((started) => ({ server, browser, page } = started));
+useFileBrowser((started) => ({ browser, page } = started));
 
 describe('the Spotify chapter sidebar', () => {
   it('shows the chapters of the episode in the right panel, clear of the player bar', async () => {

@@ -7,7 +7,6 @@ import {
   ROOT,
   fixture,
   screenshot,
-  type FixtureServer,
   type LaunchedBrowser,
   useFileBrowser,
 } from './harness/index.ts';
@@ -24,7 +23,6 @@ const CHAPTERS = document_.flatMap((line, i) => {
   return times ? [{ start: Number(times[1]) * 60 + Number(times[2]), label: `${times[1]}:${times[2]}`, title: document_[i + 1]!.trim() }] : [];
 });
 
-let server: FixtureServer;
 let browser: LaunchedBrowser;
 let page: Page;
 
@@ -48,7 +46,7 @@ async function expectCurrent(label: string, p: Page = page) {
   await expect.poll(() => currentRow(p).getByRole('button').first().getAttribute('aria-label'), { timeout: 5000 }).toMatch(new RegExp(`^${label} `));
 }
 
-useFileBrowser((started) => ({ server, browser, page } = started));
+useFileBrowser((started) => ({ browser, page } = started));
 
 describe('the YouTube chapter sidebar', () => {
   beforeEach(async () => {

@@ -7,12 +7,12 @@ import type { LibraryItem } from './library';
 import { createLibraryBooks } from './library-state';
 import { deleteEpisodes, renameEpisode } from './episode-changes';
 import { editRevision, exportForSidebar, saveEdit, type ExportReply, type SaveEditReply } from './episode-edits';
-import { commitChange, createRecord, episodeKey, episodeRecordSchema, loadEpisodeRecords, shardWrites, summarize, type EpisodeRecord } from './store';
+import { commitChange, createRecord, episodeKey, episodeRecordSchema, shardWrites, summarize, type EpisodeRecord } from './store';
 import { linksItem, type Links } from './links';
 import { readMediaLink } from './media-address';
 import { loadOffset, saveOffset } from '../storage/offsets';
 import type { EpisodeMatch, EpisodeSummary, LibraryListing, LibraryResult } from '../messaging/protocol';
-import { loadQuarantine, QUARANTINE_KEY, removeFromQuarantine, type NewSetAside } from './quarantine';
+import { loadQuarantine, QUARANTINE_KEY, removeFromQuarantine } from './quarantine';
 import {
   failure,
   idsSchema,
@@ -22,7 +22,6 @@ import {
   offsetRequestSchema,
   popupLinkSchema,
   quote,
-  renameSchema,
   restoreSchema,
   saveSchema,
   setAsideIdSchema,

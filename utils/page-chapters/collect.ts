@@ -89,7 +89,7 @@ export function waitForPageChapters<Found>(read: () => Promise<Found | null | fa
     const schedule = () => {
       if (done) return;
       if (reading) changedWhileReading = true;
-      else timer ??= setTimeout(check, intervalMs);
+      else timer ??= setTimeout(() => void check(), intervalMs);
     };
     const observer = new MutationObserver(schedule);
     const finish = (value: Found | null) => {

@@ -48,13 +48,14 @@ const PROGRESS_TOLERANCE = 0.25;
  * until the next chapter boundary. Paused, it holds no timer at all.
  */
 export function createChapterClock(
-  source: readonly Chapter[],
+  // A signal while the sidebar's editor changes the chapters (the caller syncs after a change).
+  source: readonly Chapter[] | ReadonlySignal<readonly Chapter[]>,
   player: Player,
   initialOffset: number,
   lifetime: AbortSignal,
 ): ChapterClock {
   const duration = signal(player.duration());
-  const chapters = computed(() => resolveChapterEnds(source, duration.value));
+  const chapters = computed(() => resolveChapterEnds('value' in source ? source.value : source, duration.value));
   const activeIndex = signal(-1);
   const progress = signal<ChapterProgress>({ fraction: 0, remaining: 0, running: false });
   const playing = signal(false);

@@ -1,6 +1,8 @@
+import { signal as createSignal } from '@preact/signals-core';
 import { createChapterClock } from './chapter-clock';
 import { childController } from './child-abort';
-import type { Episode } from '../chapters/schema';
+import type { Chapter, Episode } from '../chapters/schema';
+import { startEditing } from './editor/start-editing';
 import { sendMessage, type EpisodeMatch } from '../messaging/protocol';
 import { createOffsetCorrection, isOffsetAdjustable } from './offset-correction';
 import { savePreferences, watchPreferences, type Preferences } from '../storage/preferences';
@@ -27,6 +29,8 @@ export interface SessionHost {
   takeNotice(mediaKey: string): string | null;
   savePageChapters(mediaKey: string, episode: Episode, source: PageChapterSource): Promise<{ ok: true } | { ok: false; message: string }>;
   progressMarkers?: typeof showProgressMarkers;
+  /** Looks the page's episode up again (after the editor's Done). */
+  restart?(): void;
 }
 
 /** One media's sidebar, from finding its episode to the page moving on (its controller aborts). */
@@ -42,6 +46,8 @@ export interface Session {
   controller: AbortController;
   /** Re-reads layout and theme without rebuilding anything. */
   refresh(): void;
+  /** Opens the sidebar's editor as soon as the sidebar shows ("Make chapters" in the popup). */
+  edit(): void;
 }
 
 // The media's id when the page names one: the person may browse elsewhere while it plays (Spotify).
@@ -69,6 +75,8 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
   let placement: Placement | null = null;
   let markers: ProgressMarkers | null = null;
   let remount = () => {};
+  let editSoon = false;
+  let openEditor: (() => void) | undefined;
   const current: Session = {
     ref,
     get state() {
@@ -78,6 +86,10 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
     title: ref.title,
     matched: false,
     controller,
+    edit() {
+      if (openEditor) openEditor();
+      else editSoon = true;
+    },
     refresh() {
       if (!state) return;
       markers?.refresh();
@@ -143,7 +155,9 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
       if (!episode) return;
       // The person's correction for this episode on this site, if any, wins over the episode's estimate.
       // A page's chapters are on the media's own timeline.
-      const clock = createChapterClock(episode.chapters, player, library ? savedOffset ?? library.offset : 0, viewSignal);
+      // A signal, so that the editor's draft drives the list, the highlight and seeking.
+      const chapterSource = createSignal<readonly Chapter[]>(episode.chapters);
+      const clock = createChapterClock(chapterSource, player, library ? savedOffset ?? library.offset : 0, viewSignal);
       const mediaId = ref.mediaId;
       const preferences = host.preferences();
       const sidebarState = createSidebarState(episode, clock, {
@@ -165,9 +179,12 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
           openLibrary: () => void sendMessage('openLibrary').catch(() => {}),
           // Links open the media on its own timeline: the chapters' time less the offset.
           linkAt: mediaId && adapter.mediaUrlAt ? (seconds) => adapter.mediaUrlAt!(mediaId, seconds - clock.offset.peek()) : undefined,
+          editChapters: () => openEditor?.(),
         },
       });
       state = sidebarState;
+      openEditor = () =>
+        void startEditing({ state: sidebarState, episode, fromPage: !library, ref: current.ref, player, chapterSource, restart: () => host.restart?.(), lifetime: viewSignal });
       // Settings from the options page apply at once: position and theme through refresh().
       watchPreferences((value) => {
         host.setPreferences(value);
@@ -182,6 +199,7 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
       await mount.show(sidebarState, () => placement);
     };
     await show(match ? 'library' : 'page');
+    if (editSoon) openEditor?.();
     if (match) {
       // The page's own chapters, to switch to, may come or render after the library's are shown.
       void firstPage.then((found) => found || waitForPageChapters(readPage, signal)).then((found) => {
@@ -190,7 +208,8 @@ export function startEpisodeSession(host: SessionHost, ref: EpisodeRef, mediaKey
         if (state?.origin === 'library') state.alternative.value = found.source;
       });
     }
-    if (match && ref.duration === undefined) verifyDuration(host, ref, match, player, controller);
+    // An episode "Make chapters" has just begun has no chapters and nothing to verify yet.
+    if (match && match.episode.chapters.length > 0 && ref.duration === undefined) verifyDuration(host, ref, match, player, controller);
   })().catch((error: unknown) => {
     if (!signal.aborted) console.warn('[Chapterbar]', error);
   });

@@ -11,6 +11,7 @@ import { createSidebarMount } from './mount';
 import { serveTabControl } from './tab-control';
 import type { EpisodeRef, PageChapterSource, SiteAdapter } from '../sites/types';
 import { coalesce } from './wait-for';
+import { newEpisodeFor } from './editor/start-editing';
 
 export interface RunSiteOptions {
   findEpisode?: (ref: EpisodeRef) => Promise<EpisodeMatch | null>;
@@ -54,6 +55,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     takeNotice,
     savePageChapters,
     progressMarkers: options.progressMarkers,
+    restart: () => restart(),
   };
 
   /**
@@ -131,6 +133,15 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
         void savePreferences({ hidden: !visible });
       },
       reloadEpisode: () => restart(),
+      startEditing: () => {
+        if (session?.state) return session.edit(), true;
+        // Nothing shown (no chapters anywhere): a new episode for this media, edited from empty.
+        const ref = adapter.readEpisode(document, new URL(location.href));
+        if (!ref) return false;
+        restart({ ref, match: { episode: newEpisodeFor(ref), offset: 0, linked: false } });
+        session?.edit();
+        return session !== null;
+      },
     },
     ctx.signal,
   );
@@ -141,6 +152,8 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     const active = session;
     void (async () => {
       const shown = active?.state;
+      // The editor saves as the person types; it is the one showing those changes.
+      if (shown?.editor.peek()) return;
       if (!active || !shown) return restart();
       let match: EpisodeMatch | null;
       try {

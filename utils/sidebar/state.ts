@@ -2,6 +2,7 @@ import { computed, signal, type ReadonlySignal, type Signal } from '@preact/sign
 import type { ChapterClock } from './chapter-clock';
 import type { Episode } from '../chapters/schema';
 import type { OffsetCorrection } from './offset-correction';
+import type { EditorState } from './editor/editor';
 import { createMatcher, findMatches, type TextMatcher } from '../chapters/search';
 import type { Layout, PageChapterSource, Theme } from '../sites/types';
 
@@ -24,6 +25,8 @@ export interface SidebarActions {
   openLibrary?(): void;
   /** The address that opens this media at a moment of the chapters' timeline, or null. */
   linkAt?(documentSeconds: number): string | null;
+  /** "Edit chapters": the sidebar's editor, on a copy of the person's own when the chapters are not. */
+  editChapters?(): void;
 }
 
 /** Everything the sidebar shows or toggles; one per episode on a page, shared by its views. */
@@ -60,6 +63,8 @@ export interface SidebarState {
   /** Indexes of the chapters that match the search, or null when nothing is searched. */
   matches: ReadonlySignal<ReadonlySet<number> | null>;
   setCollapsed(collapsed: boolean): void;
+  /** The sidebar's editor while the person edits the chapters (issue 16), else null. */
+  editor: Signal<EditorState | null>;
 }
 
 export interface SidebarStateOptions {
@@ -111,6 +116,7 @@ export function createSidebarState(
     query,
     matcher,
     matches,
+    editor: signal<EditorState | null>(null),
     setCollapsed(value) {
       collapsed.value = value;
       options.onCollapsedChange?.(value);

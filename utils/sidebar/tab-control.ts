@@ -14,6 +14,8 @@ export interface TabControlAccess {
   sidebarVisible(): boolean;
   setSidebarVisible(visible: boolean): void;
   reloadEpisode(): void;
+  /** "Make chapters" / "Edit chapters" from the popup: false when this page plays nothing. */
+  startEditing(): boolean;
 }
 
 function readTabState(session: ControlledSession, sidebarVisible: boolean): TabState {
@@ -72,6 +74,7 @@ export function serveTabControl(access: TabControlAccess, signal: AbortSignal): 
       return true;
     }),
     onMessage('reloadEpisode', () => access.reloadEpisode()),
+    onMessage('startEditing', () => access.startEditing()),
   ];
   signal.addEventListener('abort', () => removers.forEach((remove) => remove()), { once: true });
 }

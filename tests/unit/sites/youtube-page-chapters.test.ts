@@ -84,6 +84,7 @@ describe('YouTube page chapters on the real saved watch page (GJLlxj_dtq8)', () 
   });
 
   it('prefers the creator’s chapters on the player bar over the auto-generated ones', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a real page's JSON, edited by path
     const data = structuredClone(realInitialData) as Record<string, any>;
     const bar = data.playerOverlays.playerOverlayRenderer.decoratedPlayerBarRenderer.decoratedPlayerBarRenderer.playerBar.multiMarkersPlayerBarRenderer;
     bar.visibleOnLoad = { key: 'DESCRIPTION_CHAPTERS' };
@@ -223,7 +224,7 @@ describe('YouTube page chapters from a hostile page', () => {
             { macroMarkersListItemRenderer: { title: { simpleText: 'Negative' }, onTap: { watchEndpoint: { startTimeSeconds: -5 } } } },
             { macroMarkersListItemRenderer: { title: { simpleText: 'x'.repeat(10_000) }, onTap: { watchEndpoint: { startTimeSeconds: 60 } } } },
             { macroMarkersListItemRenderer: { title: { simpleText: 'Backwards' }, onTap: { watchEndpoint: { startTimeSeconds: 50 } } } },
-            { macroMarkersListItemRenderer: { title: { simpleText: 'Infinity' }, onTap: { watchEndpoint: { startTimeSeconds: 1e400 } } } },
+            { macroMarkersListItemRenderer: { title: { simpleText: 'Infinity' }, onTap: { watchEndpoint: { startTimeSeconds: Infinity } } } },
           ] } },
         },
       }],

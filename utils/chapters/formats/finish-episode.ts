@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { chapterSchema, episodeIdFrom, validateEpisode, type InputProblem, type ParseResult } from '../schema';
+import { type chapterSchema, episodeIdFrom, validateEpisode, type InputProblem, type ParseResult } from '../schema';
 import { writeClock } from './clock';
 import { MAX_CHAPTERS } from './guard';
 import type { ParseContext } from './parse-context';
