@@ -9,9 +9,10 @@ const shape = (chapters: DraftChapters) => chapters.map(({ start, title, descrip
 
 describe('the editor’s changes', () => {
   it('add chapters at the current time in time order, and keep each one’s key while its start moves', () => {
-    let { chapters, key: first } = addChapter([], 61.23456);
-    const second = addChapter(chapters, 12);
-    chapters = second.chapters;
+    const added = addChapter([], 61.23456);
+    const first = added.key;
+    const second = addChapter(added.chapters, 12);
+    let chapters = second.chapters;
     expect(chapters.map((chapter) => chapter.start)).toEqual([12, 61.235]);
     chapters = setStart(chapters, first, 5);
     expect(chapters.map((chapter) => chapter.key)).toEqual([first, second.key]);
@@ -22,8 +23,9 @@ describe('the editor’s changes', () => {
   });
 
   it('write titles, descriptions and bullets (add, edit, remove, reorder), and delete chapters', () => {
-    let { chapters, key } = addChapter([], 0);
-    chapters = setTitle(chapters, key, 'Intro');
+    const added = addChapter([], 0);
+    const key = added.key;
+    let chapters = setTitle(added.chapters, key, 'Intro');
     chapters = setDescription(chapters, key, 'Who is who');
     chapters = addBullet(addBullet(addBullet(chapters, key), key), key);
     chapters = setBullet(setBullet(setBullet(chapters, key, 0, 'one'), key, 1, 'two'), key, 2, 'three');
