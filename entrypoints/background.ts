@@ -39,6 +39,7 @@ export default defineBackground(() => {
   onMessage('dismissSetAside', ({ data }) => library.dismissSetAside(data));
   // The sidebar's editor (a content script): validated in episode-edits.ts like every request.
   onMessage('editRevision', ({ data }) => library.editRevision(data));
+  onMessage('newEpisode', ({ data }) => library.newEpisode(data));
   onMessage('saveEdit', ({ data }) => library.saveEdit(data));
   onMessage('exportEpisode', ({ data }) => library.exportEpisode(data));
 

@@ -4,6 +4,7 @@ import { storage } from 'wxt/utils/storage';
 import { ImportPanel } from '../../components/options/ImportPanel';
 import { ImportPreview } from '../../components/options/ImportPreview';
 import type { EpisodeActions, ExportFormat } from '../../components/options/LibraryEpisodeCard';
+import { exportEpisode, findExportFormat } from '../../utils/chapters/export';
 import { LibraryEpisodeList } from '../../components/options/LibraryEpisodeList';
 import { NoticeBar, type Notice } from '../../components/options/NoticeBar';
 import { SetAsideBanner } from '../../components/options/SetAsideBanner';
@@ -145,6 +146,23 @@ export function App() {
         else downloadFile(fileNameFor(episode.title, 'txt'), formatChapterbarText(episode));
         notice.value = { kind: 'info', text: t('exportedOne', episode.title) };
       })();
+    },
+    exportAs(id, format) {
+      void (async () => {
+        const { episodes, problems } = await fetchEpisodes([id]);
+        const episode = episodes[0];
+        if (!episode) {
+          notice.value = { kind: 'error', text: problems.join(' ') || t('exportOneFailed') };
+          return;
+        }
+        const written = exportEpisode(episode, format);
+        let done = t('exportedOne', episode.title);
+        if (findExportFormat(format)?.copyOnly) {
+          await navigator.clipboard.writeText(written.text);
+          done = t('exportCopiedOne', episode.title);
+        } else downloadFile(fileNameFor(episode.title, written.extension), written.text, written.mime);
+        notice.value = { kind: 'info', text: written.notes.length > 0 ? t('exportWithNotes', done, written.notes.join('; ')) : done };
+      })().catch((error: unknown) => (notice.value = { kind: 'error', text: t('exportFileFailed', String(error)) }));
     },
     remove(id) {
       const title = titleOf(id);

@@ -133,13 +133,12 @@ describe('making chapters for a video without any', () => {
     await sidebar().getByRole('button', { name: 'Edit chapters' }).click();
     await sidebar().getByRole('button', { name: 'Done' }).waitFor();
     await mainVideo().evaluate((element: HTMLVideoElement) => element.pause());
-    expect(await audit(video)).toEqual([]);
-    await screenshot(video, 'editor-light');
-    await fixture(video).setDark(true);
-    await expect.poll(() => sidebar().getAttribute('data-theme')).toBe('dark');
-    expect(await audit(video)).toEqual([]);
-    await screenshot(video, 'editor-dark');
-    await fixture(video).setDark(false);
+    for (const theme of ['light', 'dark'] as const) {
+      await fixture(video).setDark(theme === 'dark');
+      await expect.poll(() => sidebar().getAttribute('data-theme')).toBe(theme);
+      expect(await audit(video)).toEqual([]);
+      await screenshot(video, `editor-${theme}`);
+    }
     await sidebar().getByRole('button', { name: 'Done' }).click();
     await sidebar().getByRole('button', { name: 'Edit chapters' }).waitFor();
   });

@@ -1,4 +1,5 @@
-import type { Episode } from '../chapters/schema';
+import { episodeIdFrom, type Episode } from '../chapters/schema';
+import { episodeRefSchema } from './episode-ref-schema';
 import { exportEpisode, findExportFormat, type ExportedChapters } from '../chapters/export';
 import { t } from '../i18n';
 import { moved, type LibraryBooks } from './library-state';
@@ -20,6 +21,36 @@ import { fileNameFor } from '../options/download';
  * one is newer, the save still happens (the person's latest keystrokes win) and the reply carries
  * the episode it replaced, so the sidebar can say so and offer to put it back.
  */
+
+/**
+ * The id of an episode the person makes for a media: stable, so that "Make chapters" on the same
+ * video after a reload finds the same episode, and apart from any imported id.
+ */
+export function madeEpisodeId(site: string, key: string): string {
+  return `mine-${site}-${key || 'media'}`.slice(0, 200);
+}
+
+/**
+ * A new episode for what a page plays, named after it and linked to it by its media id, with no
+ * chapters yet: the sidebar's editor starts from it ("Make chapters", or a page's chapters copied
+ * in), and it is stored with its first chapter. Made here, like every episode a page gets.
+ */
+export function newEpisodeFor(data: unknown): Episode | null {
+  const ref = episodeRefSchema.safeParse(data);
+  if (!ref.success) return null;
+  const { site, mediaId, title, show, duration } = ref.data;
+  const key = mediaId ?? episodeIdFrom('', title ?? '');
+  return {
+    id: madeEpisodeId(site, key),
+    show: show?.trim() ?? '',
+    title: title?.trim() || t('untitledEpisode'),
+    altTitles: [],
+    ids: mediaId ? { [site]: [mediaId] } : {},
+    offsets: {},
+    ...(duration ? { duration } : {}),
+    chapters: [],
+  };
+}
 
 export type SaveEditReply = { ok: true; revision: number; replaced: Episode | null } | { ok: false; message: string };
 

@@ -6,7 +6,7 @@ import { t } from '../i18n';
 import type { LibraryItem } from './library';
 import { createLibraryBooks } from './library-state';
 import { deleteEpisodes, renameEpisode } from './episode-changes';
-import { editRevision, exportForSidebar, saveEdit, type ExportReply, type SaveEditReply } from './episode-edits';
+import { editRevision, exportForSidebar, newEpisodeFor, saveEdit, type ExportReply, type SaveEditReply } from './episode-edits';
 import { commitChange, createRecord, episodeKey, episodeRecordSchema, shardWrites, summarize, type EpisodeRecord } from './store';
 import { linksItem, type Links } from './links';
 import { readMediaLink } from './media-address';
@@ -52,6 +52,7 @@ export interface LibraryService {
   dismissSetAside(data: unknown): Promise<LibraryResult>;
   /** The sidebar editor (episode-edits.ts): where an edit starts, each save, and exports. */
   editRevision(data: unknown): Promise<number | null>;
+  newEpisode(data: unknown): Episode | null;
   saveEdit(data: unknown): Promise<SaveEditReply>;
   exportEpisode(data: unknown): Promise<ExportReply>;
   /** Stops watching storage (tests). */
@@ -265,6 +266,7 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
     },
 
     editRevision: (data) => editRevision(books, data),
+    newEpisode: newEpisodeFor,
     saveEdit: (data) => saveEdit(books, data),
     exportEpisode: (data) => exportForSidebar(books, data),
 

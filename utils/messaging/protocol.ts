@@ -141,6 +141,8 @@ export interface ProtocolMap {
   }): string;
   /** The sidebar's editor (issue 16): the stored revision an edit starts from (null: not stored yet). */
   editRevision(request: { id: string }): number | null;
+  /** A new episode, named after and linked to what the page plays, for "Make chapters"; null for a bad reference. */
+  newEpisode(ref: EpisodeRef): Episode | null;
   /**
    * Saves the editor's episode, made on revision `base`; `replaced` is another tab's save it
    * overwrote, for the sidebar to say so and offer to put back. No chapters left removes it.

@@ -11,7 +11,6 @@ import { createSidebarMount } from './mount';
 import { serveTabControl } from './tab-control';
 import type { EpisodeRef, PageChapterSource, SiteAdapter } from '../sites/types';
 import { coalesce } from './wait-for';
-import { newEpisodeFor } from './editor/start-editing';
 
 export interface RunSiteOptions {
   findEpisode?: (ref: EpisodeRef) => Promise<EpisodeMatch | null>;
@@ -133,12 +132,13 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
         void savePreferences({ hidden: !visible });
       },
       reloadEpisode: () => restart(),
-      startEditing: () => {
+      startEditing: async () => {
         if (session?.state) return session.edit(), true;
         // Nothing shown (no chapters anywhere): a new episode for this media, edited from empty.
         const ref = adapter.readEpisode(document, new URL(location.href));
-        if (!ref) return false;
-        restart({ ref, match: { episode: newEpisodeFor(ref), offset: 0, linked: false } });
+        const episode = ref && (await sendMessage('newEpisode', ref));
+        if (!ref || !episode) return false;
+        restart({ ref, match: { episode, offset: 0, linked: false } });
         session?.edit();
         return session !== null;
       },

@@ -15,7 +15,7 @@ export interface TabControlAccess {
   setSidebarVisible(visible: boolean): void;
   reloadEpisode(): void;
   /** "Make chapters" / "Edit chapters" from the popup: false when this page plays nothing. */
-  startEditing(): boolean;
+  startEditing(): Promise<boolean>;
 }
 
 function readTabState(session: ControlledSession, sidebarVisible: boolean): TabState {

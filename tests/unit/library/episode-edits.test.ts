@@ -68,6 +68,24 @@ describe('saving the editor’s episode', () => {
   });
 });
 
+describe('a new episode for "Make chapters"', () => {
+  it('is named after the media and linked to it by its id, with no chapters yet; a bad reference gets none', () => {
+    const service = start();
+    expect(service.newEpisode({ site: 'youtube', mediaId: 'dQw4w9WgXcQ', title: ' Some other video ', duration: 300 })).toEqual({
+      id: 'mine-youtube-dQw4w9WgXcQ',
+      show: '',
+      title: 'Some other video',
+      altTitles: [],
+      ids: { youtube: ['dQw4w9WgXcQ'] },
+      offsets: {},
+      duration: 300,
+      chapters: [],
+    });
+    expect(service.newEpisode({ site: 'spotify', title: 'An Episode: Part 2' })?.id).toBe('mine-spotify-an-episode-part-2');
+    expect(service.newEpisode({ site: 42 })).toBeNull();
+  });
+});
+
 describe('exports for the sidebar', () => {
   it('writes a library episode in each format, named after it, and the file imports back', async () => {
     const service = start();
