@@ -9,8 +9,12 @@ import { createMediaMessage, isSeekCommand } from '../utils/sites/spotify-bridge
  * world the episode's time in numbers only (see utils/sites/spotify-bridge-protocol.ts). The only
  * thing it does on request is seek the episode's element.
  *
- * It changes nothing the page can observe: createElement and play() are wrapped in Proxies, which
- * keep `this`, arguments, return values, exceptions, `name`, `length` and the native toString.
+ * createElement and play() are wrapped in Proxies, which keep what the page's own code relies on:
+ * `this`, arguments, return values, exceptions, `name` and `length`. They are not invisible: the
+ * functions are no longer the originals (a reference kept from another frame compares unequal),
+ * and `Function.prototype.toString` shows them as `function () { [native code] }` without the
+ * name. A page that looks can tell the bridge is there; that tells it only that a media-time
+ * bridge runs, and gives it nothing to call (the bridge answers only seek commands, in numbers).
  */
 export default defineContentScript({
   // Literal, not the adapter's `matches`: importing the adapter would bundle it into the page world.

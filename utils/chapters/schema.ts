@@ -22,13 +22,24 @@ export const chapterSchema = z.object({
     .optional(),
 });
 
+/**
+ * An id the library can keep. Each episode is stored under a key made of its id, and WXT's storage
+ * keeps its own metadata under "<key>$": an id ending in "$" reads as metadata and is skipped when
+ * the index is rebuilt from the stored episodes (the episode would vanish). The index holds ids as
+ * an object's keys, where "__proto__" sets the prototype instead of adding a key. Both are refused.
+ */
+export const episodeIdSchema = z
+  .string()
+  .min(1)
+  .refine((id) => !id.endsWith('$') && id !== '__proto__', t('episodeIdUnstorable'));
+
 /** Site ids ("youtube", "spotify", ...) are data here, so the schema never names a site. */
 const siteKeyedSchema = <T extends z.ZodType>(value: T) => z.record(z.string().min(1), value);
 
 export const episodeSchema = z
   .object({
     /** Stable key in the library; derived from show and title when a source has none. */
-    id: z.string().min(1),
+    id: episodeIdSchema,
     show: z.string().default(''),
     title: z.string().trim().min(1, t('requestNeedsTitle')),
     altTitles: z.array(z.string()).default([]),

@@ -31,14 +31,35 @@ const command = (data: unknown, source: MessageEventSource | null = window) =>
   window.dispatchEvent(new MessageEvent('message', { data, source, origin: location.origin }));
 
 describe('installMediaBridge', () => {
-  it('keeps createElement’s behaviour, name and length', () => {
-    expect(document.createElement).not.toBe(originalCreateElement);
+  it('keeps what the page relies on: elements, `this`, exceptions, name and length', () => {
     expect(document.createElement.name).toBe('createElement');
     expect(document.createElement.length).toBe(originalCreateElement.length);
     const div = document.createElement('div');
     expect(div).toBeInstanceOf(HTMLDivElement);
     expect(div.ownerDocument).toBe(document);
     expect(Object.hasOwn(document, 'createElement')).toBe(false);
+    // The same calls fail the same way: a bad name, a wrong `this`.
+    const thrown = (call: () => unknown) => {
+      try {
+        call();
+      } catch (error) {
+        return error instanceof Error ? [error.constructor, error.name] : error;
+      }
+      return 'nothing';
+    };
+    expect(thrown(() => document.createElement.call({}, 'div'))).not.toBe('nothing');
+    expect(thrown(() => document.createElement('1 bad'))).toEqual(thrown(() => originalCreateElement.call(document, '1 bad')));
+    expect(thrown(() => document.createElement.call({}, 'div'))).toEqual(thrown(() => originalCreateElement.call({}, 'div')));
+    const media = document.createElement('audio');
+    expect(media).toBeInstanceOf(HTMLAudioElement);
+    expect(media.isConnected).toBe(false);
+  });
+
+  it('is not indistinguishable from the native function, and says so', () => {
+    // What a page can observe: the function is not the original, and its source text differs.
+    expect(document.createElement).not.toBe(originalCreateElement);
+    expect(Function.prototype.toString.call(document.createElement)).not.toBe(Function.prototype.toString.call(originalCreateElement));
+    expect(Function.prototype.toString.call(document.createElement)).toBe('function () { [native code] }');
   });
 
   it('reports an element the page created and never attached, on its discontinuities, in numbers', () => {
