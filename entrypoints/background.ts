@@ -11,6 +11,7 @@ import { readPageMaterial } from '../utils/page-chapters/reading/readers';
 import { reinjectAfterInstall } from '../utils/background/reinject';
 import { createStylesheetServer } from '../utils/background/sidebar-stylesheet';
 import { createFirstPaintMemo } from '../utils/background/first-paint';
+import { savePreferenceChange } from '../utils/background/preference-writes';
 
 /** The tab that last reported media, so a popup opened in a tab of its own can find it. */
 const lastMediaTab = storage.defineItem<number | null>(STORAGE_KEYS.lastMediaTab.key, { fallback: null });
@@ -28,6 +29,7 @@ export default defineBackground(() => {
     return match;
   });
   serve('saveOffset', ({ data }) => library.saveOffset(data));
+  serve('savePreferences', ({ data }) => savePreferenceChange(data));
   serve('savePageEpisode', ({ data }) => library.saveEpisodes({ episodes: [data] }));
   serve('answerMatch', ({ data }) => library.answerMatch(data));
   serve('explainMatch', ({ data }) => library.explainMatch(data));

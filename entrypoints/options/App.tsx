@@ -26,7 +26,8 @@ import { LIBRARY_REVISION_KEY } from '../../utils/storage/library-revision';
 import { linksItem } from '../../utils/library/links';
 import { sendMessage, type LibraryListing, type SetAsideNotice } from '../../utils/messaging/protocol';
 import { offsetsItem } from '../../utils/storage/offsets';
-import { DEFAULT_PREFERENCES, loadPreferences, savePreferences, watchPreferences, type Preferences } from '../../utils/storage/preferences';
+import { DEFAULT_PREFERENCES, loadPreferences, watchPreferences, type Preferences } from '../../utils/storage/preferences';
+import { savePreferences } from '../../utils/storage/save-preferences';
 import { QUARANTINE_KEY } from '../../utils/library/quarantine';
 import { createZip } from '../../utils/options/zip';
 

@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from './transport';
 import type { Episode } from '../chapters/schema';
 import type { EpisodeRecord, ImportSource } from '../library/store';
 import type { EpisodeRef, PageChaptersReply, PageMaterial } from '../sites/types';
+import type { Preferences } from '../storage/preferences';
 
 export interface EpisodeMatch {
   episode: Episode;
@@ -159,6 +160,11 @@ export interface ProtocolMap {
   announceMediaTab(): void;
   /** Opens the library (the options page); content scripts cannot open it themselves. */
   openLibrary(): void;
+  /**
+   * Changes some of the person's preferences. The background writes them in one queue with the
+   * offsets (storage/write-queue.ts), so two tabs saving at once both keep their change.
+   */
+  savePreferences(change: Partial<Preferences>): { ok: true } | { ok: false; message: string };
   /** Remembers (or, with null, forgets) the person's timing correction for an episode on a site. */
   saveOffset(request: { episodeId: string; site: string; seconds: number | null }): LibraryResult;
   /**

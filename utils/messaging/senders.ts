@@ -26,6 +26,8 @@ export const ALLOWED_SENDERS: { readonly [K in keyof ProtocolMap]: readonly Send
   announceMediaTab: ['content-top'],
   openLibrary: ['content', 'page'],
   saveOffset: ['content'],
+  // The sidebar's collapse and the popup's "show the sidebar" (through the tab), and the options page.
+  savePreferences: ['content', 'page'],
   savePageEpisode: ['content'],
   getSidebarStylesheet: ['content'],
   readPageChapters: ['content'],

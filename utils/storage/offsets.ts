@@ -1,5 +1,6 @@
 import { defineContentItem } from './content-storage';
 import { STORAGE_KEYS } from './keys';
+import { settingsWrites } from './write-queue';
 
 /**
  * The person's timing corrections: seconds added to a site's media time to reach the episode's
@@ -49,8 +50,11 @@ export async function loadOffset(episodeId: string, site: string): Promise<numbe
   return readOffset(await offsetsItem.getValue(), episodeId, site);
 }
 
-/** Saves a correction; null forgets it, so the episode's own estimate applies again. */
+/**
+ * Saves a correction; null forgets it, so the episode's own estimate applies again. Background
+ * only: through the settings queue (write-queue.ts), so corrections from two tabs both stay.
+ */
 export async function saveOffset(episodeId: string, site: string, seconds: number | null): Promise<void> {
   if (seconds !== null && !isOffset(seconds)) return;
-  await offsetsItem.setValue(writeOffset(await offsetsItem.getValue(), episodeId, site, seconds));
+  await settingsWrites(async () => offsetsItem.setValue(writeOffset(await offsetsItem.getValue(), episodeId, site, seconds)));
 }

@@ -1,5 +1,6 @@
 import { defineContentItem } from './content-storage';
 import { STORAGE_KEYS } from './keys';
+import { settingsWrites } from './write-queue';
 import type { SidebarPosition } from '../sites/types';
 
 /** "site" follows the page's own light or dark mode; the others override it. */
@@ -74,9 +75,15 @@ export async function loadPreferences(): Promise<Preferences> {
   return readPreferences(await preferencesItem.getValue());
 }
 
-export async function savePreferences(change: Partial<Preferences>): Promise<void> {
-  const current = readPreferences(await preferencesItem.getValue());
-  await preferencesItem.setValue({ ...current, ...change });
+/**
+ * Background only: applies a checked change through the settings queue (write-queue.ts), so two
+ * tabs' changes both stay. Content scripts and pages call `savePreferences` (save-preferences.ts).
+ */
+export function writePreferences(change: Partial<Preferences>): Promise<void> {
+  return settingsWrites(async () => {
+    const current = readPreferences(await preferencesItem.getValue());
+    await preferencesItem.setValue({ ...current, ...change });
+  });
 }
 
 export function watchPreferences(callback: (preferences: Preferences) => void, signal: AbortSignal): void {
