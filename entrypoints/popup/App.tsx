@@ -128,6 +128,7 @@ export function App() {
         <>
           <h1>{t(kind === 'episode' ? 'noChaptersEpisode' : 'noChaptersVideo')}</h1>
           <p class="pc-muted">{t('notInLibrary', state.media.title ?? t(kind === 'episode' ? 'thisEpisode' : 'thisVideo'))}</p>
+          {state.sees?.pageNote && <p class="pc-muted">{state.sees.pageNote}</p>}
           {state.media.mediaId ? (
             <EpisodePicker
               episodes={library.value}

@@ -8,15 +8,16 @@ const page = (...scripts: string[]) =>
 describe('findAssigningScript (content script)', () => {
   it('finds the text of the first inline script that assigns the name', () => {
     const doc = page('var other = 1;', 'var ytInitialData = {"n":1};', 'var ytInitialData = {"n":2};');
-    expect(findAssigningScript(doc, 'ytInitialData', 1000)).toBe('var ytInitialData = {"n":1};');
-    expect(findAssigningScript(page('window["ytInitialData"] = {"x":1};'), 'ytInitialData', 1000)).toBe(
-      'window["ytInitialData"] = {"x":1};',
-    );
+    expect(findAssigningScript(doc, 'ytInitialData', 1000)).toEqual({ text: 'var ytInitialData = {"n":1};' });
+    expect(findAssigningScript(page('window["ytInitialData"] = {"x":1};'), 'ytInitialData', 1000)).toEqual({
+      text: 'window["ytInitialData"] = {"x":1};',
+    });
   });
 
-  it('is undefined for no such script, or one past the bound (left alone, not cut)', () => {
+  it('is undefined for no such script; one past the bound is left alone (not cut), only its length told', () => {
     expect(findAssigningScript(page('var nothing = 1;', 'var ytInitialDataX = {};'), 'ytInitialData', 1000)).toBeUndefined();
-    expect(findAssigningScript(page(`var ytInitialData = {"pad":"${'x'.repeat(2000)}"};`), 'ytInitialData', 1000)).toBeUndefined();
+    const long = `var ytInitialData = {"pad":"${'x'.repeat(2000)}"};`;
+    expect(findAssigningScript(page(long), 'ytInitialData', 1000)).toEqual({ oversized: long.length });
     expect(
       findAssigningScript(new DOMParser().parseFromString('<script src="/x.js"></script>', 'text/html'), 'ytInitialData', 1000),
     ).toBeUndefined();

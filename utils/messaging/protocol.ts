@@ -60,6 +60,8 @@ export interface PageSees {
   player: 'media' | 'bridge' | 'text' | null;
   /** "column, first in #secondary-inner", "floating", or null until placed. */
   placement: string | null;
+  /** Why the page's own chapters could not all be read (its inline data too large), in words for the person. */
+  pageNote?: string;
 }
 
 /** What a tab's content script reports about its media, for the popup. */

@@ -8,16 +8,20 @@
 /** The start of a script that assigns `name`: `var name = ` or `window["name"] = `. */
 export const assignmentHead = (name: string) => new RegExp(`^\\s*(?:var\\s+${name}|window\\[["']${name}["']\\])\\s*=\\s*`);
 
+/** An inline script found: its text, or only its length when it is longer than the caller reads. */
+export type FoundScript = { text: string } | { oversized: number };
+
 /**
- * The text of the first inline script of `doc` that assigns `name`, or undefined when there is
- * none or it is longer than `maxChars` (then it is left alone, not cut: a cut object is no JSON).
+ * The first inline script of `doc` that assigns `name`, or undefined when there is none. One
+ * longer than `maxChars` is left alone, not cut (a cut object is no JSON): only its length is
+ * told, so that the person can be told why its chapters were not read.
  */
-export function findAssigningScript(doc: Document, name: string, maxChars: number): string | undefined {
+export function findAssigningScript(doc: Document, name: string, maxChars: number): FoundScript | undefined {
   const head = assignmentHead(name);
   for (const script of doc.querySelectorAll('script:not([src])')) {
     const text = script.textContent ?? '';
     if (!head.test(text.slice(0, 200))) continue;
-    return text.length > maxChars ? undefined : text;
+    return text.length > maxChars ? { oversized: text.length } : { text };
   }
   return undefined;
 }

@@ -57,6 +57,7 @@ export function formatPageReport(state: TabState, match: MatchReport | null, ver
     `Player: ${sees?.player ? PLAYERS[sees.player] : sees ? 'not found yet' : '(not reported)'}`,
     `Sidebar: ${sees?.placement ? (sees.placement === 'floating' ? 'floating over the page (no place for it found on the page)' : `placed: ${sees.placement}`) : 'not placed'}${state.sidebarVisible ? '' : ' (hidden by you)'}`,
     `Now: ${sees ? LOOKUPS[sees.lookup] : '(not reported)'}`,
+    ...(sees?.pageNote ? [`Page data: ${sees.pageNote}`] : []),
   ];
   if (!match) lines.push('Match: (the library did not answer)');
   else if (match.verdict && match.episode) {

@@ -26,8 +26,8 @@ export interface SessionHost {
   preferencesReady: Promise<void>;
   preferences(): Preferences | null;
   setPreferences(value: Preferences): void;
-  /** Whether this media is the one the page was loaded with (the only one its inline data describes). */
-  isPageLoad(mediaKey: string): boolean;
+  /** True once per page load: for the first look at the media the page loaded with (its inline data's). */
+  takePageLoad(mediaKey: string): boolean;
   /** The note for the next sidebar of this media ("Saved to your library"), once. */
   takeNotice(mediaKey: string): string | null;
   savePageChapters(mediaKey: string, episode: Episode, source: PageChapterSource): Promise<{ ok: true } | { ok: false; message: string }>;
@@ -112,6 +112,7 @@ export function startEpisodeSession(
         lookup: state?.question.peek() ? 'asking' : lookup,
         player: player ? (player.kind?.() ?? 'media') : null,
         placement: placement ? describePlacement(placement) : null,
+        ...(pageNote && { pageNote }),
       };
     },
   };
@@ -119,12 +120,18 @@ export function startEpisodeSession(
   // The chapters the page publishes itself (its description's timestamps, the site's chapters):
   // collected here, read by the background, which makes them the episode to show, named after
   // the media. What the server sent with the page (megabytes on YouTube) describes the media the
-  // page loaded with, so only that media's first look takes it.
-  let firstLook = host.isPageLoad(mediaKey);
+  // page loaded with: only that media's first look takes it, once per page load (on a return the
+  // page renders that media's chapters). `pageNote`: why they could not all be read, for the popup.
+  let firstLook = true;
+  let pageNote: string | undefined;
   const readPage = async (): Promise<PageEpisode | null | false> => {
-    const material = adapter.collectPageChapters?.(document, new URL(location.href), current.ref, firstLook) ?? null;
+    const inline = firstLook && host.takePageLoad(mediaKey);
     firstLook = false;
-    return material && requestPageChapters({ ...material, title: current.ref.title, show: current.ref.show });
+    const material = adapter.collectPageChapters?.(document, new URL(location.href), current.ref, inline) ?? null;
+    if (!material) return null;
+    const { note, ...sent } = material;
+    if (note) pageNote = note;
+    return requestPageChapters({ ...sent, title: current.ref.title, show: current.ref.show }, (message) => (pageNote = message));
   };
 
   (async () => {

@@ -19,8 +19,15 @@ export function readPageChaptersReply(reply: PageChaptersReply | null | undefine
 
 /**
  * The chapters the background reads in `material`, or null: when it finds none, refuses the
- * material or cannot be reached (the extension may be updating). Never rejects.
+ * material or cannot be reached (the extension may be updating). A refusal's message goes to
+ * `onRefused`, for the person to see why. Never rejects.
  */
-export function requestPageChapters(material: PageMaterial): Promise<PageEpisode | null | false> {
-  return sendMessage('readPageChapters', material).then(readPageChaptersReply, () => null);
+export function requestPageChapters(material: PageMaterial, onRefused?: (message: string) => void): Promise<PageEpisode | null | false> {
+  return sendMessage('readPageChapters', material).then(
+    (reply) => {
+      if (reply && !reply.ok) onRefused?.(reply.message);
+      return readPageChaptersReply(reply);
+    },
+    () => null,
+  );
 }

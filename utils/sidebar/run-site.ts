@@ -37,6 +37,8 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
   let preferences: Preferences | null = null;
   /** The media the page was loaded with: the only one its inline data can describe. */
   let pageLoadKey: string | null = null;
+  /** Its inline data was taken: megabytes on YouTube, read once per page load. */
+  let pageLoadRead = false;
   // Hiding applies to every tab at once, so it is watched here rather than per episode.
   const hidden = createSignal(false);
   const setPreferences = (value: Preferences) => {
@@ -53,7 +55,11 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     preferencesReady,
     preferences: () => preferences,
     setPreferences: (value) => (preferences = value),
-    isPageLoad: (mediaKey) => mediaKey === pageLoadKey,
+    takePageLoad: (mediaKey) => {
+      if (mediaKey !== pageLoadKey || pageLoadRead) return false;
+      pageLoadRead = true;
+      return true;
+    },
     takeNotice,
     savePageChapters,
     progressMarkers: options.progressMarkers,

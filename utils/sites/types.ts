@@ -102,6 +102,11 @@ export interface PageMaterial {
   title?: string;
   show?: string;
   content: PlainData;
+  /**
+   * What the content script left out and why, in words for the person (the page's inline data was
+   * too large to send): shown where the page's chapters are looked for. Not sent to be read.
+   */
+  note?: string;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { findAssigningScript } from '../page-chapters/inline-scripts';
 import { PAGE_LIMITS, readBlockText } from '../page-chapters/collect';
 import { createMediaPlayer } from './media-player';
@@ -58,8 +59,12 @@ export const PANEL_IDS: Record<Exclude<PageChapterSource, 'description'>, string
 
 /** Bounds of one look at a watch page, beyond PAGE_LIMITS. */
 export const WATCH_PAGE_LIMITS = {
-  /** Real watch pages carry 0.3 to 2 MB of ytInitialData; a larger script is left alone. */
-  maxScriptChars: 6_000_000,
+  /**
+   * The background parses these and must not spend over 50 ms on one message (a hostile page can put
+   * megabytes here): at ~6 ms per MB, 2.5 + 1 MB stay near 20 ms (bench row `hostile`). Real pages carry
+   * 0.3 to 2 MB of ytInitialData. Longer is not sent (nor accepted, reading/youtube.ts); the person is told.
+   */
+  maxScriptChars: { ytInitialData: 2_500_000, ytInitialPlayerResponse: 1_000_000 },
   /** The description selector matches two elements on real pages (the text and its container). */
   maxDescriptions: 10,
   maxDescriptionLinks: 200,
@@ -97,8 +102,8 @@ function collectPanel(panel: Element): WatchPanelItem[] {
   });
 }
 
-/** A watch page's chapter material, or null while it holds none (before YouTube renders anything). */
-function collectWatchPage(doc: Document, first: boolean): WatchPageMaterial | null {
+/** A watch page's chapter material, or null while it holds none; why inline data was left out goes to `notes`. */
+function collectWatchPage(doc: Document, first: boolean, notes: string[]): WatchPageMaterial | null {
   const material: WatchPageMaterial = {
     shownVideoId: cutOrNull(doc.querySelector(SELECTORS.watchFlexy)?.getAttribute('video-id')),
     panels: {},
@@ -116,18 +121,25 @@ function collectWatchPage(doc: Document, first: boolean): WatchPageMaterial | nu
   if (first) {
     // After a single-page navigation these describe the first video: the reader tells, and
     // later looks leave them out, as they never change.
-    const initialData = findAssigningScript(doc, 'ytInitialData', WATCH_PAGE_LIMITS.maxScriptChars);
-    const playerResponse = findAssigningScript(doc, 'ytInitialPlayerResponse', WATCH_PAGE_LIMITS.maxScriptChars);
-    if (initialData !== undefined) material.initialData = initialData;
-    if (playerResponse !== undefined) material.playerResponse = playerResponse;
+    for (const [field, name] of [
+      ['initialData', 'ytInitialData'],
+      ['playerResponse', 'ytInitialPlayerResponse'],
+    ] as const) {
+      const limit = WATCH_PAGE_LIMITS.maxScriptChars[name];
+      const found = findAssigningScript(doc, name, limit);
+      if (found && 'text' in found) material[field] = found.text;
+      else if (found) notes.push(t('pageDataTooLarge', megabytes(found.oversized), megabytes(limit)));
+    }
   }
   const empty =
     material.descriptions.length === 0 &&
     Object.keys(material.panels).length === 0 &&
     material.initialData === undefined &&
     material.playerResponse === undefined;
-  return empty ? null : material;
+  return empty && notes.length === 0 ? null : material;
 }
+
+const megabytes = (chars: number) => (chars / 1_000_000).toFixed(1);
 
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
 
@@ -181,8 +193,12 @@ export const youtube: SiteAdapter = {
     const page = readPage(url);
     // Embeds carry no description or chapter panels of their own.
     if (!page || page.kind === 'embed' || ref.mediaId !== page.videoId) return null;
-    const content = collectWatchPage(doc, first);
-    return content && { site: 'youtube', mediaId: page.videoId, ...(ref.duration !== undefined && { duration: ref.duration }), content };
+    const notes: string[] = [];
+    const content = collectWatchPage(doc, first, notes);
+    const note = notes.length > 0 ? { note: notes.join(' ') } : {};
+    return (
+      content && { site: 'youtube', mediaId: page.videoId, ...(ref.duration !== undefined && { duration: ref.duration }), content, ...note }
+    );
   },
 
   findProgressBar(doc) {

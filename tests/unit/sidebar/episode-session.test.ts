@@ -47,7 +47,7 @@ function host(findEpisode: (ref: EpisodeRef) => Promise<EpisodeMatch | null>) {
     preferencesReady: Promise.resolve(),
     preferences: () => null,
     setPreferences: () => {},
-    isPageLoad: () => false,
+    takePageLoad: () => false,
     takeNotice: () => null,
     savePageChapters: async () => ({ ok: true as const }),
   };
@@ -126,6 +126,32 @@ describe('runSite', () => {
     await shownCount(2);
     expect(findEpisode).toHaveBeenCalledTimes(3);
     expect(shown[1]!.episode.title).toBe('Renamed');
+    stop();
+  });
+
+  it('takes the page-load media’s inline data once per page load, not on every return to it', async () => {
+    let navigated = () => {};
+    const collectPageChapters = vi.fn<NonNullable<SiteAdapter['collectPageChapters']>>((_doc, _url, ref) => ({
+      site: 'test',
+      mediaId: ref.mediaId!,
+      content: {},
+    }));
+    const site: SiteAdapter = { ...adapter, collectPageChapters, watchPage: (callback) => void (navigated = callback) };
+    const { ctx, stop } = fakeContext();
+    const withInline = () => collectPageChapters.mock.calls.filter(([, , , first]) => first).map(([, , ref]) => ref.mediaId);
+    runSite(ctx, site, { findEpisode: async () => null });
+    await vi.waitFor(() => expect(collectPageChapters).toHaveBeenCalled());
+    expect(withInline()).toEqual(['abc']);
+    // Away and back again, twice: the page's data describes 'abc', and was sent already.
+    for (const mediaId of ['other', 'abc', 'other', 'abc']) {
+      const before = collectPageChapters.mock.calls.length;
+      playing = { ...playing, mediaId };
+      navigated();
+      await vi.waitFor(() => expect(collectPageChapters.mock.calls.length).toBeGreaterThan(before));
+      expect(collectPageChapters.mock.calls.at(-1)![2].mediaId).toBe(mediaId);
+    }
+    expect(withInline()).toEqual(['abc']);
+    playing = { ...playing, mediaId: 'abc' };
     stop();
   });
 });

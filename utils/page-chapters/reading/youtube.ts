@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseClock } from '../../chapters/time';
+import { t } from '../../i18n';
 import { readDescriptionChapters, tidyPageChapters, type RawPageChapter } from './chapter-lists';
 import { PAGE_LIMITS } from '../collect';
 import { dig, digArray, readAssignedJson } from './page-json';
@@ -188,13 +189,18 @@ export function readYoutubePageChapters(material: WatchPageMaterial, videoId: st
 }
 
 const item = z.string().max(PAGE_LIMITS.maxItemChars);
-const script = z.string().max(WATCH_PAGE_LIMITS.maxScriptChars);
+/** Refused over the content script's own caps (youtube.ts says why): a fooled content script's megabytes are not parsed. */
+const script = (name: keyof typeof WATCH_PAGE_LIMITS.maxScriptChars) => {
+  const limit = WATCH_PAGE_LIMITS.maxScriptChars[name];
+  return z.string().max(limit, { error: (issue) => t('pageDataTooLarge', megabytes(String(issue.input).length), megabytes(limit)) });
+};
+const megabytes = (chars: number) => (chars / 1_000_000).toFixed(1);
 const panelItems = z.array(z.object({ link: item.nullable(), time: item, title: item })).max(PAGE_LIMITS.maxChapters * 2);
 
 /** What youtube.ts collects, within the bounds it collects it in: anything else is not its. */
 const watchPageMaterial: z.ZodType<WatchPageMaterial> = z.object({
-  initialData: script.optional(),
-  playerResponse: script.optional(),
+  initialData: script('ytInitialData').optional(),
+  playerResponse: script('ytInitialPlayerResponse').optional(),
   shownVideoId: item.nullable(),
   panels: z.object({ chapters: panelItems.optional(), 'auto-chapters': panelItems.optional() }),
   descriptions: z
