@@ -17,6 +17,7 @@ import {
 } from '../e2e/harness/index.ts';
 import { directLoad } from './direct-load.ts';
 import { embeddedChapters } from './embedded-chapters.ts';
+import { hostileMessages } from './hostile.ts';
 import { machineCost } from './machine-cost.ts';
 import { SIDEBAR_PROBE } from './probes.ts';
 import { progressOptions } from './progress-options.ts';
@@ -248,6 +249,7 @@ const MODULES: Array<{ name: string; shared: boolean; run(ctx: BenchContext): Pr
   { name: 'scale', shared: true, run: ({ browser, server }) => scale(browser, server) },
   { name: 'memory', shared: true, run: ({ browser }) => memory(browser) },
   { name: 'embedded', shared: true, run: async ({ browser, rows: into }) => void into.push(...(await embeddedChapters(browser))) },
+  { name: 'hostile', shared: true, run: ({ browser, rows: into }) => hostileMessages(browser, into) },
   {
     name: 'playing',
     shared: false,

@@ -5,7 +5,7 @@ import { sendMessage, type EpisodeMatch } from '../messaging/protocol';
 import { createOffsetCorrection, isOffsetAdjustable } from './offset-correction';
 import { watchPreferences, type Preferences } from '../storage/preferences';
 import { savePreferences } from '../storage/save-preferences';
-import { requestPageChapters } from './page-chapter-request';
+import { describeOmitted, requestPageChapters } from './page-chapter-request';
 import { waitForPageChapters } from '../page-chapters/collect';
 import type { ProgressMarkers, showProgressMarkers } from './progress-markers';
 import { createSidebarState, type SidebarState } from './state';
@@ -129,8 +129,8 @@ export function startEpisodeSession(
     firstLook = false;
     const material = adapter.collectPageChapters?.(document, new URL(location.href), current.ref, inline) ?? null;
     if (!material) return null;
-    const { note, ...sent } = material;
-    if (note) pageNote = note;
+    const { omitted, ...sent } = material;
+    if (omitted) pageNote = describeOmitted(omitted);
     return requestPageChapters({ ...sent, title: current.ref.title, show: current.ref.show }, (message) => (pageNote = message));
   };
 

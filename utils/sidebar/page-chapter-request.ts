@@ -1,5 +1,6 @@
 import { sendMessage } from '../messaging/protocol';
-import type { PageChaptersReply, PageEpisode, PageMaterial } from '../sites/types';
+import { t } from '../i18n';
+import type { OmittedData, PageChaptersReply, PageEpisode, PageMaterial } from '../sites/types';
 
 /*
  * The content script's side of reading a page's chapters: it sends what it collected to the
@@ -30,4 +31,10 @@ export function requestPageChapters(material: PageMaterial, onRefused?: (message
     },
     () => null,
   );
+}
+
+/** Why the page's data was left out, in words for the person ("… too large … 8.0 MB; … at most 2.5 MB …"). */
+export function describeOmitted(omitted: readonly OmittedData[]): string {
+  const megabytes = (chars: number) => (chars / 1_000_000).toFixed(1);
+  return omitted.map(({ chars, limit }) => t('pageDataTooLarge', megabytes(chars), megabytes(limit))).join(' ');
 }

@@ -103,10 +103,16 @@ export interface PageMaterial {
   show?: string;
   content: PlainData;
   /**
-   * What the content script left out and why, in words for the person (the page's inline data was
-   * too large to send): shown where the page's chapters are looked for. Not sent to be read.
+   * The page's data the content script left out, too large to send (characters, and the cap): the
+   * person is told where the page's chapters are looked for. Not sent to be read.
    */
-  note?: string;
+  omitted?: OmittedData[];
+}
+
+/** A script of the page's data left out for its size: its length and the cap, in characters. */
+export interface OmittedData {
+  chars: number;
+  limit: number;
 }
 
 /**

@@ -1,8 +1,7 @@
-import { t } from '../i18n';
 import { findAssigningScript } from '../page-chapters/inline-scripts';
 import { PAGE_LIMITS, readBlockText } from '../page-chapters/collect';
 import { createMediaPlayer } from './media-player';
-import type { EpisodeRef, PageChapterSource, Placement, SiteAdapter } from './types';
+import type { EpisodeRef, OmittedData, PageChapterSource, Placement, SiteAdapter } from './types';
 import { readPage, type PageKind } from './youtube-addresses';
 
 /*
@@ -103,7 +102,7 @@ function collectPanel(panel: Element): WatchPanelItem[] {
 }
 
 /** A watch page's chapter material, or null while it holds none; why inline data was left out goes to `notes`. */
-function collectWatchPage(doc: Document, first: boolean, notes: string[]): WatchPageMaterial | null {
+function collectWatchPage(doc: Document, first: boolean, notes: OmittedData[]): WatchPageMaterial | null {
   const material: WatchPageMaterial = {
     shownVideoId: cutOrNull(doc.querySelector(SELECTORS.watchFlexy)?.getAttribute('video-id')),
     panels: {},
@@ -128,7 +127,7 @@ function collectWatchPage(doc: Document, first: boolean, notes: string[]): Watch
       const limit = WATCH_PAGE_LIMITS.maxScriptChars[name];
       const found = findAssigningScript(doc, name, limit);
       if (found && 'text' in found) material[field] = found.text;
-      else if (found) notes.push(t('pageDataTooLarge', megabytes(found.oversized), megabytes(limit)));
+      else if (found) notes.push({ chars: found.oversized, limit });
     }
   }
   const empty =
@@ -138,8 +137,6 @@ function collectWatchPage(doc: Document, first: boolean, notes: string[]): Watch
     material.playerResponse === undefined;
   return empty && notes.length === 0 ? null : material;
 }
-
-const megabytes = (chars: number) => (chars / 1_000_000).toFixed(1);
 
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
 
@@ -193,9 +190,9 @@ export const youtube: SiteAdapter = {
     const page = readPage(url);
     // Embeds carry no description or chapter panels of their own.
     if (!page || page.kind === 'embed' || ref.mediaId !== page.videoId) return null;
-    const notes: string[] = [];
+    const notes: OmittedData[] = [];
     const content = collectWatchPage(doc, first, notes);
-    const note = notes.length > 0 ? { note: notes.join(' ') } : {};
+    const note = notes.length > 0 ? { omitted: notes } : {};
     return (
       content && { site: 'youtube', mediaId: page.videoId, ...(ref.duration !== undefined && { duration: ref.duration }), content, ...note }
     );

@@ -15,4 +15,5 @@ export { fixture, type FixtureApi } from './youtube.ts';
 export { useFileBrowser, type FileBrowser } from './file-browser.ts';
 export { ax, axSidebar, AxLocator, type RoleOptions, type NameMatch } from './ax.ts';
 export { cdpOf } from './ax-session.ts';
+export { contentScriptContext, extensionWorker, sendAsContentScript, watchLongestTask } from './content-world.ts';
 export { axeAudit, evaluateRevealed, type AxeViolation } from './revealed.ts';

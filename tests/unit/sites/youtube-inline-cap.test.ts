@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readPageMaterial } from '../../../utils/page-chapters/reading/readers';
+import { describeOmitted } from '../../../utils/sidebar/page-chapter-request';
 import { WATCH_PAGE_LIMITS, youtube } from '../../../utils/sites/youtube';
 
 // The page's inline data is capped where it is collected and again where it is read: a page's
@@ -16,15 +17,15 @@ describe('the inline data cap', () => {
   it('sends data within the cap, with no note', () => {
     const material = youtube.collectPageChapters!(page('{"n":1}'), url, { site: 'youtube', mediaId: ID }, true);
     expect(material?.content).toMatchObject({ initialData: 'var ytInitialData = {"n":1};' });
-    expect(material?.note).toBeUndefined();
+    expect(material?.omitted).toBeUndefined();
   });
 
   it('leaves a larger script out, and says so in words for the person', () => {
     const doc = page(`{"pad":"${'x'.repeat(LIMIT)}"}`);
     const material = youtube.collectPageChapters!(doc, url, { site: 'youtube', mediaId: ID }, true);
     expect(material?.content).not.toHaveProperty('initialData');
-    expect(material?.note).toMatch(TOO_LARGE);
-    expect(material?.note).toContain('(2.5 MB;');
+    expect(material?.omitted).toEqual([{ chars: doc.scripts[0]!.text.length, limit: LIMIT }]);
+    expect(describeOmitted(material!.omitted!)).toMatch(TOO_LARGE);
   });
 
   it('is refused at the background’s schema too, with the same words, naming the field', () => {
