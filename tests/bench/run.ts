@@ -249,7 +249,7 @@ const MODULES: Array<{ name: string; shared: boolean; run(ctx: BenchContext): Pr
   { name: 'scale', shared: true, run: ({ browser, server }) => scale(browser, server) },
   { name: 'memory', shared: true, run: ({ browser }) => memory(browser) },
   { name: 'embedded', shared: true, run: async ({ browser, rows: into }) => void into.push(...(await embeddedChapters(browser))) },
-  { name: 'hostile', shared: true, run: ({ browser, rows: into }) => hostileMessages(browser, into) },
+  { name: 'hostile', shared: true, run: ({ browser, rows: into }) => hostileMessages(browser, into, EXTENSION_PATH) },
   {
     name: 'playing',
     shared: false,

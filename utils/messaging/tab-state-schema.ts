@@ -42,6 +42,7 @@ export const tabStateSchema = z.object({
       lookup: z.enum(['pending', 'confident', 'plausible', 'asking', 'none', 'page']),
       player: z.enum(['media', 'bridge', 'text']).nullable(),
       placement: z.string().max(200).nullable(),
+      pageNote: z.string().max(1000).optional(),
     })
     .optional(),
 }) satisfies z.ZodType<TabState>;
