@@ -16,3 +16,4 @@ export { useFileBrowser, type FileBrowser } from './file-browser.ts';
 export { ax, axSidebar, AxLocator, type RoleOptions, type NameMatch } from './ax.ts';
 export { cdpOf } from './ax-session.ts';
 export { axeAudit, evaluateRevealed, type AxeViolation } from './revealed.ts';
+export { tabState, settledLookup, settledNoMedia, animationFrames, timeUpdate, postedMessagesHandled } from './settled.ts';
