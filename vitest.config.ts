@@ -27,6 +27,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/harness/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A test polls for the state it means; the time limit only guards against a hang. Vitest's
+          // 1 s default fails tests on a busy two-core machine, where a sidebar can take seconds.
+          expect: { poll: { timeout: 15_000 } },
           // One Chromium at a time: the machines have two cores.
           fileParallelism: false,
           // Node 20's built-in WebSocket, for driving Firefox over WebDriver BiDi (harness/firefox.ts).

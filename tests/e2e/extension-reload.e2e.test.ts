@@ -9,6 +9,7 @@ import {
   type LaunchedBrowser,
   axSidebar,
   type AxLocator,
+  settledLookup,
 } from './harness/index.ts';
 
 // The extension is updated (here: reloaded, which Chrome treats the same way: runtime.onInstalled
@@ -117,7 +118,8 @@ describe('an update while tabs are open', () => {
     await expect.poll(() => hosts().count()).toBe(0);
     await fixture(page).navigate(EPISODE_VIDEO_ID);
     await sidebar().waitFor();
-    await page.waitForTimeout(500);
+    // The new script has decided (an orphaned old one cannot reach the library to decide anything).
+    expect(await settledLookup(page, { mediaId: EPISODE_VIDEO_ID })).toBe('confident');
     expect(await hosts().count()).toBe(1);
     expect(await maxSidebars(page)).toBe(1);
 

@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { EPISODE_VIDEO_ID, axSidebar, cdpOf, fixture, type LaunchedBrowser, type FixtureServer, useFileBrowser } from './harness/index.ts';
 
 // The attacks of issue 15, each from a real script in the page's main world (or, for messages,
@@ -126,12 +126,15 @@ describe('a hostile page', () => {
   });
 
   it('cannot redirect the popup from an embedded player: announcements from a frame are refused', async () => {
-    server.route('m.youtube.com', '/embed-host', (_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/html' });
-      res.end(
-        `<!doctype html><title>A page with an embed</title><iframe src="https://www.youtube.com/embed/${EPISODE_VIDEO_ID}" width="640" height="360"></iframe>`,
-      );
-    });
+    // Removed when the test ends: nothing of it is left for the next one.
+    onTestFinished(
+      server.route('m.youtube.com', '/embed-host', (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end(
+          `<!doctype html><title>A page with an embed</title><iframe src="https://www.youtube.com/embed/${EPISODE_VIDEO_ID}" width="640" height="360"></iframe>`,
+        );
+      }),
+    );
     await page.goto('https://m.youtube.com/embed-host');
     const frame = page.frames().find((f) => f.url().includes('/embed/'))!;
     await frame.waitForLoadState();

@@ -14,6 +14,8 @@ import {
   type LaunchedBrowser,
   axSidebar,
   type AxLocator,
+  settledLookup,
+  animationFrames,
 } from './harness/index.ts';
 
 // The options page: importing chapter files, managing the library, the sidebar's settings, and
@@ -75,7 +77,7 @@ describe('importing', () => {
   it('imports a Podcasting 2.0 file, previews it, and an open tab of the matching video shows its chapters at once', async () => {
     await openVideo(IMPORTED_VIDEO);
     // Not in the library yet: no sidebar.
-    await video.waitForTimeout(500);
+    expect(await settledLookup(video, { mediaId: IMPORTED_VIDEO })).toBe('none');
     expect(await video.locator('chapterbar-sidebar').count()).toBe(0);
 
     await openOptions();
@@ -300,11 +302,11 @@ describe('settings', () => {
     await expect.poll(() => sidebar().getAttribute('data-theme')).toBe('light');
     await options.getByLabel('Match the site').check();
     await expect.poll(() => sidebar().getAttribute('data-theme')).toBe('dark');
-    await options.getByLabel('Dark', { exact: true }).check();
+    // The page goes light: the sidebar follows it (so the change reached it), until the setting says dark.
     await fixture(video).setDark(false);
-    // The page went light, the setting keeps the sidebar dark.
-    await video.waitForTimeout(300);
-    expect(await sidebar().getAttribute('data-theme')).toBe('dark');
+    await expect.poll(() => sidebar().getAttribute('data-theme')).toBe('light');
+    await options.getByLabel('Dark', { exact: true }).check();
+    await expect.poll(() => sidebar().getAttribute('data-theme')).toBe('dark');
 
     expect(await sidebar().locator('.cb-details').count()).toBe(1);
     await options.getByLabel('Expand all chapter summaries').check();
@@ -347,7 +349,8 @@ describe('settings', () => {
     await options.getByLabel('Follow the current chapter').uncheck();
     await setTime(2400);
     await expect.poll(current).toMatch(/^36:44 /);
-    await video.waitForTimeout(500);
+    // The list scrolls in the frame after the highlight moves, and a smooth scroll starts in the next.
+    await animationFrames(video, 3);
     expect(await listTop()).toBe(0);
     expect(await sidebar().getByRole('button', { name: 'Back to current' }).count()).toBe(0);
     await options.getByLabel('Follow the current chapter').check();

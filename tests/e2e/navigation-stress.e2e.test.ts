@@ -11,6 +11,9 @@ import {
   type LaunchedBrowser,
   axSidebar,
   evaluateRevealed,
+  settledLookup,
+  tabState,
+  animationFrames,
 } from './harness/index.ts';
 import { storeEpisodes } from './harness/library.ts';
 
@@ -124,8 +127,9 @@ describe(`${NAVIGATIONS} single-page navigations at random (seed ${SEED})`, () =
           }),
         );
         navigations++;
-        // Mostly short gaps, sometimes long enough for the sidebar to be halfway built.
-        await page.waitForTimeout(Math.floor(next() * next() * 600));
+        // Mostly short gaps, sometimes long enough for the sidebar to be halfway built: counted in
+        // the page's frames (up to about 600 ms), which a loaded machine stretches with the page.
+        await animationFrames(page, Math.floor(next() * next() * 36));
       }
       await Promise.all(pending);
 
@@ -133,7 +137,7 @@ describe(`${NAVIGATIONS} single-page navigations at random (seed ${SEED})`, () =
       const video = await currentVideo();
       const expected = EXPECTED[video];
       expect(expected, `unexpected video ${video}`).not.toBeUndefined();
-      await expect.poll(shownEpisode, { timeout: 8000, message: `after navigation ${navigations}, on ${video}` }).toBe(expected);
+      await expect.poll(shownEpisode, { message: `after navigation ${navigations}, on ${video}` }).toBe(expected);
       settledChecks++;
       if (expected) withSidebar++;
       expect(await maxSidebars(), `two sidebars at once, by navigation ${navigations}`).toBeLessThanOrEqual(1);
@@ -167,8 +171,9 @@ describe(`${NAVIGATIONS} single-page navigations at random (seed ${SEED})`, () =
     // Until the title arrives the page itself says it plays the episode; once it has arrived, the
     // episode's sidebar must go, and stay gone.
     await page.waitForFunction(() => document.title.startsWith('No Priors Ep. 4'));
-    await expect.poll(shownEpisode, { timeout: 5000 }).toBeNull();
-    await page.waitForTimeout(500);
+    await expect.poll(shownEpisode).toBeNull();
+    // Looked up again under its own title: nothing, and no sidebar is coming.
+    expect(await settledLookup(page, { mediaId: 'NoPriorsEp4', title: youtubeVideo('NoPriorsEp4').title })).toBe('none');
     expect(await shownEpisode()).toBeNull();
     // And a title that arrives late for a match by id changes nothing: the same sidebar stays.
     await fixture(page).navigate(OTHER);
@@ -176,7 +181,9 @@ describe(`${NAVIGATIONS} single-page navigations at random (seed ${SEED})`, () =
     await fixture(page).navigate(EPISODE_VIDEO_ID, { metadataDelay: 600 });
     await expect.poll(shownEpisode).toBe(NO_PRIORS);
     const panel = await axSidebar(page).pin();
-    await page.waitForTimeout(1000); // the title arrives, the match is checked again
+    // The title arrives, the match is checked again: the session takes the title once confirmed.
+    await expect.poll(async () => (await tabState(page))?.media.title).toBe(NO_PRIORS);
+    expect((await tabState(page))?.sees?.lookup).toBe('confident');
     expect(await panel.evaluate((element) => element.isConnected)).toBe(true);
   });
 

@@ -1,6 +1,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { fixture, screenshot, youtubeVideo, type LaunchedBrowser, useFileBrowser, axSidebar, type AxLocator } from './harness/index.ts';
+import {
+  fixture,
+  screenshot,
+  youtubeVideo,
+  type LaunchedBrowser,
+  useFileBrowser,
+  axSidebar,
+  type AxLocator,
+  settledLookup,
+} from './harness/index.ts';
 
 // Chapters the page publishes itself, for videos with no episode in the library: a description's
 // timestamps, YouTube's chapters, YouTube's auto-generated chapters; never its key moments. See
@@ -57,7 +66,8 @@ describe('chapters from the page, when the library has none', () => {
     expect(
       await page.locator('script').evaluateAll((scripts) => scripts.some((s) => s.textContent!.includes('MARKER_TYPE_TIMESTAMPS'))),
     ).toBe(true);
-    await page.waitForTimeout(1500);
+    // Read, inline data included: no chapters.
+    expect(await settledLookup(page, { mediaId: 'KeyMoments1' })).toBe('none');
     expect(await page.locator('chapterbar-sidebar').count()).toBe(0);
   });
 
@@ -78,7 +88,7 @@ describe('chapters from the page, when the library has none', () => {
 
   it('follows single-page navigation: each video its own chapters, none from the previous one', async () => {
     await open('dQw4w9WgXcQ');
-    await page.waitForTimeout(500);
+    expect(await settledLookup(page, { mediaId: 'dQw4w9WgXcQ' })).toBe('none');
     expect(await page.locator('chapterbar-sidebar').count()).toBe(0);
     await fixture(page).navigate('DescStamps1');
     await expect.poll(titles).toEqual(['Feeding the starter', 'Mixing and folding', 'Shaping the loaf', 'Baking', 'Cooling and slicing']);
@@ -88,10 +98,11 @@ describe('chapters from the page, when the library has none', () => {
     // The description and panels lag the navigation by most of a second: the previous video's
     // chapters must never show for this one.
     await fixture(page).navigate('KeyMoments1', { metadataDelay: 800 });
-    await page.waitForTimeout(1800);
+    // Its title comes with its description and panels, and starts a look-up that reads them.
+    expect(await settledLookup(page, { mediaId: 'KeyMoments1', title: youtubeVideo('KeyMoments1').title })).toBe('none');
     expect(await page.locator('chapterbar-sidebar').count()).toBe(0);
     await fixture(page).navigate('AutoChapter', { metadataDelay: 500 });
-    await expect.poll(titles, { timeout: 8000 }).toEqual(titlesOf('AutoChapter', 'autoChapters'));
+    await expect.poll(titles).toEqual(titlesOf('AutoChapter', 'autoChapters'));
     expect(browser.consoleErrorsOf(page)).toEqual([]);
   });
 });

@@ -2,7 +2,19 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ROOT, screenshot, type LaunchedBrowser, useFileBrowser, axSidebar, type AxLocator } from './harness/index.ts';
+import {
+  ROOT,
+  screenshot,
+  type LaunchedBrowser,
+  useFileBrowser,
+  axSidebar,
+  type AxLocator,
+  animationFrames,
+  postedMessagesHandled,
+  settledLookup,
+  settledNoMedia,
+  tabState,
+} from './harness/index.ts';
 
 // What a listener of the No Priors episode sees on (fixture) open.spotify.com with Chapterbar:
 // local audio, a video podcast, and Spotify Connect. See tests/fixtures/sites/spotify/.
@@ -42,7 +54,7 @@ const seekButton = (label: string, p: Page = page) => sidebar(p).getByRole('butt
 const currentRow = (p: Page = page) => sidebar(p).locator('li[aria-current="true"]');
 const hosts = (p: Page = page) => p.locator('chapterbar-sidebar');
 
-async function expectCurrent(label: string, p: Page = page, timeout = 5000) {
+async function expectCurrent(label: string, p: Page = page, timeout = 15_000) {
   await expect
     .poll(() => currentRow(p).locator('button.cb-seek').first().getAttribute('aria-label'), { timeout })
     .toMatch(new RegExp(`^${label} `));
@@ -141,7 +153,8 @@ describe('the Spotify chapter sidebar', () => {
     await call('playItem', OTHER_EPISODE);
     await expect.poll(() => hosts().count()).toBe(0);
     await call('playItem', TRACK);
-    await page.waitForTimeout(500);
+    // The content script has seen the change: music is no media of Chapterbar's.
+    await settledNoMedia(page);
     expect(await hosts().count()).toBe(0);
     await call('playItem', EPISODE, { at: mediaTimeIn('4:31') });
     await sidebar().waitFor();
@@ -202,7 +215,17 @@ describe('video podcast: an attached <video>', () => {
     await screenshot(page, 'spotify-video');
 
     await call('openMiniplayer');
-    await page.waitForTimeout(600);
+    // The second video has loaded (what would make Chapterbar take it), and frames have passed.
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          const video = document.querySelector<HTMLVideoElement>('.fixture-miniplayer video')!;
+          if (video.readyState >= 1) done();
+          else video.addEventListener('loadedmetadata', () => done(), { once: true });
+        }),
+    );
+    await postedMessagesHandled(page);
+    await animationFrames(page, 2);
     expect((await state()).miniplayer).toMatchObject({ paused: true });
     await expectCurrent('22:36');
     await seekButton('31:06').click();
@@ -266,7 +289,15 @@ describe('Spotify Connect: playback on another device', () => {
     expect((await state()).time).toBeLessThan(chapter('5:59').start + EDITION_AHEAD);
     await expectCurrent('4:31');
     expect(await page.locator('[data-testid="playback-progressbar"] input').getAttribute('step')).toBe('5000');
-    await page.waitForTimeout(1500);
+    // Two of the bar's whole-second redraws later, a snapped time would show the chapter before.
+    await page.waitForFunction(
+      (min) => {
+        const [m, s] = document.querySelector('[data-testid="playback-position"]')!.textContent!.split(':').map(Number);
+        return m! * 60 + s! >= min;
+      },
+      chapter('4:31').start + EDITION_AHEAD + 2,
+    );
+    await animationFrames(page, 2);
     await expectCurrent('4:31');
   });
 
@@ -275,13 +306,18 @@ describe('Spotify Connect: playback on another device', () => {
     await open(`mode=connect&paused=1&t=${mediaTimeIn('11:37', -3)}`);
     await sidebar().waitFor();
     await expectCurrent('9:10');
-    await page.waitForTimeout(3500);
+    // The clock itself says paused, and where: it does not run on from there.
+    await expect.poll(async () => (await tabState(page))?.paused).toBe(true);
+    expect((await tabState(page))!.currentTime).toBeLessThan(chapter('11:37').start);
     await expectCurrent('9:10');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expectCurrent('11:37');
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    // Paused at the bar's time, by the clock's own account.
+    await expect.poll(async () => (await tabState(page))?.paused).toBe(true);
     const pausedAt = (await state()).time;
-    await page.waitForTimeout(1500);
+    // The bar shows whole seconds: the clock is within one of the media.
+    expect(Math.abs((await tabState(page))!.currentTime + EDITION_AHEAD - pausedAt)).toBeLessThan(1.5);
     expect((await state()).time).toBe(pausedAt);
     await expectCurrent('11:37');
   });
@@ -295,7 +331,9 @@ describe('browsing while the episode plays', () => {
     await call('navigate', `/show/${SHOW}`);
     await call('navigate', '/');
     await call('navigate', `/track/${TRACK}`);
-    await page.waitForTimeout(300);
+    // Still the episode's session, whatever page the person is on.
+    expect(await settledLookup(page, { mediaId: EPISODE })).toBe('confident');
+    await animationFrames(page, 2);
     expect(await page.evaluate(() => location.pathname)).toBe(`/track/${TRACK}`);
     expect(await hosts().count()).toBe(1);
     expect(await host!.evaluate((element) => element.isConnected)).toBe(true);
@@ -402,7 +440,9 @@ describe('the page cannot steer Chapterbar', () => {
       ];
       for (const fake of fakes) window.postMessage(fake, '*');
     });
-    await page.waitForTimeout(800);
+    // Every fake has been heard, and anything it made the sidebar ask of the bridge has been answered.
+    await postedMessagesHandled(page);
+    await animationFrames(page, 2);
     await expectCurrent('9:10');
     expect((await state()).element!.currentTime).toBe(before);
     expect(browser.consoleErrorsOf(page)).toEqual([]);
@@ -435,7 +475,8 @@ describe('the page cannot steer Chapterbar', () => {
         }),
       [media, seek] as const,
     );
-    await page.waitForTimeout(800);
+    await postedMessagesHandled(page);
+    await animationFrames(page, 2);
     await expectCurrent('9:10');
     expect((await state()).element!.currentTime).toBe(before);
     // The page's own window is the bridge's channel: there the same media message is heard, which

@@ -12,6 +12,10 @@ import {
   ax,
   axSidebar,
   type AxLocator,
+  animationFrames,
+  settledLookup,
+  timeUpdate,
+  youtubeVideo,
 } from './harness/index.ts';
 
 // What a viewer of the No Priors episode sees on (fixture) YouTube with Chapterbar installed.
@@ -48,9 +52,7 @@ const paused = (p: Page = page) =>
   p.evaluate(() => document.querySelector<HTMLVideoElement>('#movie_player video.html5-main-video')!.paused);
 
 async function expectCurrent(label: string, p: Page = page) {
-  await expect
-    .poll(() => currentRow(p).getByRole('button').first().getAttribute('aria-label'), { timeout: 5000 })
-    .toMatch(new RegExp(`^${label} `));
+  await expect.poll(() => currentRow(p).getByRole('button').first().getAttribute('aria-label')).toMatch(new RegExp(`^${label} `));
 }
 
 useFileBrowser((started) => ({ browser, page } = started));
@@ -156,8 +158,10 @@ describe('the YouTube chapter sidebar', () => {
     await expectCurrent('9:10');
     await fixture(page).startAd(15);
     await expect.poll(() => page.locator('#movie_player.ad-showing').count()).toBe(1);
-    // The ad plays in the same <video> from 0:00; the episode's chapter stays highlighted.
-    await page.waitForTimeout(500);
+    // The ad plays in the same <video> from 0:00; the episode's chapter stays highlighted once
+    // Chapterbar has heard the ad's time, and the frames that would show it have passed.
+    await timeUpdate(page, '#movie_player video.html5-main-video', 0.5);
+    await animationFrames(page, 2);
     await expectCurrent('9:10');
     await fixture(page).endAd();
     await expectCurrent('9:10');
@@ -169,7 +173,8 @@ describe('the YouTube chapter sidebar', () => {
     await setTime(600);
     await expectCurrent('9:10');
     await fixture(page).hoverPreview(OTHER);
-    await page.waitForTimeout(500);
+    await timeUpdate(page, 'ytd-video-preview video', 0.5);
+    await animationFrames(page, 2);
     await expectCurrent('9:10');
     await fixture(page).endPreview();
   });
@@ -257,7 +262,7 @@ describe('single-page navigation', () => {
     await page.goto(`https://www.youtube.com/watch?v=${OTHER}`);
     await fixture(page).ready();
     await fixture(page).playerReady();
-    await page.waitForTimeout(300);
+    expect(await settledLookup(page, { mediaId: OTHER })).toBe('none');
     expect(await hosts().count()).toBe(0);
 
     await fixture(page).navigate(EPISODE_VIDEO_ID);
@@ -290,9 +295,13 @@ describe('single-page navigation', () => {
   });
 
   it('does not match a near miss (another episode of the show)', async () => {
+    // From the episode, on a page of its own (not the one the test before left).
+    await page.goto(WATCH);
+    await fixture(page).ready();
+    await sidebar().waitFor();
     await fixture(page).navigate('NoPriorsEp4');
     await expect.poll(() => hosts().count()).toBe(0);
-    await page.waitForTimeout(800);
+    expect(await settledLookup(page, { mediaId: 'NoPriorsEp4', title: youtubeVideo('NoPriorsEp4').title })).toBe('none');
     expect(await hosts().count()).toBe(0);
   });
 
@@ -311,7 +320,7 @@ describe('single-page navigation', () => {
       await fixture(page).navigate(id, { replacePlayer: i % 2 === 0 });
     }
     await sidebar().waitFor();
-    await page.waitForTimeout(300);
+    expect(await settledLookup(page, { mediaId: EPISODE_VIDEO_ID })).toBe('confident');
     expect(await hosts().count()).toBe(1);
     expect(await rows().count()).toBe(16);
     expect(browser.consoleErrorsOf(page)).toEqual([]);

@@ -373,7 +373,8 @@ describe('a library of 10,000 episodes', () => {
     await service.deleteEpisodes({ ids: ['show-episode-5'] });
     // (The fake browser's keys have no "local:" in front.)
     expect(writes).toEqual([[indexShardKey(shardOf('show-episode-5')).slice(6), LIBRARY_REVISION_KEY.slice(6)]]);
-  }, 30_000);
+    // A hang guard only: 42 s was seen with both cores busy and the e2e suite beside it.
+  }, 180_000);
 });
 
 describe('timing corrections', () => {

@@ -54,7 +54,11 @@ export interface TabChapter {
  * the library's answer, where the time comes from, and where the sidebar went.
  */
 export interface PageSees {
-  /** 'page': no library episode, the page's own chapters show; 'asking': a plausible match waits for the person. */
+  /**
+   * 'page': no library episode, the page's own chapters show; 'asking': a plausible match waits for
+   * the person; 'none': no library episode, and no chapters on the page as far as it has been read
+   * (it is read again while it changes); 'pending' until both are known.
+   */
   lookup: 'pending' | 'confident' | 'plausible' | 'asking' | 'none' | 'page';
   /** Null until the player is found. */
   player: 'media' | 'bridge' | 'text' | null;

@@ -142,7 +142,7 @@ export function startEpisodeSession(
       current.matched = true;
       current.matchedId = match.episode.id;
     }
-    lookup = match ? (match.verdict ?? 'confident') : 'none';
+    if (match) lookup = match.verdict ?? 'confident';
     // With a library episode the page is read only once the sidebar shows, and never its inline
     // data (megabytes on YouTube, collected and sent for a switch the person may never use): the
     // rendered description and chapter panels tell whether there is something to switch to.
@@ -150,6 +150,9 @@ export function startEpisodeSession(
     const firstPage = match ? null : readPage();
     // A library episode always wins; without one, the page's chapters, which may render a moment after the title.
     let page = (await firstPage) || null;
+    // 'none' once the page has been read too: before, the popup would say "no chapters on the
+    // page" while it was still being read (and tests take it as the decision made).
+    if (!match && !signal.aborted) lookup = page ? 'page' : 'none';
     if (!match && !page) page = await waitForPageChapters(readPage, signal);
     if (!match && page) lookup = 'page';
     if (signal.aborted || (!match && !page)) return;

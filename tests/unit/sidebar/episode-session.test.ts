@@ -75,6 +75,35 @@ describe('an episode session', () => {
     expect(session.state).toBe(shown[0]);
   });
 
+  it("says 'none' only once the library and the page have both been read (the popup's report, the tests' sign)", async () => {
+    const { sendMessage } = await import('../../../utils/messaging/protocol');
+    let readPage!: () => void;
+    vi.mocked(sendMessage).mockImplementation(((type: string) =>
+      type === 'readPageChapters'
+        ? new Promise((resolve) => (readPage = () => resolve({ ok: true, page: null, settled: true })))
+        : Promise.resolve(undefined)) as never);
+    let answer!: (value: EpisodeMatch | null) => void;
+    const test = { ...host(() => new Promise((resolve) => (answer = resolve))) };
+    test.adapter = { ...adapter, collectPageChapters: () => ({ site: 'test', mediaId: 'abc', content: {} }) };
+    const controller = new AbortController();
+    const session = startEpisodeSession(test, playing, mediaKeyOf(playing), controller.signal);
+    try {
+      expect(session.sees().lookup).toBe('pending');
+      answer(null);
+      await vi.waitFor(() => expect(readPage).toBeTypeOf('function'));
+      // The library has nothing; the page is still being read.
+      expect(session.sees().lookup).toBe('pending');
+      readPage();
+      await vi.waitFor(() => expect(session.sees().lookup).toBe('none'));
+      expect(shown).toHaveLength(0);
+    } finally {
+      controller.abort();
+      vi.mocked(sendMessage).mockReset();
+      vi.mocked(sendMessage).mockImplementation(((type: string) =>
+        Promise.resolve(type === 'readPageChapters' ? { ok: true, page: null, settled: true } : undefined)) as never);
+    }
+  });
+
   it('takes a match already made without asking again', async () => {
     const test = host(async () => null);
     startEpisodeSession(test, playing, mediaKeyOf(playing), new AbortController().signal, match);

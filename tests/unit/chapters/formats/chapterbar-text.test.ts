@@ -320,11 +320,11 @@ describe('splitDoubledShow', () => {
     expect(splitDoubledShow(line)).toEqual(expected);
   });
 
-  it('stays linear on long repetitive lines', () => {
+  // Quadratic work on this line takes minutes: the test's own timeout catches it, no stopwatch
+  // (a loaded machine is slow, not wrong; speed is the bench's to measure).
+  it('stays linear on long repetitive lines', { timeout: 30_000 }, () => {
     const line = 'ab'.repeat(200_000);
-    const started = performance.now();
     expect(splitDoubledShow(line)).toEqual({ show: 'ab'.repeat(100_000), title: 'ab'.repeat(100_000) });
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
 
