@@ -1,7 +1,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals-core';
 import type { SidebarExtras } from './extras-list';
 import { loadOnDemand } from './on-demand';
-import { onDemandNow } from './on-demand-registry';
+import { searchEngine } from './search-engine';
 
 /*
  * The sidebar's tools and rarer panels (extras-list.ts), an on-demand script (on-demand.ts says
@@ -9,7 +9,7 @@ import { onDemandNow } from './on-demand-registry';
  * places are empty (the search box's keeps its height).
  */
 
-const loaded = signal((onDemandNow('sidebar-extras') as SidebarExtras | undefined) ?? null);
+const loaded = signal<SidebarExtras | null>(null);
 
 /** The extras' components, or null until they have arrived. */
 export const sidebarExtras: ReadonlySignal<SidebarExtras | null> = loaded;
@@ -18,5 +18,9 @@ export const sidebarExtras: ReadonlySignal<SidebarExtras | null> = loaded;
 export function loadSidebarExtras(): Promise<SidebarExtras> {
   const now = loaded.peek();
   if (now) return Promise.resolve(now);
-  return loadOnDemand('sidebar-extras').then((extras) => (loaded.value = extras as SidebarExtras));
+  return loadOnDemand('sidebar-extras').then((value) => {
+    const extras = value as SidebarExtras;
+    searchEngine.value = extras.search;
+    return (loaded.value = extras);
+  });
 }

@@ -28,10 +28,10 @@ export function loadOnDemand(name: OnDemandName): Promise<unknown> {
       if (value === undefined) throw new Error(`${name} did not arrive`);
       return value;
     });
-    load.catch(() => loading.delete(name));
+    // Once it has run, onDemandNow answers; after a failure, the next caller asks again.
+    const forget = () => void loading.delete(name);
+    load.then(forget, forget);
     loading.set(name, load);
   }
   return load;
 }
-
-export { onDemandNow };
