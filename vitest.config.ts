@@ -17,6 +17,8 @@ export default defineConfig({
           // A guard against hangs only: a busy two-core machine (CI runs on one) may take several
           // seconds for the 10,000-episode and fuzz tests. Speed is the bench's to measure.
           testTimeout: 60_000,
+          // The same guard for hooks: the on-demand setup imports the sidebar's extras in a beforeAll.
+          hookTimeout: 60_000,
         },
       },
       {
