@@ -1,13 +1,10 @@
 import { t } from '../../utils/i18n';
 import type { SidebarState } from '../../utils/sidebar/state';
+import { useEffect } from 'preact/hooks';
+import { loadSidebarExtras } from '../../utils/sidebar/extras';
 import { useSignalValue } from '../../utils/sidebar/signal-hooks';
 import { ChapterList } from './ChapterList';
-import { ChapterSource } from './ChapterSource';
-import { MatchQuestionPanel } from './MatchQuestion';
-import { FloatingFrame } from './FloatingFrame';
-import { EditionShiftOffer } from './EditionShiftOffer';
-import { OffsetControls } from './OffsetControls';
-import { SidebarSearch } from './SidebarSearch';
+import { Extra } from './Extra';
 import { trusted } from './trusted';
 
 function Header({ state }: { state: SidebarState }) {
@@ -75,16 +72,21 @@ function Panel({ state }: { state: SidebarState }) {
       data-layout={layout}
     >
       <Header state={state} />
-      {!collapsed && <ChapterSource state={state} />}
-      {!collapsed && <SidebarSearch state={state} />}
+      {!collapsed && <Extra name="ChapterSource" props={{ state }} />}
+      {/* The search box's place is kept while the extras arrive, so the list does not move down. */}
+      {!collapsed && (
+        <div class="cb-search-slot">
+          <Extra name="SidebarSearch" props={{ state }} />
+        </div>
+      )}
       {autoFollow && !following && (
         <button type="button" class="cb-tool cb-resume" onClick={trusted(() => (state.following.value = true))}>
           {t('backToCurrent')}
         </button>
       )}
       {!collapsed && <ChapterList state={state} />}
-      {!collapsed && <EditionShiftOffer state={state} />}
-      {!collapsed && <OffsetControls state={state} />}
+      {!collapsed && <Extra name="EditionShiftOffer" props={{ state }} />}
+      {!collapsed && <Extra name="OffsetControls" props={{ state }} />}
     </aside>
   );
 }
@@ -94,8 +96,10 @@ export function Sidebar({ state }: { state: SidebarState }) {
   const layout = useSignalValue(state.layout);
   const open = useSignalValue(state.overlayOpen);
   const asking = useSignalValue(state.question) !== null;
-  const content = asking ? <MatchQuestionPanel state={state} /> : <Panel state={state} />;
-  if (layout === 'floating') return <FloatingFrame state={state}>{content}</FloatingFrame>;
+  // After the first paint: the list shows at once, its tools a moment later (utils/sidebar/extras.ts).
+  useEffect(() => void loadSidebarExtras().catch(() => undefined), []);
+  const content = asking ? <Extra name="MatchQuestionPanel" props={{ state }} /> : <Panel state={state} />;
+  if (layout === 'floating') return <Extra name="FloatingFrame" props={{ state, children: content }} />;
   if (asking && (layout !== 'overlay' || open)) return content;
   if (layout === 'column') return <Panel state={state} />;
   return (

@@ -4,6 +4,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { ON_DEMAND } from '../../utils/sidebar/on-demand-registry';
 import type { CDPSession, Page } from 'playwright-core';
 import {
   EPISODE_VIDEO_ID,
@@ -57,6 +58,8 @@ function sizes() {
   for (const file of readdirSync(chunks).filter((f) => f.endsWith('.js')))
     measure(`page ${file.replace(/-[\w-]+\.js$/, '')}`, join(chunks, file), null);
   measure('background', join(EXTENSION_PATH, 'background.js'), null);
+  // Scripts a content script loads after the sidebar's first paint (utils/sidebar/on-demand.ts): paid only with a sidebar.
+  for (const name of ON_DEMAND) measure(`on-demand ${name}`, join(EXTENSION_PATH, `${name}.js`), null);
 }
 
 async function metrics(cdp: CDPSession): Promise<Record<string, number>> {

@@ -54,10 +54,13 @@ describe('the Firefox build in Firefox', () => {
     expect(manifest.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
   });
 
-  it('shows the YouTube sidebar, follows the media and seeks', async () => {
+  it('shows the YouTube sidebar and its on-demand tools, follows the media and seeks', async () => {
     await firefox.navigate(`https://www.youtube.com/watch?v=${EPISODE_VIDEO_ID}&paused=1`);
     const labels = await waitInSidebar<string[]>(SEEK_LABELS, (l) => l?.length === 16);
     expect(labels![0]).toMatch(/^0:00 From hedge funds/);
+    // Its tools come in a script the background runs on demand (tabs.executeScript in this MV2
+    // build, utils/background/on-demand.ts): the search box arrives.
+    await waitInSidebar<boolean>(`(aside) => !!aside.querySelector('input.cb-search-input')`, (arrived) => arrived === true);
     // The page itself cannot look inside.
     expect(await firefox.evaluate(`return document.querySelector('chapterbar-sidebar').shadowRoot;`)).toBeNull();
     expect(await firefox.evaluate<number>(`return document.querySelectorAll('chapterbar-sidebar').length;`)).toBe(1);

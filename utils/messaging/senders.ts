@@ -30,6 +30,7 @@ export const ALLOWED_SENDERS: { readonly [K in keyof ProtocolMap]: readonly Send
   savePreferences: ['content', 'page'],
   savePageEpisode: ['content'],
   getSidebarStylesheet: ['content'],
+  loadOnDemand: ['content'],
   readPageChapters: ['content'],
   formatChapterMarkdown: ['content'],
   // The sidebar's "Show chapters" / "Not this one" for a plausible match.

@@ -14,7 +14,7 @@ import type { EpisodeRef, PageChapterSource, PageEpisode, Placement, Player, Sit
 import { waitFor } from './wait-for';
 import { askAbout } from './match-question';
 import { floatingPlacement, placeOrFloat } from './floating';
-import { considerEditionShift } from './edition-offset';
+import { loadSidebarExtras } from './extras';
 import type { PageSees } from '../messaging/protocol';
 
 /** What a session needs from the content script that runs it; one per page, shared by its sessions. */
@@ -262,9 +262,13 @@ export function startEpisodeSession(
         if (!found || signal.aborted) return;
         page = found;
         if (state?.origin === 'library') {
-          state.alternative.value = found.source;
+          const shown = state;
+          shown.alternative.value = found.source;
           // The page's timestamps are this edition's: they may say how far it runs from the chapters.
-          considerEditionShift(state, found, savedOffset !== undefined);
+          // The comparison comes with the sidebar's extras (utils/sidebar/extras.ts).
+          void loadSidebarExtras()
+            .then((extras) => signal.aborted || extras.considerEditionShift(shown, found, savedOffset !== undefined))
+            .catch(() => undefined);
         }
       });
     }

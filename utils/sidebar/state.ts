@@ -2,7 +2,8 @@ import { computed, signal, type ReadonlySignal, type Signal } from '@preact/sign
 import type { ChapterClock } from './chapter-clock';
 import type { Episode } from '../chapters/schema';
 import type { OffsetCorrection } from './offset-correction';
-import { createMatcher, findMatches, type TextMatcher } from '../chapters/search';
+import type { TextMatcher } from '../chapters/search';
+import { searchEngine } from './search-engine';
 import type { Layout, PageChapterSource, Theme } from '../sites/types';
 
 /** Where the chapters shown come from: the person's library, or the page itself. */
@@ -102,10 +103,11 @@ export interface SidebarStateOptions {
 export function createSidebarState(episode: Episode, clock: ChapterClock, options: SidebarStateOptions): SidebarState {
   const collapsed = signal(options.collapsed);
   const query = signal('');
-  const matcher = computed(() => createMatcher(query.value));
+  const matcher = computed(() => searchEngine.value?.createMatcher(query.value) ?? null);
   const matches = computed(() => {
     const current = matcher.value;
-    return current ? new Set(findMatches(clock.chapters.value, current)) : null;
+    const engine = searchEngine.value;
+    return current && engine ? new Set(engine.findMatches(clock.chapters.value, current)) : null;
   });
   return {
     episode,
