@@ -9,12 +9,14 @@ import { EditionShiftOffer } from './EditionShiftOffer';
 import { OffsetControls } from './OffsetControls';
 import { SidebarSearch } from './SidebarSearch';
 import { trusted } from './trusted';
+import { EditorPanel } from './editor/EditorPanel';
 
 function Header({ state }: { state: SidebarState }) {
   const { episode } = state;
   const collapsed = useSignalValue(state.collapsed);
   const overlay = useSignalValue(state.layout) === 'overlay';
   const expandAll = useSignalValue(state.expandAll);
+  const editing = useSignalValue(state.editor) !== null;
   return (
     <div class="cb-header">
       <div class="cb-heading">
@@ -30,7 +32,12 @@ function Header({ state }: { state: SidebarState }) {
           )}
         </span>
       </div>
-      {!collapsed && (
+      {!collapsed && !editing && state.actions.editChapters && (
+        <button type="button" class="cb-tool" onClick={(event) => event.isTrusted && state.actions.editChapters?.()}>
+          {t('editChapters')}
+        </button>
+      )}
+      {!collapsed && !editing && (
         <button
           type="button"
           class="cb-tool"
@@ -66,6 +73,7 @@ function Panel({ state }: { state: SidebarState }) {
   const collapsed = useSignalValue(state.collapsed) && layout !== 'overlay';
   const autoFollow = useSignalValue(state.autoFollow);
   const following = useSignalValue(state.following);
+  const editor = useSignalValue(state.editor);
   return (
     <aside
       class={`cb${collapsed ? ' cb-collapsed' : ''}`}
@@ -75,16 +83,17 @@ function Panel({ state }: { state: SidebarState }) {
       data-layout={layout}
     >
       <Header state={state} />
-      {!collapsed && <ChapterSource state={state} />}
-      {!collapsed && <SidebarSearch state={state} />}
-      {autoFollow && !following && (
+      {!collapsed && editor && <EditorPanel state={state} editor={editor} />}
+      {!collapsed && !editor && <ChapterSource state={state} />}
+      {!collapsed && !editor && <SidebarSearch state={state} />}
+      {!editor && autoFollow && !following && (
         <button type="button" class="cb-tool cb-resume" onClick={trusted(() => (state.following.value = true))}>
           {t('backToCurrent')}
         </button>
       )}
-      {!collapsed && <ChapterList state={state} />}
-      {!collapsed && <EditionShiftOffer state={state} />}
-      {!collapsed && <OffsetControls state={state} />}
+      {!collapsed && !editor && <ChapterList state={state} />}
+      {!collapsed && !editor && <EditionShiftOffer state={state} />}
+      {!collapsed && !editor && <OffsetControls state={state} />}
     </aside>
   );
 }
