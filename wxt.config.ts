@@ -3,6 +3,8 @@ import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { SITES } from './utils/sites/registry';
+import { ON_DEMAND_SHARED } from './utils/sidebar/on-demand-shared';
+import { ON_DEMAND, SHARED_GLOBAL } from './utils/sidebar/on-demand-registry';
 
 /**
  * Content scripts get the browser's own `browser` (Firefox) or `chrome` (Chrome) object where the
@@ -16,17 +18,21 @@ const CONTENT_CONTEXT = fileURLToPath(new URL('./utils/sidebar/content-context.t
 
 function nativeBrowserInContentScripts(): Plugin {
   const NATIVE = '\0chapterbar-native-browser';
+  const SHARED = '\0chapterbar-shared:';
   let contentScript = false;
+  let onDemand = false;
   return {
     name: 'chapterbar:native-browser-in-content-scripts',
     enforce: 'pre',
     configResolved(config) {
       const entry = config.build.lib ? config.build.lib.entry : undefined;
       const entries = typeof entry === 'string' ? [entry] : entry ? Object.values(entry) : [];
-      contentScript = entries.some((path) => /\.content([\\/]index)?\.tsx?$/.test(path));
+      onDemand = entries.some((path) => ON_DEMAND.some((name) => new RegExp(`[\\\\/]${name}\\.tsx?$`).test(path)));
+      contentScript = onDemand || entries.some((path) => /\.content([\\/]index)?\.tsx?$/.test(path));
     },
     resolveId(id) {
       if (!contentScript) return null;
+      if (onDemand && Object.hasOwn(ON_DEMAND_SHARED, id)) return SHARED + id;
       if (id === 'webextension-polyfill') return NATIVE;
       // WXT's context announces the extension to the page and stops on an event the page can fire:
       // content scripts get Chapterbar's own (utils/sidebar/content-context.ts explains).
@@ -34,7 +40,13 @@ function nativeBrowserInContentScripts(): Plugin {
       return null;
     },
     load(id) {
-      return id === NATIVE ? 'export default globalThis.browser?.runtime?.id ? globalThis.browser : globalThis.chrome;' : null;
+      if (id === NATIVE) return 'export default globalThis.browser?.runtime?.id ? globalThis.browser : globalThis.chrome;';
+      if (!id.startsWith(SHARED)) return null;
+      // On-demand scripts take Preact and the signals from the content script that ran them
+      // (utils/sidebar/on-demand.ts): only the names on-demand-shared.ts lists; a missing one fails here.
+      const names = Object.keys(ON_DEMAND_SHARED[id.slice(SHARED.length) as keyof typeof ON_DEMAND_SHARED]);
+      const from = `globalThis[${JSON.stringify(SHARED_GLOBAL)}][${JSON.stringify(id.slice(SHARED.length))}]`;
+      return `const shared = ${from};\n${names.map((name) => `export const ${name} = shared.${name};`).join('\n')}`;
     },
   };
 }
@@ -50,7 +62,7 @@ export default defineConfig({
       target: 'es2022',
       // Terser's extra passes take about 1 KB (gzipped) more off each content script than esbuild,
       // and content scripts are paid for on every YouTube and Spotify page.
-      minify: 'terser',
+      minify: process.env.NOMINIFY === '1' ? false : 'terser',
       // SOURCEMAP=1 npx wxt build: maps for finding what takes the content scripts' bytes.
       sourcemap: process.env.SOURCEMAP === '1',
       terserOptions: { compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: false } },

@@ -11,6 +11,7 @@ import { readPageMaterial } from '../utils/page-chapters/reading/readers';
 import { reinjectAfterInstall } from '../utils/background/reinject';
 import { createStylesheetServer } from '../utils/background/sidebar-stylesheet';
 import { createFirstPaintMemo } from '../utils/background/first-paint';
+import { runOnDemand } from '../utils/background/on-demand';
 
 /** The tab that last reported media, so a popup opened in a tab of its own can find it. */
 const lastMediaTab = storage.defineItem<number | null>(STORAGE_KEYS.lastMediaTab.key, { fallback: null });
@@ -62,6 +63,7 @@ export default defineBackground(() => {
   serve('openLibrary', () => browser.runtime.openOptionsPage());
   const stylesheet = createStylesheetServer();
   serve('getSidebarStylesheet', ({ data }) => stylesheet(data));
+  serve('loadOnDemand', ({ data, sender }) => runOnDemand(data, sender));
 
   browser.commands.onCommand.addListener((command) => void runCommandInActiveTab(command));
   // Tabs opened before an install or update get the new content scripts; the old ones stop by themselves.

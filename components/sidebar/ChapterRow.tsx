@@ -4,8 +4,8 @@ import { t } from '../../utils/i18n';
 import type { TextMatcher } from '../../utils/chapters/search';
 import { toggleExpanded, type SidebarState } from '../../utils/sidebar/state';
 import { useComputedSignal, useComputedValue } from '../../utils/sidebar/signal-hooks';
-import { ChapterActions } from './ChapterActions';
 import { ChapterProgress } from './ChapterProgress';
+import { Extra } from './Extra';
 import { Highlight } from './Highlight';
 import { trusted } from './trusted';
 
@@ -119,7 +119,7 @@ export function ChapterRow({ state, chapter, index, matcher }: Props) {
               {link.pathname === '/' ? '' : link.pathname}
             </a>
           )}
-          <ChapterActions state={state} chapter={chapter} index={index} current={isCurrent} />
+          <Extra name="ChapterActions" props={{ state, chapter, index, current: isCurrent }} />
         </div>
       )}
       {isCurrent && <ChapterProgress progress={state.clock.progress} />}

@@ -1,15 +1,12 @@
 import { t } from '../../utils/i18n';
 import type { SidebarState } from '../../utils/sidebar/state';
+import { useEffect } from 'preact/hooks';
+import { loadSidebarExtras } from '../../utils/sidebar/extras';
 import { useSignalValue } from '../../utils/sidebar/signal-hooks';
 import { ChapterList } from './ChapterList';
-import { ChapterSource } from './ChapterSource';
-import { MatchQuestionPanel } from './MatchQuestion';
-import { FloatingFrame } from './FloatingFrame';
-import { EditionShiftOffer } from './EditionShiftOffer';
-import { OffsetControls } from './OffsetControls';
-import { SidebarSearch } from './SidebarSearch';
+import { EditorSlot } from './EditorSlot';
+import { Extra } from './Extra';
 import { trusted } from './trusted';
-import { EditorPanel } from './editor/EditorPanel';
 
 function Header({ state }: { state: SidebarState }) {
   const { episode } = state;
@@ -33,7 +30,7 @@ function Header({ state }: { state: SidebarState }) {
         </span>
       </div>
       {!collapsed && !editing && state.actions.editChapters && (
-        <button type="button" class="cb-tool" onClick={(event) => event.isTrusted && state.actions.editChapters?.()}>
+        <button type="button" class="cb-tool" onClick={trusted(() => state.actions.editChapters?.())}>
           {t('editChapters')}
         </button>
       )}
@@ -83,17 +80,22 @@ function Panel({ state }: { state: SidebarState }) {
       data-layout={layout}
     >
       <Header state={state} />
-      {!collapsed && editor && <EditorPanel state={state} editor={editor} />}
-      {!collapsed && !editor && <ChapterSource state={state} />}
-      {!collapsed && !editor && <SidebarSearch state={state} />}
+      {!collapsed && editor && <EditorSlot state={state} editor={editor} />}
+      {!collapsed && !editor && <Extra name="ChapterSource" props={{ state }} />}
+      {/* The search box's place is kept while the extras arrive, so the list does not move down. */}
+      {!collapsed && !editor && (
+        <div class="cb-search-slot">
+          <Extra name="SidebarSearch" props={{ state }} />
+        </div>
+      )}
       {!editor && autoFollow && !following && (
         <button type="button" class="cb-tool cb-resume" onClick={trusted(() => (state.following.value = true))}>
           {t('backToCurrent')}
         </button>
       )}
       {!collapsed && !editor && <ChapterList state={state} />}
-      {!collapsed && !editor && <EditionShiftOffer state={state} />}
-      {!collapsed && !editor && <OffsetControls state={state} />}
+      {!collapsed && !editor && <Extra name="EditionShiftOffer" props={{ state }} />}
+      {!collapsed && !editor && <Extra name="OffsetControls" props={{ state }} />}
     </aside>
   );
 }
@@ -103,8 +105,10 @@ export function Sidebar({ state }: { state: SidebarState }) {
   const layout = useSignalValue(state.layout);
   const open = useSignalValue(state.overlayOpen);
   const asking = useSignalValue(state.question) !== null;
-  const content = asking ? <MatchQuestionPanel state={state} /> : <Panel state={state} />;
-  if (layout === 'floating') return <FloatingFrame state={state}>{content}</FloatingFrame>;
+  // After the first paint: the list shows at once, its tools a moment later (utils/sidebar/extras.ts).
+  useEffect(() => void loadSidebarExtras().catch(() => undefined), []);
+  const content = asking ? <Extra name="MatchQuestionPanel" props={{ state }} /> : <Panel state={state} />;
+  if (layout === 'floating') return <Extra name="FloatingFrame" props={{ state, children: content }} />;
   if (asking && (layout !== 'overlay' || open)) return content;
   if (layout === 'column') return <Panel state={state} />;
   return (

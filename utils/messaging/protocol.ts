@@ -173,6 +173,8 @@ export interface ProtocolMap {
   savePageEpisode(request: SaveEpisodesRequest['episodes'][number]): LibraryResult<{ saved: string[] }>;
   /** The sidebar's CSS, by content-script entrypoint name (see sidebar-stylesheet.ts). */
   getSidebarStylesheet(entrypoint: string): string;
+  /** Runs an on-demand script (`/<name>.js`) in the sender's frame; see utils/sidebar/on-demand.ts. */
+  loadOnDemand(name: string): void;
   /**
    * The chapters a page publishes, read from what the content script collected of it: parsing
    * happens here, off the page and out of the content script (page-readers.ts), which answers

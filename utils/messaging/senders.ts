@@ -28,6 +28,7 @@ export const ALLOWED_SENDERS: { readonly [K in keyof ProtocolMap]: readonly Send
   saveOffset: ['content'],
   savePageEpisode: ['content'],
   getSidebarStylesheet: ['content'],
+  loadOnDemand: ['content'],
   readPageChapters: ['content'],
   formatChapterMarkdown: ['content'],
   // The sidebar's "Show chapters" / "Not this one" for a plausible match.

@@ -2,7 +2,7 @@ import { signal as createSignal } from '@preact/signals-core';
 import { createChapterClock } from './chapter-clock';
 import { childController } from './child-abort';
 import type { Chapter, Episode } from '../chapters/schema';
-import { startEditing } from './editor/start-editing';
+import { openSidebarEditor } from './editor-open';
 import { sendMessage, type EpisodeMatch } from '../messaging/protocol';
 import { createOffsetCorrection, isOffsetAdjustable } from './offset-correction';
 import { savePreferences, watchPreferences, type Preferences } from '../storage/preferences';
@@ -15,7 +15,9 @@ import type { EpisodeRef, PageChapterSource, PageEpisode, Placement, Player, Sit
 import { waitFor } from './wait-for';
 import { askAbout } from './match-question';
 import { floatingPlacement, placeOrFloat } from './floating';
-import { considerEditionShift } from './edition-offset';
+import { loadSidebarExtras } from './extras';
+import { describePlacement } from './placement-report';
+import { verifyDuration } from './duration-check';
 import type { PageSees } from '../messaging/protocol';
 
 /** What a session needs from the content script that runs it; one per page, shared by its sessions. */
@@ -239,7 +241,16 @@ export function startEpisodeSession(
       });
       state = sidebarState;
       openEditor = () =>
-        void startEditing({ state: sidebarState, episode, fromPage: !library, ref: current.ref, player: player!, chapterSource, restart: () => host.restart?.(), lifetime: viewSignal });
+        openSidebarEditor({
+          state: sidebarState,
+          episode,
+          fromPage: !library,
+          ref: current.ref,
+          player: player!,
+          chapterSource,
+          restart: () => host.restart?.(),
+          lifetime: viewSignal,
+        });
       // Settings from the options page apply at once: position and theme through refresh().
       watchPreferences((value) => {
         host.setPreferences(value);
@@ -267,43 +278,21 @@ export function startEpisodeSession(
         if (!found || signal.aborted) return;
         page = found;
         if (state?.origin === 'library') {
-          state.alternative.value = found.source;
+          const shown = state;
+          shown.alternative.value = found.source;
           // The page's timestamps are this edition's: they may say how far it runs from the chapters.
-          considerEditionShift(state, found, savedOffset !== undefined);
+          // The comparison comes with the sidebar's extras (utils/sidebar/extras.ts).
+          void loadSidebarExtras()
+            .then((extras) => signal.aborted || extras.considerEditionShift(shown, found, savedOffset !== undefined))
+            .catch(() => undefined);
         }
       });
     }
     // An episode "Make chapters" has just begun has no chapters and nothing to verify yet.
-    if (match && match.episode.chapters.length > 0 && ref.duration === undefined) verifyDuration(host, ref, match, player, controller);
+    if (match && match.episode.chapters.length > 0 && ref.duration === undefined)
+      verifyDuration((again) => host.findEpisode(again), ref, match, player, controller);
   })().catch((error: unknown) => {
     if (!signal.aborted) console.warn('[Chapterbar]', error);
   });
   return current;
-}
-
-/** "after #secondary-inner" or "floating": where the sidebar went, in a line of the popup's report. */
-function describePlacement(placement: Placement): string {
-  if (placement.layout === 'floating') return 'floating';
-  const { anchor } = placement;
-  const name = anchor.id ? `#${anchor.id}` : `${anchor.localName}${anchor.classList[0] ? `.${anchor.classList[0]}` : ''}`;
-  return `${placement.layout}, ${placement.append} in ${name}`;
-}
-
-/** A title match is re-checked against the media's length once the media knows it. */
-function verifyDuration(host: SessionHost, ref: EpisodeRef, match: EpisodeMatch, player: Player, controller: AbortController) {
-  const waiting = childController(controller.signal);
-  const check = () => {
-    const duration = player.duration();
-    if (duration === undefined || waiting.signal.aborted) return;
-    waiting.abort();
-    host.findEpisode({ ...ref, duration }).then(
-      (again) => {
-        if (again?.episode.id !== match.episode.id) controller.abort();
-      },
-      // No answer (the extension is being updated): the sidebar shown stays.
-      () => {},
-    );
-  };
-  player.onChange(check, waiting.signal);
-  check();
 }

@@ -139,7 +139,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
       },
       reloadEpisode: () => restart(),
       startEditing: async () => {
-        if (session?.state) return session.edit(), true;
+        if (session?.state) return (session.edit(), true);
         // Nothing shown (no chapters anywhere): a new episode for this media, edited from empty.
         const ref = adapter.readEpisode(document, new URL(location.href));
         const episode = ref && (await sendMessage('newEpisode', ref));

@@ -20,16 +20,38 @@ export function BulletEditor({ editor, chapter, onBlur }: { editor: EditorState;
                 dir="auto"
                 aria-label={t('editBulletLabel', i + 1)}
                 value={bullet}
-                onInput={trusted((event) => editor.change(setBullet(chapters(), key, i, (event.currentTarget as HTMLInputElement).value), `bullet:${key}:${i}`))}
+                onInput={trusted((event) =>
+                  editor.change(setBullet(chapters(), key, i, (event.currentTarget as HTMLInputElement).value), `bullet:${key}:${i}`),
+                )}
                 onBlur={onBlur}
               />
-              <button type="button" class="cb-icon" aria-label={t('editMoveBulletUp', i + 1)} title={t('editMoveBulletUp', i + 1)} disabled={i === 0} onClick={trusted(() => editor.change(moveBullet(chapters(), key, i, -1)))}>
+              <button
+                type="button"
+                class="cb-icon"
+                aria-label={t('editMoveBulletUp', i + 1)}
+                title={t('editMoveBulletUp', i + 1)}
+                disabled={i === 0}
+                onClick={trusted(() => editor.change(moveBullet(chapters(), key, i, -1)))}
+              >
                 ↑
               </button>
-              <button type="button" class="cb-icon" aria-label={t('editMoveBulletDown', i + 1)} title={t('editMoveBulletDown', i + 1)} disabled={i === last} onClick={trusted(() => editor.change(moveBullet(chapters(), key, i, 1)))}>
+              <button
+                type="button"
+                class="cb-icon"
+                aria-label={t('editMoveBulletDown', i + 1)}
+                title={t('editMoveBulletDown', i + 1)}
+                disabled={i === last}
+                onClick={trusted(() => editor.change(moveBullet(chapters(), key, i, 1)))}
+              >
                 ↓
               </button>
-              <button type="button" class="cb-icon" aria-label={t('editRemoveBullet', i + 1)} title={t('editRemoveBullet', i + 1)} onClick={trusted(() => editor.change(removeBullet(chapters(), key, i)))}>
+              <button
+                type="button"
+                class="cb-icon"
+                aria-label={t('editRemoveBullet', i + 1)}
+                title={t('editRemoveBullet', i + 1)}
+                onClick={trusted(() => editor.change(removeBullet(chapters(), key, i)))}
+              >
                 ×
               </button>
             </li>

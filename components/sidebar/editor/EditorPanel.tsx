@@ -41,7 +41,13 @@ export function EditorPanel({ state, editor }: { state: SidebarState; editor: Ed
         <button type="button" class="cb-tool" aria-keyshortcuts="Control+Z" disabled={!canUndo} onClick={trusted(() => editor.undo())}>
           {t('editUndo')}
         </button>
-        <button type="button" class="cb-tool" aria-keyshortcuts="Control+Shift+Z" disabled={!canRedo} onClick={trusted(() => editor.redo())}>
+        <button
+          type="button"
+          class="cb-tool"
+          aria-keyshortcuts="Control+Shift+Z"
+          disabled={!canRedo}
+          onClick={trusted(() => editor.redo())}
+        >
           {t('editRedo')}
         </button>
         <button type="button" class="cb-tool cb-edit-done" onClick={trusted(() => void editor.done())}>

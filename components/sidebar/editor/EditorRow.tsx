@@ -50,10 +50,20 @@ export function EditorRow({ state, editor, chapter, index, warnings, afterTitle 
           <button type="button" class="cb-action" onClick={trusted(() => editor.change(setStart(chapters(), key, editor.now())))}>
             {t('editSetToNow')}
           </button>
-          <button type="button" class="cb-action" aria-label={t('editEarlierName')} onClick={trusted(() => editor.change(nudgeStart(chapters(), key, -1)))}>
+          <button
+            type="button"
+            class="cb-action"
+            aria-label={t('editEarlierName')}
+            onClick={trusted(() => editor.change(nudgeStart(chapters(), key, -1)))}
+          >
             {t('editEarlier')}
           </button>
-          <button type="button" class="cb-action" aria-label={t('editLaterName')} onClick={trusted(() => editor.change(nudgeStart(chapters(), key, 1)))}>
+          <button
+            type="button"
+            class="cb-action"
+            aria-label={t('editLaterName')}
+            onClick={trusted(() => editor.change(nudgeStart(chapters(), key, 1)))}
+          >
             {t('editLater')}
           </button>
           <button type="button" class="cb-action cb-edit-delete" onClick={trusted(() => editor.change(deleteChapter(chapters(), key)))}>
@@ -69,7 +79,9 @@ export function EditorRow({ state, editor, chapter, index, warnings, afterTitle 
           aria-describedby={warnings.length > 0 ? warningsId : undefined}
           aria-invalid={warnings.some((warning) => warning.check === 'no-title') ? 'true' : undefined}
           value={chapter.title}
-          onInput={trusted((event) => editor.change(setTitle(chapters(), key, (event.currentTarget as HTMLInputElement).value), `title:${key}`))}
+          onInput={trusted((event) =>
+            editor.change(setTitle(chapters(), key, (event.currentTarget as HTMLInputElement).value), `title:${key}`),
+          )}
           onBlur={endTyping}
           onKeyDown={(event) => {
             if (event.key !== 'Enter' || !event.isTrusted) return;
@@ -85,7 +97,9 @@ export function EditorRow({ state, editor, chapter, index, warnings, afterTitle 
           aria-label={t('editDescriptionLabel')}
           placeholder={t('editDescriptionLabel')}
           value={chapter.description}
-          onInput={trusted((event) => editor.change(setDescription(chapters(), key, (event.currentTarget as HTMLTextAreaElement).value), `description:${key}`))}
+          onInput={trusted((event) =>
+            editor.change(setDescription(chapters(), key, (event.currentTarget as HTMLTextAreaElement).value), `description:${key}`),
+          )}
           onBlur={endTyping}
         />
         <BulletEditor editor={editor} chapter={chapter} onBlur={endTyping} />

@@ -20,7 +20,14 @@ export const newKey = () => nextKey++;
 
 /** The editor works with starts: each chapter runs to the next (ends from a file would fight a moved start). */
 export function toDraft(chapters: readonly Chapter[]): DraftChapter[] {
-  return chapters.map(({ start, title, description, bullets, url }) => ({ key: newKey(), start, title, description, bullets, ...(url ? { url } : {}) }));
+  return chapters.map(({ start, title, description, bullets, url }) => ({
+    key: newKey(),
+    start,
+    title,
+    description,
+    bullets,
+    ...(url ? { url } : {}),
+  }));
 }
 
 /**
@@ -28,7 +35,8 @@ export function toDraft(chapters: readonly Chapter[]): DraftChapter[] {
  * needs one, and the chapter must be kept from its first moment); blank bullets are left out.
  */
 export function fromDraft(episode: Episode, chapters: DraftChapters, untitled: (number: number) => string, duration?: number): Episode {
-  const media = duration !== undefined && duration > 0 ? { duration } : episode.duration !== undefined ? { duration: episode.duration } : {};
+  const media =
+    duration !== undefined && duration > 0 ? { duration } : episode.duration !== undefined ? { duration: episode.duration } : {};
   return {
     ...episode,
     ...media,

@@ -34,7 +34,9 @@ export interface EditorState {
   now(): number;
   seek(seconds: number): void;
   flush(): Promise<void>;
-  exportAs(format: ExportFormat): Promise<{ ok: true; text: string; fileName: string; mime: string; notes: string[] } | { ok: false; message: string }>;
+  exportAs(
+    format: ExportFormat,
+  ): Promise<{ ok: true; text: string; fileName: string; mime: string; notes: string[] } | { ok: false; message: string }>;
   done(): Promise<void>;
 }
 
@@ -96,10 +98,14 @@ export function createEditor(options: EditorOptions): EditorState {
   const flushNow = () => void saver.flush();
   addEventListener('pagehide', flushNow, { signal: lifetime });
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flushNow(), { signal: lifetime });
-  lifetime.addEventListener('abort', () => {
-    stopShowing();
-    flushNow();
-  }, { once: true });
+  lifetime.addEventListener(
+    'abort',
+    () => {
+      stopShowing();
+      flushNow();
+    },
+    { once: true },
+  );
 
   const warnings = computed(() => checkChapters(history.chapters.value, options.mediaDuration()));
 

@@ -16,18 +16,22 @@ export function addChapter(chapters: DraftChapters, start: number): { chapters: 
   return { chapters: sortByStart([...chapters, added]), key };
 }
 
-export const setStart = (chapters: DraftChapters, key: number, start: number) => sortByStart(update(chapters, key, (chapter) => ({ ...chapter, start: roundStart(start) })));
+export const setStart = (chapters: DraftChapters, key: number, start: number) =>
+  sortByStart(update(chapters, key, (chapter) => ({ ...chapter, start: roundStart(start) })));
 
 export const nudgeStart = (chapters: DraftChapters, key: number, seconds: number) => {
   const chapter = chapters.find((candidate) => candidate.key === key);
   return chapter ? setStart(chapters, key, chapter.start + seconds) : [...chapters];
 };
 
-export const setTitle = (chapters: DraftChapters, key: number, title: string) => update(chapters, key, (chapter) => ({ ...chapter, title }));
+export const setTitle = (chapters: DraftChapters, key: number, title: string) =>
+  update(chapters, key, (chapter) => ({ ...chapter, title }));
 
-export const setDescription = (chapters: DraftChapters, key: number, description: string) => update(chapters, key, (chapter) => ({ ...chapter, description }));
+export const setDescription = (chapters: DraftChapters, key: number, description: string) =>
+  update(chapters, key, (chapter) => ({ ...chapter, description }));
 
-export const addBullet = (chapters: DraftChapters, key: number) => update(chapters, key, (chapter) => ({ ...chapter, bullets: [...chapter.bullets, ''] }));
+export const addBullet = (chapters: DraftChapters, key: number) =>
+  update(chapters, key, (chapter) => ({ ...chapter, bullets: [...chapter.bullets, ''] }));
 
 export const setBullet = (chapters: DraftChapters, key: number, index: number, text: string) =>
   update(chapters, key, (chapter) => ({ ...chapter, bullets: chapter.bullets.map((bullet, i) => (i === index ? text : bullet)) }));

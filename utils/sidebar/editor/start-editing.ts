@@ -5,6 +5,7 @@ import type { EpisodeRef, Player } from '../../sites/types';
 import { childController } from '../child-abort';
 import type { SidebarState } from '../state';
 import { createEditor } from './editor';
+import { t } from '../../i18n';
 
 export interface EditStart {
   state: SidebarState;
@@ -23,7 +24,10 @@ export interface EditStart {
 export async function startEditing({ state, episode, fromPage, ref, player, chapterSource, restart, lifetime }: EditStart): Promise<void> {
   if (state.editor.peek() || lifetime.aborted) return;
   const made = fromPage ? await sendMessage('newEpisode', ref).catch(() => null) : null;
-  if (fromPage && !made) return;
+  if (fromPage && !made) {
+    state.notice.value = t('editorUnavailable');
+    return;
+  }
   const editable: Episode = made ? { ...made, chapters: episode.chapters } : episode;
   // Saved before, by this tab or another: the next save names the revision it was made on.
   const revision = await sendMessage('editRevision', { id: editable.id }).catch(() => null);

@@ -1,0 +1,17 @@
+import { beforeAll } from 'vitest';
+
+/**
+ * In the browser the sidebar's extras arrive a moment after its first paint (utils/sidebar/on-demand.ts,
+ * covered by tests/unit/sidebar/on-demand.test.ts and the e2e tests); unit tests render the
+ * components that use them as if they had already arrived. Imported here, after the test file's
+ * own imports and `vi.mock`s, so the extras see the same (mocked) modules as the test.
+ */
+beforeAll(async () => {
+  const [{ SIDEBAR_EXTRAS }, { provideOnDemand }, { loadSidebarExtras }] = await Promise.all([
+    import('../../../utils/sidebar/extras-list'),
+    import('../../../utils/sidebar/on-demand-registry'),
+    import('../../../utils/sidebar/extras'),
+  ]);
+  provideOnDemand('sidebar-extras', SIDEBAR_EXTRAS);
+  await loadSidebarExtras();
+});
