@@ -52,6 +52,11 @@ export default defineBackground(() => {
   serve('restoreEpisodes', ({ data }) => library.restoreEpisodes(data));
   serve('getSetAside', ({ data }) => library.getSetAside(data));
   serve('dismissSetAside', ({ data }) => library.dismissSetAside(data));
+  // The sidebar's editor (a content script): validated in episode-edits.ts like every request.
+  serve('editRevision', ({ data }) => library.editRevision(data));
+  serve('newEpisode', ({ data }) => library.newEpisode(data));
+  serve('saveEdit', ({ data }) => library.saveEdit(data));
+  serve('exportEpisode', ({ data }) => library.exportEpisode(data));
 
   serve('announceMediaTab', async ({ sender }) => {
     if (sender.tab?.id !== undefined) await lastMediaTab.setValue(sender.tab.id);

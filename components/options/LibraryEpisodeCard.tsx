@@ -8,6 +8,8 @@ import type { LibraryEntry } from '../../utils/messaging/protocol';
 import { isOffset } from '../../utils/storage/offsets';
 import { LinkForm } from './LinkForm';
 import { RenameForm } from './RenameForm';
+import { ExportFormatForm } from './ExportFormatForm';
+import type { ExportFormat as ChapterExportFormat } from '../../utils/chapters/export';
 
 export type ExportFormat = 'json' | 'text';
 
@@ -16,6 +18,8 @@ export interface EpisodeActions {
   link(id: string, address: string): Promise<string | null>;
   unlink(site: string, mediaId: string): void;
   exportEpisode(id: string, format: ExportFormat): void;
+  /** The other export formats (utils/chapters/export/). */
+  exportAs?(id: string, format: ChapterExportFormat): void;
   remove(id: string): void;
 }
 
@@ -203,6 +207,7 @@ export function LibraryEpisodeCard({ entry, corrections, actions }: Props) {
             {t('exportText')}
           </button>
         </span>
+        {actions.exportAs && <ExportFormatForm title={entry.title} onExport={(format) => actions.exportAs?.(entry.id, format)} />}
         {imported && (
           <button
             type="button"

@@ -4,6 +4,7 @@ import { useEffect } from 'preact/hooks';
 import { loadSidebarExtras } from '../../utils/sidebar/extras';
 import { useSignalValue } from '../../utils/sidebar/signal-hooks';
 import { ChapterList } from './ChapterList';
+import { EditorSlot } from './EditorSlot';
 import { Extra } from './Extra';
 import { trusted } from './trusted';
 
@@ -12,6 +13,7 @@ function Header({ state }: { state: SidebarState }) {
   const collapsed = useSignalValue(state.collapsed);
   const overlay = useSignalValue(state.layout) === 'overlay';
   const expandAll = useSignalValue(state.expandAll);
+  const editing = useSignalValue(state.editor) !== null;
   return (
     <div class="cb-header">
       <div class="cb-heading">
@@ -27,7 +29,12 @@ function Header({ state }: { state: SidebarState }) {
           )}
         </span>
       </div>
-      {!collapsed && (
+      {!collapsed && !editing && state.actions.editChapters && (
+        <button type="button" class="cb-tool" onClick={trusted(() => state.actions.editChapters?.())}>
+          {t('editChapters')}
+        </button>
+      )}
+      {!collapsed && !editing && (
         <button
           type="button"
           class="cb-tool"
@@ -63,6 +70,7 @@ function Panel({ state }: { state: SidebarState }) {
   const collapsed = useSignalValue(state.collapsed) && layout !== 'overlay';
   const autoFollow = useSignalValue(state.autoFollow);
   const following = useSignalValue(state.following);
+  const editor = useSignalValue(state.editor);
   return (
     <aside
       class={`cb${collapsed ? ' cb-collapsed' : ''}`}
@@ -72,21 +80,22 @@ function Panel({ state }: { state: SidebarState }) {
       data-layout={layout}
     >
       <Header state={state} />
-      {!collapsed && <Extra name="ChapterSource" props={{ state }} />}
+      {!collapsed && editor && <EditorSlot state={state} editor={editor} />}
+      {!collapsed && !editor && <Extra name="ChapterSource" props={{ state }} />}
       {/* The search box's place is kept while the extras arrive, so the list does not move down. */}
-      {!collapsed && (
+      {!collapsed && !editor && (
         <div class="cb-search-slot">
           <Extra name="SidebarSearch" props={{ state }} />
         </div>
       )}
-      {autoFollow && !following && (
+      {!editor && autoFollow && !following && (
         <button type="button" class="cb-tool cb-resume" onClick={trusted(() => (state.following.value = true))}>
           {t('backToCurrent')}
         </button>
       )}
-      {!collapsed && <ChapterList state={state} />}
-      {!collapsed && <Extra name="EditionShiftOffer" props={{ state }} />}
-      {!collapsed && <Extra name="OffsetControls" props={{ state }} />}
+      {!collapsed && !editor && <ChapterList state={state} />}
+      {!collapsed && !editor && <Extra name="EditionShiftOffer" props={{ state }} />}
+      {!collapsed && !editor && <Extra name="OffsetControls" props={{ state }} />}
     </aside>
   );
 }

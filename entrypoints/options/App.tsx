@@ -4,6 +4,7 @@ import { storage } from 'wxt/utils/storage';
 import { ImportPanel } from '../../components/options/ImportPanel';
 import { ImportPreview } from '../../components/options/ImportPreview';
 import type { EpisodeActions, ExportFormat } from '../../components/options/LibraryEpisodeCard';
+import { exportEpisodeAs, fetchEpisodes } from '../../utils/options/export-as';
 import { LibraryEpisodeList } from '../../components/options/LibraryEpisodeList';
 import { NoticeBar, type Notice } from '../../components/options/NoticeBar';
 import { SetAsideBanner } from '../../components/options/SetAsideBanner';
@@ -31,24 +32,10 @@ import { savePreferences } from '../../utils/storage/save-preferences';
 import { QUARANTINE_KEY } from '../../utils/library/quarantine';
 import { createZip } from '../../utils/options/zip';
 
-/** Episodes asked of the background per message, so a large export never nears the message size limit. */
-const EXPORT_BATCH = 500;
-
 const quoted = (titles: readonly string[]) =>
   titles.length <= 3
     ? titles.map((title) => t('quotedTitle', title)).join(t('listSeparator'))
     : t('titleAndMore', titles[0] ?? '', titles.length - 1);
-
-async function fetchEpisodes(ids: readonly string[]): Promise<{ episodes: Episode[]; problems: string[] }> {
-  const episodes: Episode[] = [];
-  const problems: string[] = [];
-  for (let i = 0; i < ids.length; i += EXPORT_BATCH) {
-    const reply = await sendMessage('getEpisodes', { ids: ids.slice(i, i + EXPORT_BATCH) });
-    episodes.push(...reply.episodes);
-    problems.push(...reply.problems);
-  }
-  return { episodes, problems };
-}
 
 export function App() {
   const listing = useSignal<LibraryListing | null>(null);
@@ -124,6 +111,16 @@ export function App() {
 
   const focusUndo = () => requestAnimationFrame(() => document.querySelector<HTMLButtonElement>('.op-toast-button')?.focus());
 
+  /** Runs an export of one episode and says how it went. */
+  const withEpisode = (id: string, use: (episode: Episode) => string | Promise<string>) =>
+    void (async () => {
+      const { episodes, problems } = await fetchEpisodes([id]);
+      const episode = episodes[0];
+      notice.value = episode
+        ? { kind: 'info', text: await use(episode) }
+        : { kind: 'error', text: problems.join(' ') || t('exportOneFailed') };
+    })().catch((error: unknown) => (notice.value = { kind: 'error', text: t('exportFileFailed', String(error)) }));
+
   const actions: EpisodeActions = {
     async rename(id, change) {
       const result = await sendMessage('renameEpisode', { id, ...change });
@@ -144,19 +141,14 @@ export function App() {
       });
     },
     exportEpisode(id, format) {
-      void (async () => {
-        const { episodes, problems } = await fetchEpisodes([id]);
-        const episode = episodes[0];
-        if (!episode) {
-          notice.value = { kind: 'error', text: problems.join(' ') || t('exportOneFailed') };
-          return;
-        }
+      withEpisode(id, (episode) => {
         if (format === 'json')
           downloadFile(fileNameFor(episode.title, 'chapterbar.json'), formatChapterbarJson([episode]), 'application/json');
         else downloadFile(fileNameFor(episode.title, 'txt'), formatChapterbarText(episode));
-        notice.value = { kind: 'info', text: t('exportedOne', episode.title) };
-      })();
+        return t('exportedOne', episode.title);
+      });
     },
+    exportAs: (id, format) => withEpisode(id, (episode) => exportEpisodeAs(episode, format)),
     remove(id) {
       const title = titleOf(id);
       void sendMessage('deleteEpisodes', { ids: [id] }).then(async (result) => {

@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { originLabel } from '../../components/sidebar/ChapterSource';
+import { MakeChaptersButton } from '../../components/popup/MakeChaptersButton';
 import { EpisodePicker } from '../../components/popup/EpisodePicker';
 import { LibraryList } from '../../components/popup/LibraryList';
 import { PopupChapters } from '../../components/popup/PopupChapters';
@@ -129,6 +130,7 @@ export function App() {
           <h1>{t(kind === 'episode' ? 'noChaptersEpisode' : 'noChaptersVideo')}</h1>
           <p class="pc-muted">{t('notInLibrary', state.media.title ?? t(kind === 'episode' ? 'thisEpisode' : 'thisVideo'))}</p>
           {state.sees?.pageNote && <p class="pc-muted">{state.sees.pageNote}</p>}
+          <MakeChaptersButton onMake={() => void send((tab) => sendTabMessage(tab, 'startEditing'))} />
           {state.media.mediaId ? (
             <EpisodePicker
               episodes={library.value}

@@ -17,6 +17,7 @@ import {
   type LaunchedBrowser,
 } from '../e2e/harness/index.ts';
 import { directLoad } from './direct-load.ts';
+import { editingCost } from './editing.ts';
 import { embeddedChapters } from './embedded-chapters.ts';
 import { hostileMessages } from './hostile.ts';
 import { machineCost } from './machine-cost.ts';
@@ -41,7 +42,7 @@ const rows: Row[] = [];
 /** A copy of the build, so a rebuild during the run (an editor, another command) cannot change it. */
 const EXTENSION_PATH = mkdtempSync(join(tmpdir(), 'chapterbar-bench-'));
 /** BENCH_ONLY=scale,memory runs a subset while working on one figure; the default runs all. */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'sizes,sidebar,direct,boundary,memory,scale,embedded,playing').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'sizes,sidebar,direct,boundary,memory,scale,embedded,playing,editing').split(','));
 const log = (text: string) => console.error(`[bench] ${text}`);
 
 function sizes() {
@@ -257,6 +258,11 @@ const MODULES: Array<{ name: string; shared: boolean; run(ctx: BenchContext): Pr
     name: 'playing',
     shared: false,
     run: ({ server, rows: into }) => machineCost(server, EXTENSION_PATH, into, { playSeconds: PLAY_SECONDS, rounds: ROUNDS, log }),
+  },
+  {
+    name: 'editing',
+    shared: false,
+    run: ({ server, rows: into }) => editingCost(server, EXTENSION_PATH, into, { playSeconds: PLAY_SECONDS, rounds: ROUNDS, log }),
   },
   {
     name: 'progress-options',

@@ -38,6 +38,10 @@ export const offsetRequestSchema = z.object({
   seconds: z.number().finite().min(-MAX_OFFSET_SECONDS).max(MAX_OFFSET_SECONDS).nullable(),
 });
 
+/** The sidebar editor's save: the whole episode, and the revision it was edited from (null: not stored yet). */
+export const saveEditSchema = z.object({ episode: z.unknown(), base: z.number().int().nonnegative().nullable() });
+export const exportRequestSchema = z.object({ id: idSchema, format: z.string().min(1).max(40) });
+
 export const invalidRequest = (error: z.ZodError): { ok: false; message: string } => ({
   ok: false,
   message: t('requestInvalid', error.issues.map((issue) => `${fieldPath(issue.path) || t('theRequest')}: ${issue.message}`).join('; ')),

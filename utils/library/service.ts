@@ -6,6 +6,8 @@ import { t } from '../i18n';
 import type { LibraryItem } from './library';
 import { createLibraryBooks } from './library-state';
 import { deleteEpisodes, renameEpisode } from './episode-changes';
+import { editRevision, exportForSidebar, newEpisodeFor, saveEdit } from './episode-edits';
+import type { ExportReply, SaveEditReply } from '../messaging/protocol';
 import { commitChange, createRecord, episodeKey, episodeRecordSchema, shardWrites, summarize, type EpisodeRecord } from './store';
 import { linksItem, type Links } from './links';
 import { readMediaLink } from './media-address';
@@ -53,6 +55,11 @@ export interface LibraryService {
   restoreEpisodes(data: unknown): Promise<LibraryResult>;
   getSetAside(data: unknown): Promise<{ key: string; value: unknown } | null>;
   dismissSetAside(data: unknown): Promise<LibraryResult>;
+  /** The sidebar editor (episode-edits.ts): where an edit starts, each save, and exports. */
+  editRevision(data: unknown): Promise<number | null>;
+  newEpisode(data: unknown): Episode | null;
+  saveEdit(data: unknown): Promise<SaveEditReply>;
+  exportEpisode(data: unknown): Promise<ExportReply>;
   /** Stops watching storage (tests). */
   close(): void;
 }
@@ -279,6 +286,11 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
         return failure(error);
       }
     },
+
+    editRevision: (data) => editRevision(books, data),
+    newEpisode: newEpisodeFor,
+    saveEdit: (data) => saveEdit(books, data),
+    exportEpisode: (data) => exportForSidebar(books, data),
 
     close: books.close,
   };

@@ -72,6 +72,12 @@ export const episodeRecordSchema = z.object({
   /** Milliseconds since 1970, when the person saved it. */
   importedAt: z.number().finite(),
   source: importSourceSchema.optional(),
+  /**
+   * Raised by every save of the sidebar's editor (episode-edits.ts), so that a save made on an
+   * older revision (another tab editing the same episode) is noticed. Optional: version 1 records
+   * written before the editor have none, which reads as 0.
+   */
+  editRevision: z.number().int().nonnegative().optional(),
 });
 export type EpisodeRecord = z.infer<typeof episodeRecordSchema>;
 

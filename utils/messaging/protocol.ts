@@ -3,6 +3,7 @@ import type { Episode } from '../chapters/schema';
 import type { EpisodeRecord, ImportSource } from '../library/store';
 import type { EpisodeRef, PageChaptersReply, PageMaterial } from '../sites/types';
 import type { Preferences } from '../storage/preferences';
+import type { ExportFormat, ExportedChapters } from '../chapters/export/types';
 
 export interface EpisodeMatch {
   episode: Episode;
@@ -154,6 +155,10 @@ export interface SaveEpisodesRequest {
  * content scripts trust its replies and stay small; replies from content scripts are validated
  * by the popup (`tab-state-schema.ts`), because a page's content script can be gone or stale.
  */
+/** A save from the editor: the new revision, and what it replaced when another tab saved between. */
+export type SaveEditReply = { ok: true; revision: number; replaced: Episode | null } | { ok: false; message: string };
+export type ExportReply = (ExportedChapters & { fileName: string; mime: string; ok: true }) | { ok: false; message: string };
+
 export interface ProtocolMap {
   // content script → background
   findEpisode(ref: EpisodeRef): EpisodeMatch | null;
@@ -197,6 +202,17 @@ export interface ProtocolMap {
     chapter: { start: number; end: number | null; title: string; description: string; bullets: string[] };
     link: string | null;
   }): string;
+  /** The sidebar's editor (issue 16): the stored revision an edit starts from (null: not stored yet). */
+  editRevision(request: { id: string }): number | null;
+  /** A new episode, named after and linked to what the page plays, for "Make chapters"; null for a bad reference. */
+  newEpisode(ref: EpisodeRef): Episode | null;
+  /**
+   * Saves the editor's episode, made on revision `base`; `replaced` is another tab's save it
+   * overwrote, for the sidebar to say so and offer to put back. No chapters left removes it.
+   */
+  saveEdit(request: { episode: Episode; base: number | null }): SaveEditReply;
+  /** An episode in an export format (utils/chapters/export/), written here to keep the writers out of content scripts. */
+  exportEpisode(request: { id: string; format: ExportFormat }): ExportReply;
   // popup → background
   getMediaTab(): number | null;
   /** How the library judges the media a tab reports (the popup's "What Chapterbar sees"). */
@@ -224,6 +240,8 @@ export interface ProtocolMap {
   setSidebarVisible(visible: boolean): boolean;
   /** The library or a link changed: look up this page's episode again. */
   reloadEpisode(): void;
+  /** "Make chapters": the sidebar opens in edit mode for what this tab plays. */
+  startEditing(): boolean;
 }
 
 export const { sendMessage, sendTabMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

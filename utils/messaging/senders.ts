@@ -35,6 +35,12 @@ export const ALLOWED_SENDERS: { readonly [K in keyof ProtocolMap]: readonly Send
   formatChapterMarkdown: ['content'],
   // The sidebar's "Show chapters" / "Not this one" for a plausible match.
   answerMatch: ['content'],
+  // The sidebar's editor (issue 16): where an edit starts, each save, its exports. The background
+  // checks each edit against the library's schema and queue like any import.
+  editRevision: ['content'],
+  newEpisode: ['content'],
+  saveEdit: ['content'],
+  exportEpisode: ['content'],
   // The popup.
   getMediaTab: ['page'],
   listEpisodes: ['page'],
@@ -60,6 +66,7 @@ export const ALLOWED_SENDERS: { readonly [K in keyof ProtocolMap]: readonly Send
   seekChapter: ['page'],
   setSidebarVisible: ['page'],
   reloadEpisode: ['page'],
+  startEditing: ['page'],
 };
 
 /** What kinds this sender is (a content script in a top frame is both `content` and `content-top`). */

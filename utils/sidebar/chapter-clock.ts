@@ -41,9 +41,15 @@ const PROGRESS_TOLERANCE = 0.25;
  * Follows the player without ticking: after each discontinuity it reads the time once and sleeps
  * until the next chapter boundary. Paused, it holds no timer at all.
  */
-export function createChapterClock(source: readonly Chapter[], player: Player, initialOffset: number, lifetime: AbortSignal): ChapterClock {
+export function createChapterClock(
+  // A signal while the sidebar's editor changes the chapters (the caller syncs after a change).
+  source: readonly Chapter[] | ReadonlySignal<readonly Chapter[]>,
+  player: Player,
+  initialOffset: number,
+  lifetime: AbortSignal,
+): ChapterClock {
   const duration = signal(player.duration());
-  const chapters = computed(() => resolveChapterEnds(source, duration.value));
+  const chapters = computed(() => resolveChapterEnds('value' in source ? source.value : source, duration.value));
   const activeIndex = signal(-1);
   const progress = signal<ChapterProgress>({ fraction: 0, remaining: 0, running: false, at: performance.now() });
   const playing = signal(false);

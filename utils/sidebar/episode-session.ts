@@ -1,6 +1,8 @@
+import { signal as createSignal } from '@preact/signals-core';
 import { createChapterClock } from './chapter-clock';
 import { childController } from './child-abort';
-import type { Episode } from '../chapters/schema';
+import type { Chapter, Episode } from '../chapters/schema';
+import { openSidebarEditor } from './editor-open';
 import { sendMessage, type EpisodeMatch } from '../messaging/protocol';
 import { createOffsetCorrection, isOffsetAdjustable } from './offset-correction';
 import { watchPreferences, type Preferences } from '../storage/preferences';
@@ -15,6 +17,8 @@ import { waitFor } from './wait-for';
 import { askAbout } from './match-question';
 import { floatingPlacement, placeOrFloat } from './floating';
 import { loadSidebarExtras } from './extras';
+import { describePlacement } from './placement-report';
+import { verifyDuration } from './duration-check';
 import type { PageSees } from '../messaging/protocol';
 
 /** What a session needs from the content script that runs it; one per page, shared by its sessions. */
@@ -32,7 +36,7 @@ export interface SessionHost {
   takeNotice(mediaKey: string): string | null;
   savePageChapters(mediaKey: string, episode: Episode, source: PageChapterSource): Promise<{ ok: true } | { ok: false; message: string }>;
   progressMarkers?: typeof showProgressMarkers;
-  /** Looks up what the page plays afresh (after the person said a plausible match is not this one). */
+  /** Looks up what the page plays afresh (after the person said a plausible match is not this one, or after the editor's Done). */
   restart?(): void;
 }
 
@@ -51,6 +55,8 @@ export interface Session {
   refresh(): void;
   /** What the session found so far, for the popup's "What Chapterbar sees". */
   sees(): PageSees;
+  /** Opens the sidebar's editor as soon as the sidebar shows ("Make chapters" in the popup). */
+  edit(): void;
 }
 
 // The media's id when the page names one: the person may browse elsewhere while it plays (Spotify).
@@ -86,6 +92,8 @@ export function startEpisodeSession(
   let remount = () => {};
   let player: Player | null = null;
   let lookup: PageSees['lookup'] = 'pending';
+  let editSoon = false;
+  let openEditor: (() => void) | undefined;
   const current: Session = {
     ref,
     get state() {
@@ -95,6 +103,10 @@ export function startEpisodeSession(
     title: ref.title,
     matched: false,
     controller,
+    edit() {
+      if (openEditor) openEditor();
+      else editSoon = true;
+    },
     refresh() {
       if (!state) return;
       markers?.refresh();
@@ -184,7 +196,9 @@ export function startEpisodeSession(
       if (!episode) return;
       // The person's correction for this episode on this site, if any, wins over the episode's estimate.
       // A page's chapters are on the media's own timeline.
-      const clock = createChapterClock(episode.chapters, player!, library ? (savedOffset ?? library.offset) : 0, viewSignal);
+      // A signal, so that the editor's draft drives the list, the highlight and seeking.
+      const chapterSource = createSignal<readonly Chapter[]>(episode.chapters);
+      const clock = createChapterClock(chapterSource, player!, library ? (savedOffset ?? library.offset) : 0, viewSignal);
       const mediaId = ref.mediaId;
       const preferences = host.preferences();
       // A plausible match asks first; its marks wait for the answer.
@@ -233,9 +247,21 @@ export function startEpisodeSession(
           openLibrary: () => void sendMessage('openLibrary').catch(() => {}),
           // Links open the media on its own timeline: the chapters' time less the offset.
           linkAt: mediaId && adapter.mediaUrlAt ? (seconds) => adapter.mediaUrlAt!(mediaId, seconds - clock.offset.peek()) : undefined,
+          editChapters: () => openEditor?.(),
         },
       });
       state = sidebarState;
+      openEditor = () =>
+        openSidebarEditor({
+          state: sidebarState,
+          episode,
+          fromPage: !library,
+          ref: current.ref,
+          player: player!,
+          chapterSource,
+          restart: () => host.restart?.(),
+          lifetime: viewSignal,
+        });
       // Settings from the options page apply at once: position and theme through refresh().
       watchPreferences((value) => {
         host.setPreferences(value);
@@ -256,6 +282,7 @@ export function startEpisodeSession(
       await mount.show(sidebarState, () => placement);
     };
     await show(match ? 'library' : 'page');
+    if (editSoon) openEditor?.();
     if (match) {
       // The page's own chapters, to switch to, may come or render after the library's are shown.
       void waitForPageChapters(readPage, signal).then((found) => {
@@ -272,36 +299,11 @@ export function startEpisodeSession(
         }
       });
     }
-    if (match && ref.duration === undefined) verifyDuration(host, ref, match, player, controller);
+    // An episode "Make chapters" has just begun has no chapters and nothing to verify yet.
+    if (match && match.episode.chapters.length > 0 && ref.duration === undefined)
+      verifyDuration((again) => host.findEpisode(again), ref, match, player, controller);
   })().catch((error: unknown) => {
     if (!signal.aborted) console.warn('[Chapterbar]', error);
   });
   return current;
-}
-
-/** "after #secondary-inner" or "floating": where the sidebar went, in a line of the popup's report. */
-function describePlacement(placement: Placement): string {
-  if (placement.layout === 'floating') return 'floating';
-  const { anchor } = placement;
-  const name = anchor.id ? `#${anchor.id}` : `${anchor.localName}${anchor.classList[0] ? `.${anchor.classList[0]}` : ''}`;
-  return `${placement.layout}, ${placement.append} in ${name}`;
-}
-
-/** A title match is re-checked against the media's length once the media knows it. */
-function verifyDuration(host: SessionHost, ref: EpisodeRef, match: EpisodeMatch, player: Player, controller: AbortController) {
-  const waiting = childController(controller.signal);
-  const check = () => {
-    const duration = player.duration();
-    if (duration === undefined || waiting.signal.aborted) return;
-    waiting.abort();
-    host.findEpisode({ ...ref, duration }).then(
-      (again) => {
-        if (again?.episode.id !== match.episode.id) controller.abort();
-      },
-      // No answer (the extension is being updated): the sidebar shown stays.
-      () => {},
-    );
-  };
-  player.onChange(check, waiting.signal);
-  check();
 }

@@ -2,7 +2,7 @@
  * Scripts the content scripts load on demand (utils/sidebar/on-demand.ts): each is an unlisted
  * entrypoint `entrypoints/<name>.ts` built to `/<name>.js`. The background runs only these.
  */
-export const ON_DEMAND = ['sidebar-extras'] as const;
+export const ON_DEMAND = ['sidebar-extras', 'sidebar-editor'] as const;
 export type OnDemandName = (typeof ON_DEMAND)[number];
 
 /**

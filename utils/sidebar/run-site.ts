@@ -145,6 +145,16 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
         void savePreferences({ hidden: !visible });
       },
       reloadEpisode: () => restart(),
+      startEditing: async () => {
+        if (session?.state) return (session.edit(), true);
+        // Nothing shown (no chapters anywhere): a new episode for this media, edited from empty.
+        const ref = adapter.readEpisode(document, new URL(location.href));
+        const episode = ref && (await sendMessage('newEpisode', ref));
+        if (!ref || !episode) return false;
+        restart({ ref, match: { episode, offset: 0, linked: false } });
+        session?.edit();
+        return session !== null;
+      },
     },
     ctx.signal,
   );
@@ -155,6 +165,8 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     const active = session;
     void (async () => {
       const shown = active?.state;
+      // The editor saves as the person types; it is the one showing those changes.
+      if (shown?.editor.peek()) return;
       if (!active || !shown) return restart();
       let match: EpisodeMatch | null;
       try {

@@ -4,6 +4,7 @@ import type { Episode } from '../chapters/schema';
 import type { OffsetCorrection } from './offset-correction';
 import type { TextMatcher } from '../chapters/search';
 import { searchEngine } from './search-engine';
+import type { EditorState } from './editor/editor';
 import type { Layout, PageChapterSource, Theme } from '../sites/types';
 
 /** Where the chapters shown come from: the person's library, or the page itself. */
@@ -25,6 +26,8 @@ export interface SidebarActions {
   openLibrary?(): void;
   /** The address that opens this media at a moment of the chapters' timeline, or null. */
   linkAt?(documentSeconds: number): string | null;
+  /** "Edit chapters": the sidebar's editor, on a copy of the person's own when the chapters are not. */
+  editChapters?(): void;
 }
 
 /**
@@ -80,6 +83,8 @@ export interface SidebarState {
   keepClear(): Element[];
   /** An offset the page's own timestamps suggest (edition-shift.ts), offered in one click; null for none. */
   shiftOffer: Signal<{ offset: number; text: string } | null>;
+  /** The sidebar's editor while the person edits the chapters (issue 16), else null. */
+  editor: Signal<EditorState | null>;
 }
 
 export interface SidebarStateOptions {
@@ -133,6 +138,7 @@ export function createSidebarState(episode: Episode, clock: ChapterClock, option
     question: signal(options.question ?? null),
     keepClear: options.keepClear ?? (() => []),
     shiftOffer: signal<{ offset: number; text: string } | null>(null),
+    editor: signal<EditorState | null>(null),
     setCollapsed(value) {
       collapsed.value = value;
       options.onCollapsedChange?.(value);

@@ -15,6 +15,8 @@ export interface TabControlAccess {
   sidebarVisible(): boolean;
   setSidebarVisible(visible: boolean): void;
   reloadEpisode(): void;
+  /** "Make chapters" / "Edit chapters" from the popup: false when this page plays nothing. */
+  startEditing(): Promise<boolean>;
 }
 
 function readTabState(session: ControlledSession, sidebarVisible: boolean): TabState {
@@ -86,6 +88,7 @@ export function serveTabControl(access: TabControlAccess, signal: AbortSignal): 
       return true;
     }),
     onMessage('reloadEpisode', () => access.reloadEpisode()),
+    onMessage('startEditing', () => access.startEditing()),
   ];
   signal.addEventListener('abort', () => removers.forEach((remove) => remove()), { once: true });
 }
