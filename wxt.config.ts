@@ -62,6 +62,7 @@ export default defineConfig({
       target: 'es2022',
       // Terser's extra passes take about 1 KB (gzipped) more off each content script than esbuild,
       // and content scripts are paid for on every YouTube and Spotify page.
+      // NOMINIFY=1 npx wxt build: readable bundles, for trying minifier settings on them directly.
       minify: process.env.NOMINIFY === '1' ? false : 'terser',
       // SOURCEMAP=1 npx wxt build: maps for finding what takes the content scripts' bytes.
       sourcemap: process.env.SOURCEMAP === '1',
