@@ -2,8 +2,10 @@ import { browser } from 'wxt/browser';
 
 /*
  * The content scripts' context, in place of WXT 0.21's `ContentScriptContext` (wxt.config.ts
- * resolves `wxt/utils/content-script-context` here in content-script builds), with the same API
- * and the same AbortSignal / onInvalidated meaning, listening only to the extension's own signals.
+ * resolves `wxt/utils/content-script-context` here in content-script builds), with the same
+ * AbortSignal / onInvalidated meaning, listening only to the extension's own signals. Only the part
+ * of WXT's API that Chapterbar calls is here (every page pays for the bytes of the rest): timers
+ * and listeners hang off `signal` where they are made.
  *
  * WXT's context tells an older copy of the script to stop through the page: it dispatches
  * `<extension id>:<entrypoint>:wxt:content-script-started` on `document` and posts the same to the
@@ -67,43 +69,6 @@ export class ContentScriptContext {
   onInvalidated(cb: () => void): () => void {
     this.signal.addEventListener('abort', cb);
     return () => this.signal.removeEventListener('abort', cb);
-  }
-
-  /** A promise that never settles, for code that must not continue once invalid. */
-  block<T>(): Promise<T> {
-    return new Promise(() => {});
-  }
-
-  setInterval(handler: () => void, timeout?: number): number {
-    const id = setInterval(() => {
-      if (this.isValid) handler();
-    }, timeout) as unknown as number;
-    this.onInvalidated(() => clearInterval(id));
-    return id;
-  }
-
-  setTimeout(handler: () => void, timeout?: number): number {
-    const id = setTimeout(() => {
-      if (this.isValid) handler();
-    }, timeout) as unknown as number;
-    this.onInvalidated(() => clearTimeout(id));
-    return id;
-  }
-
-  requestAnimationFrame(callback: FrameRequestCallback): number {
-    const id = requestAnimationFrame((time) => {
-      if (this.isValid) callback(time);
-    });
-    this.onInvalidated(() => cancelAnimationFrame(id));
-    return id;
-  }
-
-  requestIdleCallback(callback: IdleRequestCallback, options?: IdleRequestOptions): number {
-    const id = requestIdleCallback((deadline) => {
-      if (!this.signal.aborted) callback(deadline);
-    }, options);
-    this.onInvalidated(() => cancelIdleCallback(id));
-    return id;
   }
 
   /** A listener removed when the context is invalidated. (WXT's `wxt:` event names are not supported.) */
