@@ -5,6 +5,7 @@ import type { EpisodeMatch } from '../../utils/messaging/protocol';
 import { createEarlyFinder } from '../../utils/sidebar/early-start';
 import { FIRST_PAINT_ENTRIES, FIRST_PAINT_KEY, readFirstPaint, readStoredStylesheet } from '../../utils/storage/first-paint';
 import type { EpisodeRef, SiteAdapter } from '../../utils/sites/types';
+import { LIBRARY_REVISION_KEY } from '../../utils/storage/library-revision';
 
 const match = (id: string): EpisodeMatch => ({
   episode: {
@@ -52,6 +53,33 @@ describe('the first-paint memo the background keeps in storage.local', () => {
     memo.remember({ site: 'youtube', mediaId: `m${FIRST_PAINT_ENTRIES + 4}` }, match(`${FIRST_PAINT_ENTRIES + 4}`));
     await settle();
     expect(set).not.toHaveBeenCalled();
+  });
+
+  it('answers again from memory while the library revision stays: no read of storage per navigation', async () => {
+    fakeBrowser.reset();
+    const memo = createFirstPaintMemo(fakeBrowser.storage.local, fakeBrowser.storage.onChanged);
+    memo.remember({ site: 'youtube', mediaId: 'a' }, match('1'));
+    memo.remember({ site: 'youtube', mediaId: 'b' }, null);
+    await settle();
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    memo.remember({ site: 'youtube', mediaId: 'a' }, match('1'));
+    memo.remember({ site: 'youtube', mediaId: 'b' }, null);
+    await settle();
+    expect(get).not.toHaveBeenCalled();
+    // A changed answer goes to storage.
+    memo.remember({ site: 'youtube', mediaId: 'a' }, match('3'));
+    await settle();
+    expect(get).toHaveBeenCalledTimes(1);
+    expect(
+      readFirstPaint((await fakeBrowser.storage.local.get(FIRST_PAINT_KEY))[FIRST_PAINT_KEY], undefined, 'youtube:a')?.episode.id,
+    ).toBe('3');
+    // A new library revision: the kept value is of the old one, so the same answer is written again.
+    await fakeBrowser.storage.local.set({ [LIBRARY_REVISION_KEY.slice('local:'.length)]: 1 });
+    await settle();
+    memo.remember({ site: 'youtube', mediaId: 'a' }, match('3'));
+    await settle();
+    const stored = (await fakeBrowser.storage.local.get(FIRST_PAINT_KEY))[FIRST_PAINT_KEY];
+    expect(readFirstPaint(stored, 1, 'youtube:a')?.episode.id).toBe('3');
   });
 
   it('reads a kept value only when it has the shape it was written with', () => {
