@@ -119,6 +119,34 @@ describe('the early finder', () => {
     expect(ask).toHaveBeenCalledTimes(2);
   });
 
+  it("takes the worker's answer as the same when only the order of keys differs (Chromium's storage sorts them)", async () => {
+    fakeBrowser.reset();
+    const sorted = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(sorted)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .sort(([a], [b]) => (a < b ? -1 : 1))
+                .map(([k, v]) => [k, sorted(v)]),
+            )
+          : value;
+    const kept = sorted(match('1')) as EpisodeMatch;
+    expect(JSON.stringify(kept)).not.toBe(JSON.stringify(match('1')));
+    await fakeBrowser.storage.local.set({ [FIRST_PAINT_KEY]: { revision: 0, entries: [{ key: 'youtube:a', match: kept }] } });
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    set.mockClear();
+    const memo = createFirstPaintMemo(fakeBrowser.storage.local, fakeBrowser.storage.onChanged);
+    memo.remember({ site: 'youtube', mediaId: 'a' }, match('1'));
+    const finder = createEarlyFinder(adapter, async () => match('1'));
+    const stale = vi.fn();
+    finder.onStale(stale);
+    await expect(finder.findEpisode(ref)).resolves.toMatchObject({ episode: { id: '1' } });
+    await settle();
+    expect(stale).not.toHaveBeenCalled();
+    expect(set).not.toHaveBeenCalled();
+  });
+
   it('without a kept match, waits for the answer asked at document_start, and asks with the title when it found none', async () => {
     fakeBrowser.reset();
     const ask = vi.fn(async (r: EpisodeRef) => (r.title ? match('3') : null));

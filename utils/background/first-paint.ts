@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { EpisodeMatch } from '../messaging/protocol';
 import { LIBRARY_REVISION_KEY } from '../storage/library-revision';
-import { FIRST_PAINT_ENTRIES, FIRST_PAINT_KEY, readFirstPaint, type FirstPaint } from '../storage/first-paint';
+import { canonicalJson, FIRST_PAINT_ENTRIES, FIRST_PAINT_KEY, readFirstPaint, type FirstPaint } from '../storage/first-paint';
 
 interface LocalArea {
   get(keys: string[]): Promise<Record<string, unknown>>;
@@ -37,7 +37,7 @@ export function createFirstPaintMemo(area: LocalArea = browser.storage.local, ch
       const { site, mediaId } = (typeof ref === 'object' && ref !== null ? ref : {}) as { site?: unknown; mediaId?: unknown };
       if (typeof site !== 'string' || typeof mediaId !== 'string') return;
       const key = `${site}:${mediaId}`;
-      const json = JSON.stringify(match);
+      const json = canonicalJson(match);
       if (kept.get(key) === json) return;
       queue = queue
         .then(async () => {
@@ -49,10 +49,10 @@ export function createFirstPaintMemo(area: LocalArea = browser.storage.local, ch
           // What storage holds now, for every media it names; this one's "none" too.
           const remembered = (now: FirstPaint['entries']) => {
             kept.clear();
-            for (const entry of now) if (entry?.match) kept.set(entry.key, JSON.stringify(entry.match));
+            for (const entry of now) if (entry?.match) kept.set(entry.key, canonicalJson(entry.match));
             if (!match) kept.set(key, 'null');
           };
-          if (match ? JSON.stringify(known) === json : known === null && entries.length === value?.entries?.length)
+          if (match ? canonicalJson(known) === json : known === null && entries.length === value?.entries?.length)
             return void remembered(entries);
           const others = entries.filter((entry) => entry?.key !== key);
           const next: FirstPaint = { revision, entries: match ? [{ key, match }, ...others].slice(0, FIRST_PAINT_ENTRIES) : others };

@@ -19,6 +19,8 @@ export interface RunSiteOptions {
    * finds one (`findProgressBar`), so that other sites' content scripts do not carry the code.
    */
   progressMarkers?: typeof showProgressMarkers;
+  /** The person's preferences, when read already (early-start.ts reads them at document_start). */
+  preferences?: Promise<Preferences>;
   /** Gives runSite's "look this page's episode up again" to whoever may learn that a match went stale (early-start.ts). */
   watchStale?: (recheck: () => void) => void;
 }
@@ -42,7 +44,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     preferences = value;
     hidden.value = value.hidden;
   };
-  const preferencesReady = loadPreferences().then(setPreferences);
+  const preferencesReady = (options.preferences ?? loadPreferences()).then(setPreferences);
   watchPreferences(setPreferences, ctx.signal);
 
   const host: SessionHost = {
