@@ -41,8 +41,10 @@ function startLooking(adapter: SiteAdapter, ask: (ref: EpisodeRef) => Promise<Ep
  * `findEpisode` for runSite: looks for the media the page was loaded with take the kept match
  * (checked against the worker's answer; `stale` is called when they differ) or else the answer
  * asked at document_start, until that answer is in: a page's first moments may start a session
- * more than once (the title arrives), and none of them should wait for a sleeping worker. Every
- * other look asks the background.
+ * more than once (the title arrives), and none of them should wait for a sleeping worker. The
+ * answer, once in, serves one more look (the page's first session often starts after it came, and
+ * asking again would cost a round trip on the way to the first paint); every later look asks the
+ * background.
  */
 export function createEarlyFinder(
   adapter: SiteAdapter,
@@ -51,6 +53,7 @@ export function createEarlyFinder(
   let early = startLooking(adapter, ask);
   let stale = () => {};
   let answer: Promise<EpisodeMatch | null> | null = null;
+  let answered = false;
   if (early) {
     const { kept, asked } = early;
     answer = kept.then((match) => {
@@ -61,17 +64,23 @@ export function createEarlyFinder(
       );
       return match;
     });
-    // Once the worker has answered, it is awake: later looks ask it.
+    // Registered before the check above, so a look that `stale` starts gets the fresh answer.
     void asked.then(
-      () => (early = null),
+      (fresh) => {
+        answer = Promise.resolve(fresh);
+        answered = true;
+      },
       () => (early = null),
     );
   }
   return {
     async findEpisode(ref: EpisodeRef): Promise<EpisodeMatch | null> {
       if (!early || ref.site !== early.site || ref.mediaId !== early.mediaId) return ask(ref);
+      const served = answer!;
+      // The worker has answered, so it is awake: the looks after this one ask it.
+      if (answered) early = null;
       // A media id that matched holds whatever the title; without one the title may still match.
-      return (await answer!.catch(() => null)) ?? ask(ref);
+      return (await served.catch(() => null)) ?? ask(ref);
     },
     /** Called when a kept match turns out not to be the background's answer: look again. */
     onStale(callback: () => void) {
