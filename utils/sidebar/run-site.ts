@@ -38,6 +38,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
   let preferences: Preferences | null = null;
   /** The media the page was loaded with: the only one its inline data can describe. */
   let pageLoadKey: string | null = null;
+  let announced = false;
   // Hiding applies to every tab at once, so it is watched here rather than per episode.
   const hidden = createSignal(false);
   const setPreferences = (value: Preferences) => {
@@ -58,6 +59,13 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     takeNotice,
     savePageChapters,
     progressMarkers: options.progressMarkers,
+    // Once per page, and again whenever the tab comes back into view (below): a message on every
+    // navigation cost more in the page (a message channel each) than all of the sidebar's reading.
+    announce() {
+      if (announced) return;
+      announced = true;
+      void sendMessage('announceMediaTab').catch(() => {});
+    },
     restart: () => restart(),
   };
 
