@@ -58,8 +58,14 @@ export default defineBackground(() => {
   serve('saveEdit', ({ data }) => library.saveEdit(data));
   serve('exportEpisode', ({ data }) => library.exportEpisode(data));
 
+  // Every episode a tab shows announces it: written only when the tab differs from the last one
+  // this worker wrote, since each write of storage.local reaches every tab's content script.
+  let announced: number | undefined;
   serve('announceMediaTab', async ({ sender }) => {
-    if (sender.tab?.id !== undefined) await lastMediaTab.setValue(sender.tab.id);
+    const tab = sender.tab?.id;
+    if (tab === undefined || tab === announced) return;
+    announced = tab;
+    await lastMediaTab.setValue(tab);
   });
   serve('getMediaTab', () => lastMediaTab.getValue());
   serve('openLibrary', () => browser.runtime.openOptionsPage());

@@ -16,6 +16,9 @@ type GetMessage = (name: string, substitutions?: string[]) => string | undefined
  * missing message shows as a visible bug rather than an empty button.
  */
 export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
+  const fixed = substitutions.length === 0;
+  const known = fixed ? plain.get(key) : undefined;
+  if (known !== undefined) return known;
   // Outside an extension page (the bench's scale page, some tests) there is no i18n: checked once
   // here rather than thrown and caught for every row of a long list.
   const i18n = browser?.i18n as { getMessage: GetMessage } | undefined;
@@ -26,8 +29,16 @@ export function t(key: MessageKey, ...substitutions: Array<string | number>): st
   } catch {
     text = undefined;
   }
+  if (fixed && text) plain.set(key, text);
   return text || key;
 }
+
+/**
+ * Messages without substitutions, once read: a sidebar's render asks for the same few dozen labels
+ * on every navigation, and each getMessage is a call into the extension bindings. The language
+ * cannot change during a page's life.
+ */
+const plain = new Map<string, string>();
 
 /** "1 chapter" / "5 chapters": browsers' i18n has no plural rules, so the one and the many are two messages. */
 export function plural(count: number, one: MessageKey, many: MessageKey): string {

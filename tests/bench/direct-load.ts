@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { EPISODE_VIDEO_ID, fixture, type LaunchedBrowser } from '../e2e/harness/index.ts';
-import { SIDEBAR_PROBE } from './probes.ts';
+import { BenchProbe } from './probes.ts';
 import { row, summarize, type Row } from './stats.ts';
 
 /*
@@ -42,12 +42,12 @@ export async function directLoad(browser: LaunchedBrowser, rows: Row[]): Promise
   const stopped: number[] = [];
   const running: number[] = [];
   const page = await browser.newPage();
-  await page.addInitScript(SIDEBAR_PROBE);
+  const probe = await BenchProbe.attach(page);
   const url = `https://www.youtube.com/watch?v=${EPISODE_VIDEO_ID}&paused=1`;
   // A first load, so that what the extension keeps between pages exists, as it would for a person.
   await page.goto(url);
   await fixture(page).ready();
-  await page.waitForFunction(() => window.__bench.sidebarAt.length > 0, null, { timeout: 15_000 });
+  await probe.until((b) => b.sidebarAt.length > 0);
   let restarted = 0;
   const parsed: number[] = [];
   for (let i = 0; i < 2 * LOADS; i++) {
@@ -58,13 +58,12 @@ export async function directLoad(browser: LaunchedBrowser, rows: Row[]): Promise
       await page.goto('about:blank');
       await stopWorker(page);
     }
+    probe.leaving();
     await page.goto(url);
-    await page.waitForFunction(() => window.__bench.sidebarAt.length > 0 && window.__bench.videoAt.length > 0, null, { timeout: 15_000 });
-    const times = await page.evaluate(() => ({
-      sidebar: window.__bench.sidebarAt[0]! - window.__bench.videoAt[0]!,
-      parsed:
-        (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart -
-        window.__bench.videoAt[0]!,
+    await probe.until((b) => b.sidebarAt.length > 0 && b.videoAt.length > 0);
+    const times = await probe.evaluate((b) => ({
+      sidebar: b.sidebarAt[0]! - b.videoAt[0]!,
+      parsed: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart - b.videoAt[0]!,
     }));
     (stop ? stopped : running).push(times.sidebar);
     if (stop) parsed.push(times.parsed);
@@ -80,5 +79,6 @@ export async function directLoad(browser: LaunchedBrowser, rows: Row[]): Promise
     ),
   );
   rows.push(row('time to sidebar: direct load, worker running', 'ms', running, 50));
+  await probe.detach();
   await page.close();
 }

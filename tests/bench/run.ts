@@ -21,7 +21,7 @@ import { editingCost } from './editing.ts';
 import { embeddedChapters } from './embedded-chapters.ts';
 import { hostileMessages } from './hostile.ts';
 import { machineCost } from './machine-cost.ts';
-import { SIDEBAR_PROBE } from './probes.ts';
+import { BenchProbe, probeExtension } from './probes.ts';
 import { progressOptions } from './progress-options.ts';
 import { printTable, row, type Row } from './stats.ts';
 
@@ -68,79 +68,82 @@ async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
   return Object.fromEntries(list.map((m) => [m.name, m.value]));
 }
 
-async function openWatch(browser: LaunchedBrowser, query: string): Promise<Page> {
+async function openWatch(browser: LaunchedBrowser, query: string): Promise<{ page: Page; probe: BenchProbe }> {
   const page = await browser.newPage();
-  await page.addInitScript(SIDEBAR_PROBE);
+  const probe = await BenchProbe.attach(page);
   await page.goto(`${WATCH}${query}`);
   await fixture(page).ready();
-  return page;
+  return { page, probe };
 }
 
 async function timeToSidebar(browser: LaunchedBrowser) {
   const firstLoad: number[] = [];
   const afterNavigation: number[] = [];
-  const page = await openWatch(browser, '&paused=1&late=400');
+  const { page, probe } = await openWatch(browser, '&paused=1&late=400');
   for (let i = 0; i < 12; i++) {
     if (i > 0) {
+      probe.leaving();
       await page.reload();
       await fixture(page).ready();
     }
-    await page.waitForFunction(() => window.__bench.sidebarAt.length > 0 && window.__bench.videoAt.length > 0, null, { timeout: 15_000 });
-    firstLoad.push(await page.evaluate(() => window.__bench.sidebarAt[0]! - window.__bench.videoAt[0]!));
+    await probe.until((b) => b.sidebarAt.length > 0 && b.videoAt.length > 0);
+    firstLoad.push(await probe.evaluate((b) => b.sidebarAt[0]! - b.videoAt[0]!));
   }
   for (let i = 0; i < 12; i++) {
     await fixture(page).navigate(OTHER, { replacePlayer: true });
-    await page.evaluate(() => {
-      window.__bench.videoAt.length = 0;
-      window.__bench.sidebarAt.length = 0;
+    await probe.evaluate((b) => {
+      b.videoAt.length = 0;
+      b.sidebarAt.length = 0;
     });
     await fixture(page).navigate(EPISODE_VIDEO_ID, { replacePlayer: true });
-    await page.waitForFunction(() => window.__bench.sidebarAt.length > 0 && window.__bench.videoAt.length > 0, null, { timeout: 15_000 });
-    afterNavigation.push(await page.evaluate(() => window.__bench.sidebarAt.at(-1)! - window.__bench.videoAt.at(-1)!));
+    await probe.until((b) => b.sidebarAt.length > 0 && b.videoAt.length > 0);
+    afterNavigation.push(await probe.evaluate((b) => b.sidebarAt.at(-1)! - b.videoAt.at(-1)!));
   }
   rows.push(row('time to sidebar: first load', 'ms', firstLoad, 50, 'from the player <video> entering the page to all 16 chapters shown'));
   rows.push(row('time to sidebar: after navigation', 'ms', afterNavigation, 50));
+  await probe.detach();
   await page.close();
 }
 
 async function boundaryLatency(browser: LaunchedBrowser) {
-  const page = await openWatch(browser, '&paused=1');
-  await page.waitForFunction(() => window.__bench.sidebarAt.length > 0);
+  const { page, probe } = await openWatch(browser, '&paused=1');
+  await probe.until((b) => b.sidebarAt.length > 0);
   for (const rate of [1, 2]) {
     const late: number[] = [];
     for (const boundary of BOUNDARIES) {
       const index = BOUNDARIES.indexOf(boundary) + 1;
+      await probe.evaluate((b) => void (b.current.length = 0));
       await page.evaluate(
         ({ start, playbackRate }) => {
           const video = document.querySelector<HTMLVideoElement>('#movie_player video.html5-main-video')!;
-          window.__bench.current.length = 0;
           video.playbackRate = playbackRate;
           video.currentTime = start - 0.8 * playbackRate;
           return video.play();
         },
         { start: boundary, playbackRate: rate },
       );
-      await page.waitForFunction((i) => window.__bench.current.some((c) => c.index === i), index, { timeout: 5000 });
-      const hit = await page.evaluate((i) => window.__bench.current.find((c) => c.index === i)!, index);
+      await probe.until((b, i) => b.current.some((c) => c.index === i), index, 5000);
+      const hit = await probe.evaluate((b, i) => b.current.find((c) => c.index === i)!, index);
       late.push(((hit.mediaTime - boundary) / hit.rate) * 1000);
       await page.evaluate(() => document.querySelector<HTMLVideoElement>('#movie_player video')!.pause());
     }
     rows.push(row(`boundary latency at ${rate}x`, 'ms', late, 50, 'media time past the boundary when aria-current moved'));
   }
+  await probe.detach();
   await page.close();
 }
 
 async function memory(browser: LaunchedBrowser) {
-  const page = await openWatch(browser, '&paused=1');
+  const { page, probe } = await openWatch(browser, '&paused=1');
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const sample = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('HeapProfiler.collectGarbage');
     const m = await metrics(cdp);
-    const ownNodes = await page.evaluate(() => {
+    const ownNodes = await probe.evaluate((b) => {
       const hosts = [...document.querySelectorAll('chapterbar-sidebar')];
-      return { hosts: hosts.length, nodes: hosts.reduce((sum, h) => sum + (h.shadowRoot?.querySelectorAll('*').length ?? 0) + 1, 0) };
+      return { hosts: hosts.length, nodes: hosts.reduce((sum, h) => sum + (b.shadowRoot(h)?.querySelectorAll('*').length ?? 0) + 1, 0) };
     });
     let detached = Number.NaN;
     try {
@@ -179,6 +182,7 @@ async function memory(browser: LaunchedBrowser) {
     ),
   );
   if (!Number.isNaN(after100.detached)) rows.push(row('memory: detached sidebar trees', 'trees', [after100.detached], 0));
+  await probe.detach();
   await page.close();
 }
 
@@ -282,7 +286,7 @@ async function main() {
   const chosen = MODULES.filter((m) => ONLY.has(m.name));
   const shared = chosen.filter((m) => m.shared);
   if (shared.length > 0) {
-    const browser = await launchBrowser({ server, extensionPath: EXTENSION_PATH });
+    const browser = await launchBrowser({ server, extensionPath: EXTENSION_PATH, alsoLoad: [probeExtension()] });
     try {
       for (const m of shared) {
         log(m.name);
@@ -308,12 +312,6 @@ async function main() {
     JSON.stringify({ date: new Date().toISOString(), machine, playSeconds: PLAY_SECONDS, rounds: ROUNDS, rows }, null, 2),
   );
   console.log(`\nbudgets: ${holding} of ${budgeted.length} hold`);
-}
-
-declare global {
-  interface Window {
-    __bench: { videoAt: number[]; sidebarAt: number[]; current: { index: number; mediaTime: number; rate: number; at: number }[] };
-  }
 }
 
 main().catch((error) => {

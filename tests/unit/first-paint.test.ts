@@ -5,6 +5,7 @@ import type { EpisodeMatch } from '../../utils/messaging/protocol';
 import { createEarlyFinder } from '../../utils/sidebar/early-start';
 import { FIRST_PAINT_ENTRIES, FIRST_PAINT_KEY, readFirstPaint, readStoredStylesheet } from '../../utils/storage/first-paint';
 import type { EpisodeRef, SiteAdapter } from '../../utils/sites/types';
+import { LIBRARY_REVISION_KEY } from '../../utils/storage/library-revision';
 
 const match = (id: string): EpisodeMatch => ({
   episode: {
@@ -54,6 +55,33 @@ describe('the first-paint memo the background keeps in storage.local', () => {
     expect(set).not.toHaveBeenCalled();
   });
 
+  it('answers again from memory while the library revision stays: no read of storage per navigation', async () => {
+    fakeBrowser.reset();
+    const memo = createFirstPaintMemo(fakeBrowser.storage.local, fakeBrowser.storage.onChanged);
+    memo.remember({ site: 'youtube', mediaId: 'a' }, match('1'));
+    memo.remember({ site: 'youtube', mediaId: 'b' }, null);
+    await settle();
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    memo.remember({ site: 'youtube', mediaId: 'a' }, match('1'));
+    memo.remember({ site: 'youtube', mediaId: 'b' }, null);
+    await settle();
+    expect(get).not.toHaveBeenCalled();
+    // A changed answer goes to storage.
+    memo.remember({ site: 'youtube', mediaId: 'a' }, match('3'));
+    await settle();
+    expect(get).toHaveBeenCalledTimes(1);
+    expect(
+      readFirstPaint((await fakeBrowser.storage.local.get(FIRST_PAINT_KEY))[FIRST_PAINT_KEY], undefined, 'youtube:a')?.episode.id,
+    ).toBe('3');
+    // A new library revision: the kept value is of the old one, so the same answer is written again.
+    await fakeBrowser.storage.local.set({ [LIBRARY_REVISION_KEY.slice('local:'.length)]: 1 });
+    await settle();
+    memo.remember({ site: 'youtube', mediaId: 'a' }, match('3'));
+    await settle();
+    const stored = (await fakeBrowser.storage.local.get(FIRST_PAINT_KEY))[FIRST_PAINT_KEY];
+    expect(readFirstPaint(stored, 1, 'youtube:a')?.episode.id).toBe('3');
+  });
+
   it('reads a kept value only when it has the shape it was written with', () => {
     const entries = (m: unknown) => ({ revision: 0, entries: [{ key: 'youtube:a', match: m }] });
     expect(readFirstPaint(entries({ episode: { chapters: [{ start: 0 }] } }), 0, 'youtube:a')).toBeNull();
@@ -86,9 +114,40 @@ describe('the early finder', () => {
     answer(match('2'));
     await settle();
     expect(stale).toHaveBeenCalledOnce();
-    // The worker is awake now: later looks ask it.
+    // The look that `stale` starts gets the worker's answer without asking again...
+    await expect(finder.findEpisode(ref)).resolves.toMatchObject({ episode: { id: '2' } });
+    expect(ask).toHaveBeenCalledTimes(1);
+    // ...and the worker is awake now: later looks ask it.
     void finder.findEpisode(ref);
     expect(ask).toHaveBeenCalledTimes(2);
+  });
+
+  it("takes the worker's answer as the same when only the order of keys differs (Chromium's storage sorts them)", async () => {
+    fakeBrowser.reset();
+    const sorted = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(sorted)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .sort(([a], [b]) => (a < b ? -1 : 1))
+                .map(([k, v]) => [k, sorted(v)]),
+            )
+          : value;
+    const kept = sorted(match('1')) as EpisodeMatch;
+    expect(JSON.stringify(kept)).not.toBe(JSON.stringify(match('1')));
+    await fakeBrowser.storage.local.set({ [FIRST_PAINT_KEY]: { revision: 0, entries: [{ key: 'youtube:a', match: kept }] } });
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    set.mockClear();
+    const memo = createFirstPaintMemo(fakeBrowser.storage.local, fakeBrowser.storage.onChanged);
+    memo.remember({ site: 'youtube', mediaId: 'a' }, match('1'));
+    const finder = createEarlyFinder(adapter, async () => match('1'));
+    const stale = vi.fn();
+    finder.onStale(stale);
+    await expect(finder.findEpisode(ref)).resolves.toMatchObject({ episode: { id: '1' } });
+    await settle();
+    expect(stale).not.toHaveBeenCalled();
+    expect(set).not.toHaveBeenCalled();
   });
 
   it('without a kept match, waits for the answer asked at document_start, and asks with the title when it found none', async () => {

@@ -1,12 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { EpisodeMatch } from '../messaging/protocol';
 import { LIBRARY_REVISION_KEY } from '../storage/library-revision';
-import { FIRST_PAINT_ENTRIES, FIRST_PAINT_KEY, readFirstPaint, type FirstPaint } from '../storage/first-paint';
+import { canonicalJson, FIRST_PAINT_ENTRIES, FIRST_PAINT_KEY, readFirstPaint, type FirstPaint } from '../storage/first-paint';
 
 interface LocalArea {
   get(keys: string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
 }
+
+type StorageChanges = Pick<typeof browser.storage.onChanged, 'addListener'>;
 
 const revisionName = LIBRARY_REVISION_KEY.slice('local:'.length);
 
@@ -15,27 +17,47 @@ const revisionName = LIBRARY_REVISION_KEY.slice('local:'.length);
  * without waking the worker (utils/storage/first-paint.ts). Written only when an answer changes
  * what is kept, so that a page that finds what it found before costs no write (every tab's content
  * script hears each write of storage.local). Writes are queued, one at a time.
+ *
+ * What was kept is also remembered in the worker's memory, for as long as the library's revision
+ * stays, so that a page that asks again (every navigation does) costs no read of storage either:
+ * a read hands the whole kept value across processes, on the busiest moment of a navigation.
  */
-export function createFirstPaintMemo(area: LocalArea = browser.storage.local) {
+export function createFirstPaintMemo(area: LocalArea = browser.storage.local, changes: StorageChanges = browser.storage.onChanged) {
   let queue: Promise<void> = Promise.resolve();
+  /** `site:mediaId` → the match kept for it (JSON, "null" for none), as storage has it now. */
+  const kept = new Map<string, string>();
+  changes.addListener((changed, areaName) => {
+    // A new library revision, or the value removed (storage cleared): storage decides again.
+    if (areaName !== 'local') return;
+    if (revisionName in changed || (FIRST_PAINT_KEY in changed && changed[FIRST_PAINT_KEY]?.newValue === undefined)) kept.clear();
+  });
   return {
     remember(ref: unknown, match: EpisodeMatch | null): void {
       // The request was validated by the service; here only its media key is read.
       const { site, mediaId } = (typeof ref === 'object' && ref !== null ? ref : {}) as { site?: unknown; mediaId?: unknown };
       if (typeof site !== 'string' || typeof mediaId !== 'string') return;
       const key = `${site}:${mediaId}`;
+      const json = canonicalJson(match);
+      if (kept.get(key) === json) return;
       queue = queue
         .then(async () => {
           const stored = await area.get([FIRST_PAINT_KEY, revisionName]);
           const revision = typeof stored[revisionName] === 'number' ? (stored[revisionName] as number) : 0;
-          const kept = stored[FIRST_PAINT_KEY] as FirstPaint | undefined;
-          const entries = kept?.revision === revision && Array.isArray(kept.entries) ? kept.entries : [];
-          const known = readFirstPaint(kept, revision, key);
-          if (match ? JSON.stringify(known) === JSON.stringify(match) : known === null && entries.length === (kept?.entries?.length ?? -1))
-            return;
+          const value = stored[FIRST_PAINT_KEY] as FirstPaint | undefined;
+          const entries = value?.revision === revision && Array.isArray(value.entries) ? value.entries : [];
+          const known = readFirstPaint(value, revision, key);
+          // What storage holds now, for every media it names; this one's "none" too.
+          const remembered = (now: FirstPaint['entries']) => {
+            kept.clear();
+            for (const entry of now) if (entry?.match) kept.set(entry.key, canonicalJson(entry.match));
+            if (!match) kept.set(key, 'null');
+          };
+          if (match ? canonicalJson(known) === json : known === null && entries.length === value?.entries?.length)
+            return void remembered(entries);
           const others = entries.filter((entry) => entry?.key !== key);
           const next: FirstPaint = { revision, entries: match ? [{ key, match }, ...others].slice(0, FIRST_PAINT_ENTRIES) : others };
           await area.set({ [FIRST_PAINT_KEY]: next });
+          remembered(next.entries);
         })
         .catch((error: unknown) => console.warn('[Chapterbar] first-paint memo', error));
     },

@@ -20,6 +20,8 @@ export interface RunSiteOptions {
    * finds one (`findProgressBar`), so that other sites' content scripts do not carry the code.
    */
   progressMarkers?: typeof showProgressMarkers;
+  /** The person's preferences, when read already (early-start.ts reads them at document_start). */
+  preferences?: Promise<Preferences>;
   /** Gives runSite's "look this page's episode up again" to whoever may learn that a match went stale (early-start.ts). */
   watchStale?: (recheck: () => void) => void;
 }
@@ -39,13 +41,14 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
   let pageLoadKey: string | null = null;
   /** Its inline data was taken: megabytes on YouTube, read once per page load. */
   let pageLoadRead = false;
+  let announced = false;
   // Hiding applies to every tab at once, so it is watched here rather than per episode.
   const hidden = createSignal(false);
   const setPreferences = (value: Preferences) => {
     preferences = value;
     hidden.value = value.hidden;
   };
-  const preferencesReady = loadPreferences().then(setPreferences);
+  const preferencesReady = (options.preferences ?? loadPreferences()).then(setPreferences);
   watchPreferences(setPreferences, ctx.signal);
 
   const host: SessionHost = {
@@ -63,6 +66,13 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     takeNotice,
     savePageChapters,
     progressMarkers: options.progressMarkers,
+    // Once per page, and again whenever the tab comes back into view (below): a message on every
+    // navigation cost more in the page (a message channel each) than all of the sidebar's reading.
+    announce() {
+      if (announced) return;
+      announced = true;
+      void sendMessage('announceMediaTab').catch(() => {});
+    },
     restart: () => restart(),
   };
 

@@ -50,6 +50,22 @@ export function readFirstPaint(stored: unknown, revision: unknown, key: string):
     : null;
 }
 
+/**
+ * A value in one spelling whatever the order of its objects' keys: storage hands objects back with
+ * their keys sorted, a message in the order they were built, so a plain JSON.stringify of a kept
+ * match never equals the worker's answer (which rebuilt the sidebar on every load, and rewrote the
+ * kept value on every look-up).
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
+export const sameMatch = (a: EpisodeMatch | null, b: EpisodeMatch | null) => canonicalJson(a) === canonicalJson(b);
+
 /** The stylesheet in `stored` if it was kept for `version`. */
 export function readStoredStylesheet(stored: unknown, version: string): string | null {
   const kept = stored as Partial<StoredStylesheet> | undefined;

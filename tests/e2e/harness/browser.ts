@@ -50,6 +50,8 @@ export interface LaunchOptions {
   server: FixtureServer;
   /** Unpacked extension to load; defaults to the build in .output/chrome-mv3. `false`: none. */
   extensionPath?: string | false;
+  /** More unpacked extensions to load beside it (the bench's probe, which reads closed shadow roots). */
+  alsoLoad?: string[];
   /** Headed only for debugging on a machine with a display (HEADED=1 does the same). */
   headless?: boolean;
 }
@@ -82,7 +84,8 @@ export async function launchBrowser(options: LaunchOptions): Promise<LaunchedBro
     '--disable-sync',
     '--autoplay-policy=no-user-gesture-required',
   ];
-  if (extensionPath) args.push(`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`);
+  const loaded = [...(extensionPath ? [extensionPath] : []), ...(options.alsoLoad ?? [])].join(',');
+  if (loaded) args.push(`--disable-extensions-except=${loaded}`, `--load-extension=${loaded}`);
 
   let context: BrowserContext;
   try {

@@ -50,6 +50,7 @@ function host(findEpisode: (ref: EpisodeRef) => Promise<EpisodeMatch | null>) {
     takePageLoad: () => false,
     takeNotice: () => null,
     savePageChapters: async () => ({ ok: true as const }),
+    announce: () => {},
   };
 }
 
