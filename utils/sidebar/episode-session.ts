@@ -5,14 +5,13 @@ import type { Chapter, Episode } from '../chapters/schema';
 import { openSidebarEditor } from './editor-open';
 import { sendMessage, type EpisodeMatch } from '../messaging/protocol';
 import { createOffsetCorrection, isOffsetAdjustable } from './offset-correction';
-import { watchPreferences, type Preferences } from '../storage/preferences';
+import { watchPreferences } from '../storage/preferences';
 import { savePreferences } from '../storage/save-preferences';
 import { describeOmitted, requestPageChapters } from './page-chapter-request';
 import { waitForPageChapters } from '../page-chapters/collect';
-import type { ProgressMarkers, showProgressMarkers } from './progress-markers';
+import type { ProgressMarkers } from './progress-markers';
 import { createSidebarState, type SidebarState } from './state';
-import type { SidebarMount } from './mount';
-import type { EpisodeRef, PageChapterSource, PageEpisode, Placement, Player, SiteAdapter } from '../sites/types';
+import type { EpisodeRef, PageEpisode, Placement, Player } from '../sites/types';
 import { waitFor } from './wait-for';
 import { askAbout } from './match-question';
 import { floatingPlacement, placeOrFloat } from './floating';
@@ -20,46 +19,9 @@ import { loadSidebarExtras } from './extras';
 import { describePlacement } from './placement-report';
 import { verifyDuration } from './duration-check';
 import type { PageSees } from '../messaging/protocol';
+import type { Session, SessionHost } from './session-types';
 
-/** What a session needs from the content script that runs it; one per page, shared by its sessions. */
-export interface SessionHost {
-  adapter: SiteAdapter;
-  mount: SidebarMount;
-  findEpisode(ref: EpisodeRef): Promise<EpisodeMatch | null>;
-  /** Resolves once the person's preferences are known. */
-  preferencesReady: Promise<void>;
-  preferences(): Preferences | null;
-  setPreferences(value: Preferences): void;
-  /** True once per page load: for the first look at the media the page loaded with (its inline data's). */
-  takePageLoad(mediaKey: string): boolean;
-  /** The note for the next sidebar of this media ("Saved to your library"), once. */
-  takeNotice(mediaKey: string): string | null;
-  savePageChapters(mediaKey: string, episode: Episode, source: PageChapterSource): Promise<{ ok: true } | { ok: false; message: string }>;
-  progressMarkers?: typeof showProgressMarkers;
-  /** Tells the background that this tab plays media (the popup in a tab of its own looks for it). */
-  announce(): void;
-  /** Looks up what the page plays afresh (after the person said a plausible match is not this one, or after the editor's Done). */
-  restart?(): void;
-}
-
-/** One media's sidebar, from finding its episode to the page moving on (its controller aborts). */
-export interface Session {
-  ref: EpisodeRef;
-  /** Null until the episode is found and the sidebar is built. */
-  readonly state: SidebarState | null;
-  mediaKey: string;
-  title: string | undefined;
-  matched: boolean;
-  /** The episode found for this media, once found. */
-  matchedId?: string;
-  controller: AbortController;
-  /** Re-reads layout and theme without rebuilding anything. */
-  refresh(): void;
-  /** What the session found so far, for the popup's "What Chapterbar sees". */
-  sees(): PageSees;
-  /** Opens the sidebar's editor as soon as the sidebar shows ("Make chapters" in the popup). */
-  edit(): void;
-}
+export type { Session, SessionHost } from './session-types';
 
 // The media's id when the page names one: the person may browse elsewhere while it plays (Spotify).
 export const mediaKeyOf = (ref: EpisodeRef) => (ref.mediaId ? `${ref.site}:${ref.mediaId}` : `${ref.site}::${location.pathname}`);
@@ -207,22 +169,14 @@ export function startEpisodeSession(
       let startMarkers = () => {};
       const question =
         library?.verdict === 'plausible' && !accepted
-          ? askAbout(library, {
-              accept: () => {
+          ? askAbout(library, ref, {
+              accepted: () => {
                 accepted = true;
                 sidebarState.question.value = null;
                 startMarkers();
-                if (mediaId)
-                  void sendMessage('answerMatch', { site: ref.site, mediaId, episodeId: library.episode.id, accept: true }).catch(() => {});
               },
-              refuse: () => {
-                controller.abort();
-                if (mediaId)
-                  void sendMessage('answerMatch', { site: ref.site, mediaId, episodeId: library.episode.id, accept: false }).then(
-                    () => host.restart?.(),
-                    () => {},
-                  );
-              },
+              refused: () => controller.abort(),
+              answered: (accept) => !accept && host.restart?.(),
             })
           : null;
       const sidebarState = createSidebarState(episode, clock, {
@@ -302,8 +256,7 @@ export function startEpisodeSession(
       });
     }
     // An episode "Make chapters" has just begun has no chapters and nothing to verify yet.
-    if (match && match.episode.chapters.length > 0 && ref.duration === undefined)
-      verifyDuration((again) => host.findEpisode(again), ref, match, player, controller);
+    if (match?.episode.chapters.length && ref.duration === undefined) verifyDuration(host.findEpisode, ref, match, player, controller);
   })().catch((error: unknown) => {
     if (!signal.aborted) console.warn('[Chapterbar]', error);
   });

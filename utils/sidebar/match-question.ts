@@ -1,5 +1,6 @@
 import { t, type MessageKey } from '../i18n';
-import type { EpisodeMatch } from '../messaging/protocol';
+import { sendMessage, type EpisodeMatch } from '../messaging/protocol';
+import type { EpisodeRef } from '../sites/types';
 import type { MatchQuestion } from './state';
 
 const SIGNAL_NAMES: Record<string, MessageKey> = {
@@ -11,11 +12,37 @@ const SIGNAL_NAMES: Record<string, MessageKey> = {
   duration: 'signalDuration',
 };
 
-/** The question for a plausible match, in the person's words: which episode, what agrees, what differs. */
-export function askAbout(match: EpisodeMatch, answers: Pick<MatchQuestion, 'accept' | 'refuse'>): MatchQuestion {
+/** What the session does with the person's answer, and once the background has it. */
+export interface MatchAnswers {
+  accepted(): void;
+  refused(): void;
+  answered(accept: boolean): void;
+}
+
+/**
+ * The question for a plausible match, in the person's words: which episode, what agrees, what
+ * differs. The answer is kept by the background for this media (when the page names it).
+ */
+export function askAbout(match: EpisodeMatch, ref: EpisodeRef, on: MatchAnswers): MatchQuestion {
   const named = (agrees: boolean) =>
     (match.reasons ?? [])
       .filter((reason) => reason.agrees === agrees && SIGNAL_NAMES[reason.signal])
       .map((reason) => t(SIGNAL_NAMES[reason.signal]!));
-  return { title: match.episode.title, show: match.episode.show, agrees: named(true), differs: named(false), ...answers };
+  const answer = (accept: boolean) => {
+    if (accept) on.accepted();
+    else on.refused();
+    if (ref.mediaId)
+      sendMessage('answerMatch', { site: ref.site, mediaId: ref.mediaId, episodeId: match.episode.id, accept }).then(
+        () => on.answered(accept),
+        () => {},
+      );
+  };
+  return {
+    title: match.episode.title,
+    show: match.episode.show,
+    agrees: named(true),
+    differs: named(false),
+    accept: () => answer(true),
+    refuse: () => answer(false),
+  };
 }
