@@ -2,7 +2,7 @@ import { t } from '../../../utils/i18n';
 import type { DraftChapter } from '../../../utils/sidebar/editor/draft';
 import type { EditorState } from '../../../utils/sidebar/editor/editor';
 import { addBullet, moveBullet, removeBullet, setBullet } from '../../../utils/sidebar/editor/edits';
-import { trusted } from './trusted';
+import { trusted } from '../trusted';
 
 /** A chapter's bullets: each in a box of its own, with remove and move up or down; and "Add bullet". */
 export function BulletEditor({ editor, chapter, onBlur }: { editor: EditorState; chapter: DraftChapter; onBlur(): void }) {

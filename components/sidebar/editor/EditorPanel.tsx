@@ -5,7 +5,7 @@ import { useSignalValue } from '../../../utils/sidebar/signal-hooks';
 import type { SidebarState } from '../../../utils/sidebar/state';
 import { EditorRow } from './EditorRow';
 import { ExportMenu } from './ExportMenu';
-import { trusted } from './trusted';
+import { trusted } from '../trusted';
 
 /**
  * The sidebar in edit mode, in place of the chapter list. Its keys (Ctrl+Z, Ctrl+Shift+Z) act only

@@ -8,7 +8,7 @@ import { deleteChapter, nudgeStart, setDescription, setStart, setTitle } from '.
 import { useComputedValue } from '../../../utils/sidebar/signal-hooks';
 import type { SidebarState } from '../../../utils/sidebar/state';
 import { BulletEditor } from './BulletEditor';
-import { trusted } from './trusted';
+import { trusted } from '../trusted';
 
 interface Props {
   state: SidebarState;

@@ -3,7 +3,7 @@ import type { ExportFormat } from '../../../utils/chapters/export/types';
 import { t, type MessageKey } from '../../../utils/i18n';
 import { copyText } from '../../../utils/sidebar/clipboard';
 import type { EditorState } from '../../../utils/sidebar/editor/editor';
-import { trusted } from './trusted';
+import { trusted } from '../trusted';
 
 /** The export list as the sidebar offers it (the writers run in the background; utils/chapters/export/index.ts has the same order). */
 const FORMATS: Array<[ExportFormat, MessageKey]> = [
