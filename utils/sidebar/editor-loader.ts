@@ -1,14 +1,13 @@
 import { signal, type ReadonlySignal } from '@preact/signals-core';
 import type { SidebarEditor } from './editor/editor-list';
-import { loadOnDemand } from './on-demand';
-import { onDemandNow } from './on-demand-registry';
+import { loadOnDemand, loadedOnDemand } from './on-demand';
 
 /*
  * The editor's code arrives when the person first asks to edit (utils/sidebar/on-demand.ts); the
  * sidebar renders its panel from this signal, and the session starts it through loadSidebarEditor.
  */
 
-const loaded = signal((onDemandNow('sidebar-editor') as SidebarEditor | undefined) ?? null);
+const loaded = signal((loadedOnDemand('sidebar-editor') as SidebarEditor | undefined) ?? null);
 
 /** The editor's parts, or null until they have arrived. */
 export const sidebarEditor: ReadonlySignal<SidebarEditor | null> = loaded;

@@ -14,14 +14,27 @@ export const ON_DEMAND_GLOBAL = 'chapterbarOnDemand';
 
 type Provided = Partial<Record<OnDemandName, unknown>>;
 
-const provided = (): Provided => ((globalThis as Record<string, unknown>)[ON_DEMAND_GLOBAL] ??= {}) as Provided;
-
-/** What the on-demand script `name` exports, if it has already run in this world. */
-export function onDemandNow(name: OnDemandName): unknown {
-  return provided()[name];
+/**
+ * What each copy of the content script has had run, by the Preact it shares (its
+ * ON_DEMAND_SHARED). A copy started in the same world later (reinjection after an install or
+ * update, reinject.ts) must not render an older copy's components: their hooks belong to the
+ * older copy's Preact, and would fail inside the newer one's renders.
+ */
+function provided(shared: object): Provided {
+  const scope = globalThis as Record<string, unknown>;
+  const all = (scope[ON_DEMAND_GLOBAL] ??= new WeakMap<object, Provided>()) as WeakMap<object, Provided>;
+  let mine = all.get(shared);
+  if (!mine) all.set(shared, (mine = {}));
+  return mine;
 }
 
-/** The on-demand script's side: what it leaves for the content script. */
+/** What the on-demand script `name` left for the copy that shares `shared`, if it has run for it. */
+export function onDemandNow(name: OnDemandName, shared: object): unknown {
+  return provided(shared)[name];
+}
+
+/** The on-demand script's side: what it leaves for the copy of the content script that ran it. */
 export function provideOnDemand(name: OnDemandName, value: unknown): void {
-  provided()[name] = value;
+  const shared = (globalThis as Record<string, unknown>)[SHARED_GLOBAL];
+  if (shared && typeof shared === 'object') provided(shared)[name] = value;
 }

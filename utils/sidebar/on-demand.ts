@@ -18,13 +18,13 @@ const loading = new Map<OnDemandName, Promise<unknown>>();
 
 /** Runs the on-demand script `name` once and resolves with what it exports; a failure may be retried. */
 export function loadOnDemand(name: OnDemandName): Promise<unknown> {
-  const known = onDemandNow(name);
+  const known = onDemandNow(name, ON_DEMAND_SHARED);
   if (known !== undefined) return Promise.resolve(known);
   let load = loading.get(name);
   if (!load) {
     (globalThis as Record<string, unknown>)[SHARED_GLOBAL] = ON_DEMAND_SHARED;
     load = sendMessage('loadOnDemand', name).then(() => {
-      const value = onDemandNow(name);
+      const value = onDemandNow(name, ON_DEMAND_SHARED);
       if (value === undefined) throw new Error(`${name} did not arrive`);
       return value;
     });
@@ -35,3 +35,6 @@ export function loadOnDemand(name: OnDemandName): Promise<unknown> {
   }
   return load;
 }
+
+/** What the on-demand script `name` left for this copy of the content script, if it has run. */
+export const loadedOnDemand = (name: OnDemandName): unknown => onDemandNow(name, ON_DEMAND_SHARED);

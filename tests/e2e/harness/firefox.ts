@@ -33,7 +33,9 @@ export function firefoxPath(): string {
 /** Builds the Firefox extension (as `npm run build:firefox` does) unless E2E_SKIP_BUILD=1 and a build exists. */
 export function buildFirefoxExtension(): void {
   if (process.env.E2E_SKIP_BUILD === '1' && existsSync(join(FIREFOX_EXTENSION_PATH, 'manifest.json'))) return;
-  const build = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, encoding: 'utf8', timeout: 600_000 });
+  // As global-setup.ts: vitest's NODE_ENV=test would build Preact's debug hooks into every script.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const build = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, encoding: 'utf8', timeout: 600_000, env });
   if (build.status !== 0) throw new Error(`[e2e] \`npx wxt build -b firefox\` failed:\n${build.stdout}${build.stderr}`);
 }
 

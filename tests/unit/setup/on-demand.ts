@@ -7,11 +7,14 @@ import { beforeAll } from 'vitest';
  * own imports and `vi.mock`s, so the extras see the same (mocked) modules as the test.
  */
 beforeAll(async () => {
-  const [{ SIDEBAR_EXTRAS }, { provideOnDemand }, { loadSidebarExtras }] = await Promise.all([
+  const [{ SIDEBAR_EXTRAS }, { provideOnDemand, SHARED_GLOBAL }, { ON_DEMAND_SHARED }, { loadSidebarExtras }] = await Promise.all([
     import('../../../utils/sidebar/extras-list'),
     import('../../../utils/sidebar/on-demand-registry'),
+    import('../../../utils/sidebar/on-demand-shared'),
     import('../../../utils/sidebar/extras'),
   ]);
+  // As the content script does before the background runs the script (on-demand.ts).
+  (globalThis as Record<string, unknown>)[SHARED_GLOBAL] = ON_DEMAND_SHARED;
   provideOnDemand('sidebar-extras', SIDEBAR_EXTRAS);
   await loadSidebarExtras();
 });

@@ -4,10 +4,12 @@ import { runOnDemand } from '../../../utils/background/on-demand';
 import * as protocol from '../../../utils/messaging/protocol';
 import { isAllowedSender } from '../../../utils/messaging/senders';
 import { loadOnDemand } from '../../../utils/sidebar/on-demand';
-import { ON_DEMAND_GLOBAL, SHARED_GLOBAL, provideOnDemand } from '../../../utils/sidebar/on-demand-registry';
+import { ON_DEMAND_GLOBAL, SHARED_GLOBAL, onDemandNow, provideOnDemand } from '../../../utils/sidebar/on-demand-registry';
 import { ON_DEMAND_SHARED } from '../../../utils/sidebar/on-demand-shared';
 
 const scope = globalThis as Record<string, unknown>;
+/** What this copy of the content script has had run (on-demand-registry.ts). */
+const ours = () => (scope[ON_DEMAND_GLOBAL] as WeakMap<object, Record<string, unknown>>).get(ON_DEMAND_SHARED)!;
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -16,7 +18,7 @@ afterEach(() => {
 describe('loading a script on demand (content side)', () => {
   it('asks the background once, shares Preact first, and resolves with what the script left', async () => {
     // The setup file has provided the sidebar's extras; this test starts from a world without them.
-    delete (scope[ON_DEMAND_GLOBAL] as Record<string, unknown>)['sidebar-extras'];
+    delete ours()['sidebar-extras'];
     delete scope[SHARED_GLOBAL];
     const left = { Tool: () => null };
     const send = vi.spyOn(protocol, 'sendMessage').mockImplementation(async (type, data) => {
@@ -34,8 +36,8 @@ describe('loading a script on demand (content side)', () => {
   });
 
   it('fails when the script left nothing, and asks again next time', async () => {
-    const extras = (scope[ON_DEMAND_GLOBAL] as Record<string, unknown>)['sidebar-extras'];
-    delete (scope[ON_DEMAND_GLOBAL] as Record<string, unknown>)['sidebar-extras'];
+    const extras = ours()['sidebar-extras'];
+    delete ours()['sidebar-extras'];
     const send = vi.spyOn(protocol, 'sendMessage').mockResolvedValueOnce(undefined as never);
     await expect(loadOnDemand('sidebar-extras')).rejects.toThrow('sidebar-extras did not arrive');
     send.mockImplementationOnce(async () => {
@@ -45,6 +47,16 @@ describe('loading a script on demand (content side)', () => {
     expect(await loadOnDemand('sidebar-extras')).toBe(extras);
     expect(send).toHaveBeenCalledTimes(2);
   });
+});
+
+it('keeps what a script left for one copy of the content script from another copy in the same world', () => {
+  // A copy that reinjection starts beside an older one shares a different Preact.
+  const older = {};
+  scope[SHARED_GLOBAL] = older;
+  provideOnDemand('sidebar-editor', { Panel: 'older' });
+  scope[SHARED_GLOBAL] = ON_DEMAND_SHARED;
+  expect(onDemandNow('sidebar-editor', older)).toEqual({ Panel: 'older' });
+  expect(onDemandNow('sidebar-editor', ON_DEMAND_SHARED)).toBeUndefined();
 });
 
 describe('loading a script on demand (background side)', () => {
