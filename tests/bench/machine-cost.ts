@@ -16,7 +16,7 @@ import { row, summarize, type Row } from './stats.ts';
 
 const WATCH = `https://www.youtube.com/watch?v=${EPISODE_VIDEO_ID}`;
 const OTHER = 'dQw4w9WgXcQ';
-const PAUSED_SECONDS = 20;
+const PAUSED_SECONDS = 60;
 const HIDDEN_SECONDS = 10;
 const NAVIGATIONS = 16;
 const LOADS = 8;

@@ -6,6 +6,7 @@ import {
   axeAudit,
   evaluateRevealed,
   fixture,
+  layersInside,
   launchBrowser,
   screenshot,
   startServer,
@@ -216,6 +217,31 @@ describe('editing the bundled episode', () => {
     await sidebar().getByRole('button', { name: 'Edit chapters' }).waitFor();
     expect(await sidebar().locator('button.cb-seek').count()).toBe(17);
     expect((await stored(BUNDLED_ID))!.editRevision).toBe(before);
+  });
+});
+
+describe('what edit mode costs the page', () => {
+  // The page redraws with every step of its own progress bar while the media plays; a layer of the
+  // sidebar's would be redrawn, committed and composited with each (a scrolling description box
+  // was one, and pushed the boxes drawn over it into layers of their own: 24 of them).
+  it('adds no composited layer: no box scrolls, however long its text', async () => {
+    await sidebar().getByRole('button', { name: 'Edit chapters' }).click();
+    await titleBoxes().first().waitFor();
+    const descriptions = sidebar().getByRole('textbox', { name: 'Description' });
+    const first = descriptions.first();
+    // The bundled episode's descriptions are paragraphs: more than the two rows a box starts with.
+    expect((await valueOf(first)).length).toBeGreaterThan(200);
+    expect(await first.evaluate((box) => box.scrollHeight - box.clientHeight)).toBeLessThanOrEqual(0);
+    // The bullets too: a box each, every one as tall as its text.
+    const overflow = await chapterGroup(1).evaluate((group) =>
+      [...group.querySelectorAll('textarea')].map((box) => ({ chars: box.value.length, scrolls: box.scrollHeight > box.clientHeight })),
+    );
+    expect(overflow.length).toBeGreaterThan(2);
+    expect(overflow.filter((box) => box.scrolls)).toEqual([]);
+    expect(await layersInside(video, 'chapterbar-sidebar')).toEqual([]);
+    await screenshot(video, 'editor-long-text');
+    await sidebar().getByRole('button', { name: 'Done' }).click();
+    await sidebar().getByRole('button', { name: 'Edit chapters' }).waitFor();
   });
 });
 

@@ -15,14 +15,23 @@ export function BulletEditor({ editor, chapter, onBlur }: { editor: EditorState;
         <ol>
           {chapter.bullets.map((bullet, i) => (
             <li key={i}>
-              <input
-                type="text"
+              {/*
+               * A box as tall as its text, never scrolling: a one-line <input> holding a long bullet
+               * scrolls, and each scrolling box costs every frame the page draws while it plays.
+               */}
+              <textarea
+                rows={1}
                 dir="auto"
                 aria-label={t('editBulletLabel', i + 1)}
                 value={bullet}
-                onInput={trusted((event) =>
-                  editor.change(setBullet(chapters(), key, i, (event.currentTarget as HTMLInputElement).value), `bullet:${key}:${i}`),
-                )}
+                onKeyDown={(event) => {
+                  // One line per bullet: Enter inserts nothing, as in a one-line box.
+                  if (event.key === 'Enter') event.preventDefault();
+                }}
+                onInput={trusted((event) => {
+                  const text = (event.currentTarget as HTMLTextAreaElement).value.replace(/\s*[\r\n]+\s*/g, ' ');
+                  editor.change(setBullet(chapters(), key, i, text), `bullet:${key}:${i}`);
+                })}
                 onBlur={onBlur}
               />
               <button
@@ -65,7 +74,7 @@ export function BulletEditor({ editor, chapter, onBlur }: { editor: EditorState;
           editor.change(addBullet(chapters(), key));
           // The new bullet's box, once rendered: the list is this button's previous sibling.
           const list = (event.currentTarget as HTMLElement).parentElement;
-          requestAnimationFrame(() => list?.querySelector<HTMLInputElement>('li:last-child input')?.focus());
+          requestAnimationFrame(() => list?.querySelector<HTMLTextAreaElement>('li:last-child textarea')?.focus());
         })}
       >
         {t('editAddBullet')}

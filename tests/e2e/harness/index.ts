@@ -18,3 +18,4 @@ export { cdpOf } from './ax-session.ts';
 export { contentScriptContext, extensionWorker, sendAsContentScript, watchLongestTask } from './content-world.ts';
 export { axeAudit, evaluateRevealed, type AxeViolation } from './revealed.ts';
 export { tabState, settledLookup, settledNoMedia, animationFrames, timeUpdate, postedMessagesHandled } from './settled.ts';
+export { layersInside } from './layers.ts';
