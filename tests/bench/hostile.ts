@@ -9,6 +9,7 @@ import {
   watchLongestTask,
   type LaunchedBrowser,
 } from '../e2e/harness/index.ts';
+import { MAX_JSON_CONTAINERS } from '../../utils/page-chapters/reading/page-json.ts';
 import { WATCH_PAGE_LIMITS } from '../../utils/sites/youtube.ts';
 import { findBrowserPid } from './process-cpu.ts';
 import { row, type Row } from './stats.ts';
@@ -60,22 +61,24 @@ const ROUNDS = Number(process.env.BENCH_HOSTILE_ROUNDS ?? 5);
 const WINDOWS = JSON.stringify(WATCH_PAGE_LIMITS.windows);
 const PAGE_LIKE =
   '{"videoRenderer":{"videoId":"C6Zpjij5AF4","title":{"runs":[{"text":"A title of ordinary length"}]},"lengthText":{"simpleText":"12:34"},"n":1.5,"ok":true}}';
+const DEEP = `'['.repeat(126) + ']'.repeat(126)`;
 
 /**
  * The content of each message, as JavaScript run in the content script's world: what a hostile page
  * can make the content script send is its windows (WATCH_PAGE_LIMITS.windows), every one as long and
- * as many as allowed and holding a whole object of this video's (so that everything is parsed).
+ * as many as allowed and holding a whole object of this video's, with as many objects and arrays as
+ * the reader parses (MAX_JSON_CONTAINERS), so that all of it is parsed; or more, refused by the scan.
  */
 const CASES: Array<{ name: string; content: string; note: string; budget: number | null }> = [
   {
     name: 'windows at the bounds, page-like objects',
-    content: `{ initialData: windows(${WINDOWS}.ytInitialData, '${PAGE_LIKE}'), playerResponse: windows(${WINDOWS}.ytInitialPlayerResponse, '${PAGE_LIKE}') }`,
-    note: 'every window as long and as many as the content script cuts, all parsed',
+    content: `{ initialData: windows(${WINDOWS}.ytInitialData, '${PAGE_LIKE}', 6), playerResponse: windows(${WINDOWS}.ytInitialPlayerResponse, '${PAGE_LIKE}', 6) }`,
+    note: 'every window as long and as many as the content script cuts, each object as large as the reader parses',
     budget: 50,
   },
   {
     name: 'windows at the bounds, nested 128 deep',
-    content: `{ initialData: windows(${WINDOWS}.ytInitialData, '['.repeat(126) + ']'.repeat(126)), playerResponse: windows(${WINDOWS}.ytInitialPlayerResponse, '['.repeat(126) + ']'.repeat(126)) }`,
+    content: `{ initialData: windows(${WINDOWS}.ytInitialData, ${DEEP}, 126), playerResponse: windows(${WINDOWS}.ytInitialPlayerResponse, ${DEEP}, 126) }`,
     note: 'every value as deep as the reader parses (depth 128)',
     budget: 50,
   },
@@ -83,6 +86,12 @@ const CASES: Array<{ name: string; content: string; note: string; budget: number
     name: 'windows at the bounds, nested deeper than allowed',
     content: `{ initialData: ${WINDOWS}.ytInitialData.flatMap(([key, chars, count]) => Array(count).fill(key + (key.endsWith('{') ? '' : 'x",') + '"a":' + '['.repeat(chars - key.length - 8))), playerResponse: ${WINDOWS}.ytInitialPlayerResponse.flatMap(([key, chars, count]) => Array(count).fill(key + '"a":' + '['.repeat(chars - key.length - 8))) }`,
     note: 'refused by the depth scan before JSON.parse',
+    budget: 50,
+  },
+  {
+    name: 'windows at the bounds, more arrays than allowed',
+    content: `{ initialData: windows(${WINDOWS}.ytInitialData, '[]', 0), playerResponse: windows(${WINDOWS}.ytInitialPlayerResponse, '[]', 0) }`,
+    note: 'one array every 3 characters: refused by the scan after MAX_JSON_CONTAINERS, before JSON.parse',
     budget: 50,
   },
   {
@@ -95,11 +104,13 @@ const CASES: Array<{ name: string; content: string; note: string; budget: number
 
 /**
  * Defines `windows` in the content script's world: for each [key, chars, count], `count` windows of
- * about `chars` that start with the key and hold one object naming dQw4w9WgXcQ, with `item`s in it.
+ * about `chars` that start with the key and hold one object naming dQw4w9WgXcQ, with `item`s in it
+ * (each holding `containers` objects and arrays; 0: as many as fit, whatever the reader allows).
  */
-const FILL = `globalThis.windows ??= (keys, item) => keys.flatMap(([key, chars, count]) => {
+const FILL = `globalThis.windows ??= (keys, item, containers) => keys.flatMap(([key, chars, count]) => {
   const head = key + (key.endsWith('{') ? '' : 'auto-chapters",') + '"watchEndpoint":{"videoId":"dQw4w9WgXcQ"},"videoId":"dQw4w9WgXcQ","a":[';
-  const n = Math.max(1, Math.floor((chars - head.length - 2) / (item.length + 1)));
+  const fit = Math.max(1, Math.floor((chars - head.length - 2) / (item.length + 1)));
+  const n = containers ? Math.min(fit, Math.floor((${MAX_JSON_CONTAINERS} - 3) / containers)) : fit;
   return Array(count).fill(head + Array(n).fill(item).join(',') + ']}');
 })`;
 

@@ -63,7 +63,7 @@ const storedKeys = () =>
   extensionWorker(browser.context, browser.extensionId!).evaluate(async () => Object.keys(await chrome.storage.local.get(null)).sort());
 
 describe('megabytes of deeply nested inline data in a page', () => {
-  it('are not sent: the popup says why, and the sidebar, the library and another tab carry on', async () => {
+  it('are sent only as bounded windows: the popup says what could not be read, and the sidebar, the library and another tab carry on', async () => {
     await page.goto(`https://www.youtube.com/watch?v=${EPISODE_VIDEO_ID}&paused=1`);
     await axSidebar(page).waitFor();
     const before = await storedKeys();

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { cutWindows, findAssigningScript } from '../../utils/page-chapters/inline-scripts';
-import { MAX_JSON_DEPTH, dig, findObjectEnd, readJsonObject } from '../../utils/page-chapters/reading/page-json';
+import { MAX_JSON_CONTAINERS, MAX_JSON_DEPTH, dig, findObjectEnd, readJsonObject } from '../../utils/page-chapters/reading/page-json';
 
 const page = (...scripts: string[]) =>
   new DOMParser().parseFromString(scripts.map((text) => `<script>${text}</script>`).join(''), 'text/html');
@@ -73,6 +73,22 @@ describe('readJsonObject against hostile nesting', () => {
       expect(findObjectEnd(nested(MAX_JSON_DEPTH + 2), 0)).toBe('invalid');
       expect(readJsonObject(nested(MAX_JSON_DEPTH + 2), 0)).toBeUndefined();
       expect(readJsonObject(nested(200_000), 0)).toBeUndefined();
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('reads up to the bound of objects and arrays, and refuses more before parsing them', () => {
+    const holding = (containers: number) =>
+      `{"a":[${Array(containers - 2)
+        .fill('{}')
+        .join(',')}]}`;
+    expect(readJsonObject(holding(MAX_JSON_CONTAINERS), 0)).toBeDefined();
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      expect(findObjectEnd(holding(MAX_JSON_CONTAINERS + 1), 0)).toBe('invalid');
+      expect(readJsonObject(`{"a":${'[]'.repeat(100_000)}}`, 0)).toBeUndefined();
       expect(parse).not.toHaveBeenCalled();
     } finally {
       parse.mockRestore();

@@ -11,7 +11,15 @@
  */
 export const MAX_JSON_DEPTH = 128;
 
-/** Why no object was found: the text ends first (a window too short for it), or it is no object or nests too deep. */
+/**
+ * More objects and arrays than one object of chapter data holds: a real player bar of 100 chapters
+ * with thumbnails and a heat map has ~1,300, a chapter panel ~66 an item (its window holds ~16),
+ * while a hostile window of `[[]]` holds one every two characters, and building them is most of
+ * what `JSON.parse` costs. Refused during the scan, as deeper nesting is.
+ */
+export const MAX_JSON_CONTAINERS = 4_000;
+
+/** Why no object was found: the text ends first (a window too short for it), or it is no object, nests too deep or holds too much. */
 export type NoObject = 'cut' | 'invalid';
 
 /**
@@ -21,6 +29,7 @@ export type NoObject = 'cut' | 'invalid';
 export function findObjectEnd(text: string, from: number): number | NoObject {
   if (text[from] !== '{') return 'invalid';
   let depth = 0;
+  let containers = 0;
   let inString = false;
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -29,7 +38,7 @@ export function findObjectEnd(text: string, from: number): number | NoObject {
       else if (c === 34 /* " */) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 /* { */ || c === 91 /* [ */) {
-      if (++depth > MAX_JSON_DEPTH) return 'invalid';
+      if (++depth > MAX_JSON_DEPTH || ++containers > MAX_JSON_CONTAINERS) return 'invalid';
     } else if (c === 125 /* } */ || c === 93 /* ] */) {
       if (--depth === 0) return i + 1;
     }
@@ -39,7 +48,7 @@ export function findObjectEnd(text: string, from: number): number | NoObject {
 
 /**
  * The JSON object that starts at `from` (see findObjectEnd), parsed: undefined when it is not one,
- * is cut short, or nests deeper than MAX_JSON_DEPTH.
+ * is cut short, nests deeper than MAX_JSON_DEPTH or holds more than MAX_JSON_CONTAINERS.
  */
 export function readJsonObject(text: string, from: number): unknown {
   const end = findObjectEnd(text, from);
