@@ -37,11 +37,13 @@ import { PANEL_IDS, WATCH_PAGE_LIMITS, youtube, type WatchPageMaterial } from '.
  *   "playerBar":{…}              the player bar's markersMap (or chapteredPlayerBarRenderer.chapters)
  *   {"panelIdentifier":"engagement-panel-macro-markers-…  the chapter panels (YouTube puts panelIdentifier first)
  *   "videoDetails":{…}           the player response's videoId, shortDescription and lengthSeconds
- * A key inside a string never matches (its quotes are escaped there). A window cut before its object
- * ends (a chapter list longer than real ones, or a hostile page's) is not read: the person is told
- * (pageDataUnreadable), unless the creator's chapters were found anyway. After a single-page navigation those
- * scripts describe the first video and are not sent; the rendered panels and
- * description are read instead, each checked against the video: ytd-watch-flexy's video-id, and
+ * A key inside a string never matches (its quotes are escaped there). The first object at a key
+ * counts (a page's look-alike keys in front of the real ones hide them). A window cut before its
+ * object ends (a chapter list longer than real ones, or a hostile page's), or whose object nests too
+ * deep or holds too much (page-json.ts), is not read: the person is told (pageDataUnreadable), unless
+ * the creator's chapters were found anyway. After a single-page navigation those scripts describe
+ * the first video and are not sent; the rendered panels and description are read instead, each
+ * checked against the video: ytd-watch-flexy's video-id, and
  * the video ids in the links YouTube puts on timestamps. (The navigation event's detail carries
  * the new data, but only for the page's own scripts; a main-world bridge could pass it on, at the
  * cost of another script.)
