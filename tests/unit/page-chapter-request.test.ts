@@ -51,6 +51,17 @@ describe('requestPageChapters', () => {
     await expect(requestPageChapters(material)).resolves.toBeNull();
   });
 
+  it('passes a refusal’s message, or a reply’s note, on for the person, and nothing when all was read', async () => {
+    const told = vi.fn();
+    send.mockResolvedValue({ ok: false, message: 'Unreadable page material' });
+    await requestPageChapters(material, told);
+    send.mockResolvedValue({ ok: true, page: null, note: 'Part of this page’s own data could not be read' });
+    await expect(requestPageChapters(material, told)).resolves.toBeNull();
+    send.mockResolvedValue({ ok: true, page });
+    await requestPageChapters(material, told);
+    expect(told.mock.calls).toEqual([['Unreadable page material'], ['Part of this page’s own data could not be read']]);
+  });
+
   it('is null, never a rejection, when the background cannot be reached', async () => {
     send.mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
     await expect(requestPageChapters(material)).resolves.toBeNull();

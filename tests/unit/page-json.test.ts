@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { findAssigningScript } from '../../utils/page-chapters/inline-scripts';
-import { MAX_JSON_DEPTH, dig, readAssignedJson, readJsonObject } from '../../utils/page-chapters/reading/page-json';
+import { cutWindows, findAssigningScript } from '../../utils/page-chapters/inline-scripts';
+import { MAX_JSON_CONTAINERS, MAX_JSON_DEPTH, dig, findObjectEnd, readJsonObject } from '../../utils/page-chapters/reading/page-json';
 
 const page = (...scripts: string[]) =>
   new DOMParser().parseFromString(scripts.map((text) => `<script>${text}</script>`).join(''), 'text/html');
@@ -24,18 +24,34 @@ describe('findAssigningScript (content script)', () => {
   });
 });
 
-describe('readAssignedJson (background)', () => {
-  it('reads the object a script assigns, even with code after it and braces inside strings', () => {
+describe('cutWindows (content script)', () => {
+  it('takes the text after each place a key is, as many places and characters as asked', () => {
+    const text = 'var d = {"a":{"k":1},"b":{"k":2},"a":{"k":3},"a":{"k":4}};';
+    expect(
+      cutWindows(text, [
+        ['"a":{', 10, 2],
+        ['"b":{', 100, 5],
+        ['"none":{', 100, 5],
+      ]),
+    ).toEqual(['"a":{"k":1', '"a":{"k":3', '"b":{"k":2},"a":{"k":3},"a":{"k":4}};']);
+  });
+});
+
+describe('findObjectEnd and readJsonObject (background)', () => {
+  it('reads the object at a place, even with code after it and brackets inside strings', () => {
     const text = 'var ytInitialData = {"a":{"b":"} { ]"},"c":[1,{"d":"\\\\\\""}]};var meta = document.createElement("meta");';
-    expect(readAssignedJson(text, 'ytInitialData')).toEqual({ a: { b: '} { ]' }, c: [1, { d: '\\"' }] });
-    expect(readAssignedJson('window["ytInitialData"] = {"x":1};', 'ytInitialData')).toEqual({ x: 1 });
+    const from = text.indexOf('{');
+    expect(readJsonObject(text, from)).toEqual({ a: { b: '} { ]' }, c: [1, { d: '\\"' }] });
+    expect(text.slice(findObjectEnd(text, from) as number)).toBe(';var meta = document.createElement("meta");');
   });
 
-  it('is undefined for a script that assigns something else, or text that is not JSON', () => {
-    expect(readAssignedJson('var nothing = {"a":1};', 'ytInitialData')).toBeUndefined();
-    expect(readAssignedJson('var ytInitialData = {a: 1};', 'ytInitialData')).toBeUndefined();
-    expect(readAssignedJson('var ytInitialData = {"open": [', 'ytInitialData')).toBeUndefined();
-    expect(readAssignedJson('var ytInitialData = null;', 'ytInitialData')).toBeUndefined();
+  it('tells an object cut short from text that is no object', () => {
+    expect(findObjectEnd('{"open": [1, {"a": "}"', 0)).toBe('cut');
+    expect(findObjectEnd('{"open": "\\', 0)).toBe('cut');
+    expect(findObjectEnd('null', 0)).toBe('invalid');
+    expect(findObjectEnd('x', 0)).toBe('invalid');
+    expect(readJsonObject('{a: 1}', 0)).toBeUndefined();
+    expect(readJsonObject('{"open": [', 0)).toBeUndefined();
   });
 
   it('digs through objects and arrays without throwing', () => {
@@ -44,7 +60,6 @@ describe('readAssignedJson (background)', () => {
     expect(dig(value, 'a', 5, 'b')).toBeUndefined();
     expect(dig(null, 'a')).toBeUndefined();
     expect(dig({ __proto__: { polluted: 1 } }, 'polluted')).toBeUndefined();
-    expect(readJsonObject('x', 0)).toBeUndefined();
   });
 });
 
@@ -55,8 +70,25 @@ describe('readJsonObject against hostile nesting', () => {
     expect(dig(readJsonObject(nested(MAX_JSON_DEPTH), 0), 'a', 0, 'a', 0, 'a')).toBeDefined();
     const parse = vi.spyOn(JSON, 'parse');
     try {
+      expect(findObjectEnd(nested(MAX_JSON_DEPTH + 2), 0)).toBe('invalid');
       expect(readJsonObject(nested(MAX_JSON_DEPTH + 2), 0)).toBeUndefined();
       expect(readJsonObject(nested(200_000), 0)).toBeUndefined();
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('reads up to the bound of objects and arrays, and refuses more before parsing them', () => {
+    const holding = (containers: number) =>
+      `{"a":[${Array(containers - 2)
+        .fill('{}')
+        .join(',')}]}`;
+    expect(readJsonObject(holding(MAX_JSON_CONTAINERS), 0)).toBeDefined();
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      expect(findObjectEnd(holding(MAX_JSON_CONTAINERS + 1), 0)).toBe('invalid');
+      expect(readJsonObject(`{"a":${'[]'.repeat(100_000)}}`, 0)).toBeUndefined();
       expect(parse).not.toHaveBeenCalled();
     } finally {
       parse.mockRestore();

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { episodeSchema } from '../../utils/chapters/schema';
+import { cutWindows } from '../../utils/page-chapters/inline-scripts';
 import { createPageEpisode, readPageMaterial } from '../../utils/page-chapters/reading/readers';
+import { WATCH_PAGE_LIMITS } from '../../utils/sites/youtube';
 import type { PageChapters, PageChaptersReply } from '../../utils/sites/types';
 
 // The background's end of the readPageChapters message: material from a content script, which
@@ -121,9 +123,14 @@ describe('readPageMaterial', () => {
       /\(content\.panels\.chapters: /,
     ],
     [
-      'a script past the bound',
+      'a whole script instead of its windows',
       material({ ...watchPage, initialData: `var ytInitialData = {"p":"${'x'.repeat(6_000_000)}"}` }),
       /\(content\.initialData: /,
+    ],
+    [
+      'a window past the bound',
+      material({ ...watchPage, initialData: [`"playerBar":{"p":"${'x'.repeat(6_000_000)}"}`] }),
+      /\(content\.initialData\.0: /,
     ],
     [
       'show notes past the bound',
@@ -142,9 +149,8 @@ describe('readPageMaterial', () => {
       'utf8',
     );
     const script = /<script[^>]*>(var ytInitialData = [\s\S]*?)<\/script>/.exec(html)![1]!;
-    const reply = readPageMaterial(
-      material({ initialData: script, shownVideoId: null, panels: {}, descriptions: [] }, { mediaId: 'GJLlxj_dtq8' }),
-    );
+    const initialData = cutWindows(script, WATCH_PAGE_LIMITS.windows.ytInitialData);
+    const reply = readPageMaterial(material({ initialData, shownVideoId: null, panels: {}, descriptions: [] }, { mediaId: 'GJLlxj_dtq8' }));
     expect(reply.ok && reply.page?.source).toBe('auto-chapters');
     expect(reply.ok && reply.page?.episode.chapters).toHaveLength(10);
   });

@@ -20,13 +20,15 @@ export function readPageChaptersReply(reply: PageChaptersReply | null | undefine
 
 /**
  * The chapters the background reads in `material`, or null: when it finds none, refuses the
- * material or cannot be reached (the extension may be updating). A refusal's message goes to
- * `onRefused`, for the person to see why. Never rejects.
+ * material or cannot be reached (the extension may be updating). A refusal's message, or the note
+ * of a reply that could not read all the page's data, goes to `onRefused`, for the person to see
+ * why. Never rejects.
  */
 export function requestPageChapters(material: PageMaterial, onRefused?: (message: string) => void): Promise<PageEpisode | null | false> {
   return sendMessage('readPageChapters', material).then(
     (reply) => {
-      if (reply && !reply.ok) onRefused?.(reply.message);
+      const said = reply?.ok ? reply.note : reply?.message;
+      if (said) onRefused?.(said);
       return readPageChaptersReply(reply);
     },
     () => null,

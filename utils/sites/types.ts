@@ -129,7 +129,9 @@ export interface PageEpisode {
  * it was refused. `settled`: the page seems to show everything of this media's that chapters could
  * come from, so it is read again only now and then (see waitForPageChapters).
  */
-export type PageChaptersReply = { ok: true; page: PageEpisode | null; settled?: boolean } | { ok: false; message: string };
+export type PageChaptersReply =
+  /** `note`: why part of the page's data could not be read, in words for the person (as a refusal's message). */
+  { ok: true; page: PageEpisode | null; settled?: boolean; note?: string } | { ok: false; message: string };
 
 /**
  * What a site's addresses and ids look like, for the extension's pages and the background (pasted

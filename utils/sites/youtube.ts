@@ -1,8 +1,9 @@
-import { findAssigningScript } from '../page-chapters/inline-scripts';
+import { cutWindows, findAssigningScript } from '../page-chapters/inline-scripts';
 import { PAGE_LIMITS, readBlockText } from '../page-chapters/collect';
 import { createMediaPlayer } from './media-player';
 import type { EpisodeRef, OmittedData, PageChapterSource, Placement, SiteAdapter } from './types';
 import { readPage, type PageKind } from './youtube-addresses';
+import { DATA_WINDOWS } from './youtube-data-windows';
 
 /*
  * YouTube, desktop (www), mobile (m.) and embeds (www and youtube-nocookie).
@@ -58,12 +59,10 @@ export const PANEL_IDS: Record<Exclude<PageChapterSource, 'description'>, string
 
 /** Bounds of one look at a watch page, beyond PAGE_LIMITS. */
 export const WATCH_PAGE_LIMITS = {
-  /**
-   * The background parses these and must not spend over 50 ms on one message (a hostile page can put
-   * megabytes here): at ~6 ms per MB, 2.5 + 1 MB stay near 20 ms (bench row `hostile`). Real pages carry
-   * 0.3 to 2 MB of ytInitialData. Longer is not sent (nor accepted, reading/youtube.ts); the person is told.
-   */
-  maxScriptChars: { ytInitialData: 2_500_000, ytInitialPlayerResponse: 1_000_000 },
+  /** What is sent of the first load's inline scripts, never the scripts themselves (youtube-data-windows.ts says why). */
+  windows: DATA_WINDOWS,
+  /** Longer scripts are not searched: indexOf's time on the page's thread, ~1.4 ms per MB and key at worst; the person is told. */
+  maxScriptChars: { ytInitialData: 5_000_000, ytInitialPlayerResponse: 2_000_000 },
   /** The description selector matches two elements on real pages (the text and its container). */
   maxDescriptions: 10,
   maxDescriptionLinks: 200,
@@ -77,9 +76,9 @@ export type WatchPanelItem = { link: string | null; time: string; title: string 
  * (youtube-page-chapters.ts), which checks which video each part belongs to.
  */
 export type WatchPageMaterial = {
-  /** The first load's inline scripts (`var ytInitialData = {…}`), on a session's first look only. */
-  initialData?: string;
-  playerResponse?: string;
+  /** Windows of the first load's inline scripts (`var ytInitialData = {…}`), on a session's first look only. */
+  initialData?: string[];
+  playerResponse?: string[];
   /** ytd-watch-flexy's video-id: the video the rendered page shows, which lags a navigation. */
   shownVideoId: string | null;
   /** Each rendered chapter panel's items; a panel not rendered is absent. */
@@ -126,7 +125,7 @@ function collectWatchPage(doc: Document, first: boolean, notes: OmittedData[]): 
     ] as const) {
       const limit = WATCH_PAGE_LIMITS.maxScriptChars[name];
       const found = findAssigningScript(doc, name, limit);
-      if (found && 'text' in found) material[field] = found.text;
+      if (found && 'text' in found) material[field] = cutWindows(found.text, WATCH_PAGE_LIMITS.windows[name]);
       else if (found) notes.push({ chars: found.oversized, limit });
     }
   }

@@ -299,10 +299,15 @@ describe('what the content script collects from a watch page', () => {
     expect(JSON.parse(JSON.stringify(material))).toEqual(material);
   });
 
-  it('takes the first load’s scripts on the first look only: they never change, and can be megabytes', () => {
+  it('takes windows of the first load’s scripts on the first look only: they never change, and can be megabytes', () => {
     const doc = firstLoad(youtubeVideo('YtChapters1'));
-    expect(watchMaterial(collect(doc, 'YtChapters1'))?.initialData).toMatch(/^var ytInitialData = \{/);
-    expect(watchMaterial(collect(doc, 'YtChapters1'))?.playerResponse).toMatch(/^var ytInitialPlayerResponse = \{/);
+    const windows = (list: string[] | undefined) => list?.map((window) => window.slice(0, window.indexOf('{', 1)));
+    expect(windows(watchMaterial(collect(doc, 'YtChapters1'))?.initialData)).toEqual([
+      '"currentVideoEndpoint":',
+      '"playerBar":',
+      '{"panelIdentifier":"engagement-panel-macro-markers-description-chapters","targetId":"engagement-panel-macro-markers-description-chapters","header":',
+    ]);
+    expect(windows(watchMaterial(collect(doc, 'YtChapters1'))?.playerResponse)).toEqual(['"videoDetails":']);
     // Nothing else on the page yet: no message to send.
     expect(collect(doc, 'YtChapters1', undefined, false)).toBeNull();
   });
@@ -397,9 +402,12 @@ describe('YouTube page chapters from a hostile page', () => {
   });
 
   // The test's timeout is only a hang guard: speed is the bench's to measure, not a stopwatch's here.
-  it('leaves a script larger than the bound unread', { timeout: 30_000 }, () => {
-    const data = { ...buildInitialData(youtubeVideo('YtChapters1')), padding: 'x'.repeat(6_100_000) };
-    expect(read(parse(`<script>var ytInitialData = ${JSON.stringify(data)};</script>`), 'YtChapters1')).toBeNull();
+  it('reads a script of megabytes through its windows, and leaves one too long to search unread', { timeout: 30_000 }, () => {
+    const data = (padding: number) => ({ padding: 'x'.repeat(padding), ...buildInitialData(youtubeVideo('YtChapters1')) });
+    expect(read(parse(`<script>var ytInitialData = ${JSON.stringify(data(4_000_000))};</script>`), 'YtChapters1')?.source).toBe('chapters');
+    const tooLong = parse(`<script>var ytInitialData = ${JSON.stringify(data(5_100_000))};</script>`);
+    expect(collect(tooLong, 'YtChapters1')?.omitted).toHaveLength(1);
+    expect(read(tooLong, 'YtChapters1')).toBeNull();
   });
 
   it('keeps at most 500 chapters, and refuses a "chapter list" of thousands', () => {

@@ -1,20 +1,8 @@
-import { assignmentHead } from '../inline-scripts';
-
 /*
- * JSON a page assigns to a variable in an inline script (`var name = {...};`), read from the
- * script's text (which the content script finds: inline-scripts.ts). Background only: a real
- * watch page's data is 0.3 to 2 MB, whose JSON.parse would hold up the page's main thread.
- * Bounded: one linear pass over text the caller has already bounded.
+ * JSON objects in windows of a page's inline scripts (`var name = {...};`), which the content script
+ * cuts (inline-scripts.ts) and this reads (page-windows.ts). Background only, bounded: one linear
+ * pass over text whose length the message's schema has already bounded.
  */
-
-/**
- * The value a script's `text` assigns to `name` (`var name = {...}` or `window["name"] = {...}`),
- * or undefined when it assigns none or it is not JSON.
- */
-export function readAssignedJson(text: string, name: string): unknown {
-  const match = assignmentHead(name).exec(text.slice(0, 200));
-  return match ? readJsonObject(text, match[0].length) : undefined;
-}
 
 /**
  * Deeper than any page data Chapterbar reads (YouTube's ytInitialData nests about 30 levels). A
@@ -24,13 +12,24 @@ export function readAssignedJson(text: string, name: string): unknown {
 export const MAX_JSON_DEPTH = 128;
 
 /**
- * The JSON object that starts at `from`, found by matching braces outside strings (the script may
- * go on after it: `;var meta = …`), then parsed. Undefined when it is not one, or nests deeper
- * than MAX_JSON_DEPTH.
+ * More objects and arrays than one object of chapter data holds: a real player bar of 100 chapters
+ * with thumbnails and a heat map has ~1,300, a chapter panel ~66 an item (its window holds ~16),
+ * while a hostile window of `[[]]` holds one every two characters, and building them is most of
+ * what `JSON.parse` costs. Refused during the scan, as deeper nesting is.
  */
-export function readJsonObject(text: string, from: number): unknown {
-  if (text[from] !== '{') return undefined;
+export const MAX_JSON_CONTAINERS = 4_000;
+
+/** Why no object was found: the text ends first (a window too short for it), or it is no object, nests too deep or holds too much. */
+export type NoObject = 'cut' | 'invalid';
+
+/**
+ * Where the JSON object that starts at `from` ends (the index after its closing brace), found by
+ * matching brackets outside strings (the text may go on after it: `;var meta = …`), or why not.
+ */
+export function findObjectEnd(text: string, from: number): number | NoObject {
+  if (text[from] !== '{') return 'invalid';
   let depth = 0;
+  let containers = 0;
   let inString = false;
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -39,19 +38,30 @@ export function readJsonObject(text: string, from: number): unknown {
       else if (c === 34 /* " */) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 /* { */ || c === 91 /* [ */) {
-      if (++depth > MAX_JSON_DEPTH) return undefined;
+      if (++depth > MAX_JSON_DEPTH || ++containers > MAX_JSON_CONTAINERS) return 'invalid';
     } else if (c === 125 /* } */ || c === 93 /* ] */) {
-      depth--;
-      if (depth === 0) {
-        try {
-          return JSON.parse(text.slice(from, i + 1)) as unknown;
-        } catch {
-          return undefined;
-        }
-      }
+      if (--depth === 0) return i + 1;
     }
   }
-  return undefined;
+  return 'cut';
+}
+
+/**
+ * The JSON object that starts at `from` (see findObjectEnd), parsed: undefined when it is not one,
+ * is cut short, nests deeper than MAX_JSON_DEPTH or holds more than MAX_JSON_CONTAINERS.
+ */
+export function readJsonObject(text: string, from: number): unknown {
+  const end = findObjectEnd(text, from);
+  return typeof end === 'number' ? parseJson(text.slice(from, end)) : undefined;
+}
+
+/** JSON.parse, or undefined for text that is not JSON. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The value at a path of object keys and array indexes, or undefined; never throws. */

@@ -80,12 +80,14 @@ export function readPageMaterial(value: unknown): PageChaptersReply {
   const checked = reader.content.safeParse(content);
   if (!checked.success) return { ok: false, message: `Unreadable ${site} page material (${describeIssue(checked.error, ['content'])})` };
   try {
-    const page = reader.read(checked.data, { mediaId, ...(duration !== undefined && { duration }) });
+    let note: string | undefined;
+    const page = reader.read(checked.data, { mediaId, ...(duration !== undefined && { duration }) }, (told) => (note = told));
     // The material names the media as the page's EpisodeRef does: its site, id, length, title and show.
     return {
       ok: true,
       page: page && { source: page.source, episode: createPageEpisode(material.data, page, untitled(site)) },
       settled: reader.settled(checked.data, { mediaId }),
+      ...(note !== undefined && { note }),
     };
   } catch (error) {
     // The readers check every value, so this is a bug; the page still gets an answer.

@@ -3,7 +3,9 @@ import { parseClock } from '../../chapters/time';
 import { t } from '../../i18n';
 import { readDescriptionChapters, tidyPageChapters, type RawPageChapter } from './chapter-lists';
 import { PAGE_LIMITS } from '../collect';
-import { dig, digArray, readAssignedJson } from './page-json';
+import { dig, digArray } from './page-json';
+import { readWindows } from './page-windows';
+import type { DataWindow } from '../inline-scripts';
 import type { PageReader } from './page-reader';
 import type { PageChapter, PageChapters, PageChapterSource } from '../../sites/types';
 import { PANEL_IDS, WATCH_PAGE_LIMITS, youtube, type WatchPageMaterial } from '../../sites/youtube';
@@ -23,14 +25,25 @@ import { PANEL_IDS, WATCH_PAGE_LIMITS, youtube, type WatchPageMaterial } from '.
  *
  * How they are read: a content script lives in an isolated world and cannot see `window.ytInitialData`,
  * only the DOM. On a first load the DOM still holds the inline `<script>var ytInitialData = {…}</script>`
- * (and the player response) the server sent. The content script only collects (youtube.ts): those
- * scripts' text on a session's first look, the rendered panels' items and the description's text as
- * strings, ytd-watch-flexy's video-id. This reader, in the background, does the rest: the scripts
- * are parsed there, not on the page's main thread, where JSON.parse of 0.3 to 2 MB would stall
- * playback and scrolling (and the parsers need not ship in the content script); each copy is
- * checked to be this video's (currentVideoEndpoint / videoDetails.videoId). After a single-page
- * navigation those scripts describe the first video and are ignored; the rendered panels and
- * description are read instead, each checked against the video: ytd-watch-flexy's video-id, and
+ * (and the player response) the server sent: 0.3 to 2 MB on real pages, any amount on a hostile one.
+ * The content script only collects (youtube.ts): from those scripts, on a session's first look, a
+ * window of text after each key this reader needs, found with indexOf (WATCH_PAGE_LIMITS.windows:
+ * bounded in size and number whatever the page holds, ~0.5 MB at most, so the background never
+ * receives megabytes); the rendered panels' items and the description's text as strings;
+ * ytd-watch-flexy's video-id. This reader, in the background, does the rest (and the parsers need
+ * not ship in the content script): in each window it finds the JSON object that starts at the key
+ * (a bracket and string-aware scan, page-windows.ts) and parses only that:
+ *   "currentVideoEndpoint":{…}   whose data it is (watchEndpoint.videoId), checked before anything else is taken
+ *   "playerBar":{…}              the player bar's markersMap (or chapteredPlayerBarRenderer.chapters)
+ *   {"panelIdentifier":"engagement-panel-macro-markers-…  the chapter panels (YouTube puts panelIdentifier first)
+ *   "videoDetails":{…}           the player response's videoId, shortDescription and lengthSeconds
+ * A key inside a string never matches (its quotes are escaped there). The first object at a key
+ * counts (a page's look-alike keys in front of the real ones hide them). A window cut before its
+ * object ends (a chapter list longer than real ones, or a hostile page's), or whose object nests too
+ * deep or holds too much (page-json.ts), is not read: the person is told (pageDataUnreadable), unless
+ * the creator's chapters were found anyway. After a single-page navigation those scripts describe
+ * the first video and are not sent; the rendered panels and description are read instead, each
+ * checked against the video: ytd-watch-flexy's video-id, and
  * the video ids in the links YouTube puts on timestamps. (The navigation event's detail carries
  * the new data, but only for the page's own scripts; a main-world bridge could pass it on, at the
  * cost of another script.)
@@ -67,22 +80,50 @@ const number = (value: unknown): number | undefined => {
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 };
 
-/** ytInitialData of the first load, when it is this video's. */
-function readInitialData(script: string | undefined, videoId: string): unknown {
-  const data = script === undefined ? undefined : readAssignedJson(script, 'ytInitialData');
-  return dig(data, 'currentVideoEndpoint', 'watchEndpoint', 'videoId') === videoId ? data : undefined;
+const [ENDPOINT, PLAYER_BAR, PANEL] = WATCH_PAGE_LIMITS.windows.ytInitialData.map(([key]) => key);
+const [DETAILS] = WATCH_PAGE_LIMITS.windows.ytInitialPlayerResponse.map(([key]) => key);
+
+/** What the first load's ytInitialData holds for this video: its player bars and chapter panels. */
+interface InitialData {
+  playerBars: unknown[];
+  panels: unknown[];
+  /** A window of this video's data (or of the one saying whose it is) held no whole object. */
+  unreadable: boolean;
+}
+
+/**
+ * Whether windows whose first object at `key` should name the video say nothing of another video's:
+ * the first load's data was sent for this video, so a window cut short, or a page's look-alike keys
+ * in front of the real one, hide this video's data, which the person is told.
+ */
+const unowned = (windows: string[] | undefined, owner: unknown) => typeof owner !== 'string' && (windows?.length ?? 0) > 0;
+
+/** The windows of ytInitialData of the first load; nothing of them when they are another video's. */
+function readInitialData(windows: string[] | undefined, videoId: string): InitialData {
+  const { byKey, unreadable } = readWindows(windows, WATCH_PAGE_LIMITS.windows.ytInitialData);
+  const owner = dig(byKey.get(ENDPOINT!)?.[0], 'watchEndpoint', 'videoId');
+  if (owner !== videoId) return { playerBars: [], panels: [], unreadable: unowned(windows, owner) };
+  return { playerBars: byKey.get(PLAYER_BAR!) ?? [], panels: byKey.get(PANEL!) ?? [], unreadable };
 }
 
 /** The description and length from ytInitialPlayerResponse of the first load, when it is this video's. */
-function readInitialPlayer(script: string | undefined, videoId: string): { description?: string; duration?: number } | undefined {
-  const details = dig(script === undefined ? undefined : readAssignedJson(script, 'ytInitialPlayerResponse'), 'videoDetails');
-  if (dig(details, 'videoId') !== videoId) return undefined;
+function readInitialPlayer(
+  windows: string[] | undefined,
+  videoId: string,
+): { description?: string; duration?: number; unreadable: boolean } {
+  const { byKey, unreadable } = readWindows(windows, WATCH_PAGE_LIMITS.windows.ytInitialPlayerResponse);
+  const details = byKey.get(DETAILS!)?.[0];
+  const owner = dig(details, 'videoId');
+  if (owner !== videoId) return { unreadable: unowned(windows, owner) };
   const description = dig(details, 'shortDescription');
-  return { description: typeof description === 'string' ? description : undefined, duration: number(dig(details, 'lengthSeconds')) };
+  return {
+    description: typeof description === 'string' ? description : undefined,
+    duration: number(dig(details, 'lengthSeconds')),
+    unreadable,
+  };
 }
 
-function fromPlayerBar(data: unknown, source: Source): RawPageChapter[] | null {
-  const bar = dig(data, 'playerOverlays', 'playerOverlayRenderer', 'decoratedPlayerBarRenderer', 'decoratedPlayerBarRenderer', 'playerBar');
+function fromPlayerBar(bar: unknown, source: Source): RawPageChapter[] | null {
   const chapterRenderers = (list: unknown[]) =>
     list.map((item) => ({
       start: (number(dig(item, 'chapterRenderer', 'timeRangeStartMillis')) ?? NaN) / 1000,
@@ -95,10 +136,8 @@ function fromPlayerBar(data: unknown, source: Source): RawPageChapter[] | null {
   return source === 'chapters' && legacy.length > 0 ? chapterRenderers(legacy) : null;
 }
 
-function fromPanels(data: unknown, videoId: string, source: Source): RawPageChapter[] | null {
-  const panel = digArray(data, 'engagementPanels')
-    .map((entry) => dig(entry, 'engagementPanelSectionListRenderer'))
-    .find((renderer) => (dig(renderer, 'panelIdentifier') ?? dig(renderer, 'targetId')) === PANEL_IDS[source]);
+function fromPanels(panels: unknown[], videoId: string, source: Source): RawPageChapter[] | null {
+  const panel = panels.find((renderer) => dig(renderer, 'panelIdentifier') === PANEL_IDS[source]);
   if (!panel) return null;
   const items: RawPageChapter[] = [];
   for (const entry of digArray(panel, 'content', 'macroMarkersListRenderer', 'contents')) {
@@ -160,17 +199,23 @@ function readRenderedDescription(material: WatchPageMaterial, videoId: string): 
 /**
  * The chapters a watch page publishes for `videoId`, best first: the creator's chapters as YouTube
  * shows them, then the description's timestamps (which YouTube may have declined: fewer than three,
- * not starting at 0:00), then YouTube's auto-generated chapters. Null when there are none.
+ * not starting at 0:00), then YouTube's auto-generated chapters. Null when there are none. `tell`
+ * hears why, when part of the page's data could not be read and the creator's chapters were not found.
  */
-export function readYoutubePageChapters(material: WatchPageMaterial, videoId: string, duration?: number): PageChapters | null {
+export function readYoutubePageChapters(
+  material: WatchPageMaterial,
+  videoId: string,
+  duration?: number,
+  tell?: (note: string) => void,
+): PageChapters | null {
   const data = readInitialData(material.initialData, videoId);
   const player = readInitialPlayer(material.playerResponse, videoId);
-  const length = duration ?? player?.duration;
+  const length = duration ?? player.duration;
   // The first of the page's copies that holds a usable list: the first load's data, then the rendered panel.
   const own = (source: Source): PageChapter[] | null => {
     const readers = [
-      () => (data === undefined ? null : fromPlayerBar(data, source)),
-      () => (data === undefined ? null : fromPanels(data, videoId, source)),
+      ...data.playerBars.map((bar) => () => fromPlayerBar(bar, source)),
+      () => fromPanels(data.panels, videoId, source),
       () => fromRenderedPanel(material, videoId, source),
     ];
     for (const read of readers) {
@@ -182,25 +227,36 @@ export function readYoutubePageChapters(material: WatchPageMaterial, videoId: st
   };
   const chapters = own('chapters');
   if (chapters) return { source: 'chapters', chapters };
-  const described = readDescriptionChapters(player?.description || readRenderedDescription(material, videoId), length);
+  if (data.unreadable || player.unreadable) tell?.(t('pageDataUnreadable'));
+  const described = readDescriptionChapters(player.description || readRenderedDescription(material, videoId), length);
   if (described) return { source: 'description', chapters: described };
   const generated = own('auto-chapters');
   return generated ? { source: 'auto-chapters', chapters: generated } : null;
 }
 
 const item = z.string().max(PAGE_LIMITS.maxItemChars);
-/** Refused over the content script's own caps (youtube.ts says why): a fooled content script's megabytes are not parsed. */
-const script = (name: keyof typeof WATCH_PAGE_LIMITS.maxScriptChars) => {
-  const limit = WATCH_PAGE_LIMITS.maxScriptChars[name];
-  return z.string().max(limit, { error: (issue) => t('pageDataTooLarge', megabytes(String(issue.input).length), megabytes(limit)) });
-};
 const megabytes = (chars: number) => (chars / 1_000_000).toFixed(1);
+const totalChars = (list: unknown) => (Array.isArray(list) ? list.reduce((sum: number, text) => sum + String(text).length, 0) : 0);
+/**
+ * A script's windows, refused over the content script's own bounds (WATCH_PAGE_LIMITS.windows, which
+ * says why): a fooled content script's megabytes are not read, and the person is told as for a page's.
+ */
+const windows = (name: keyof typeof WATCH_PAGE_LIMITS.windows) => {
+  const keys: readonly DataWindow[] = WATCH_PAGE_LIMITS.windows[name];
+  const widest = Math.max(...keys.map(([, chars]) => chars));
+  const most = keys.reduce((sum, [, chars, count]) => sum + chars * count, 0);
+  const tooLarge = (chars: number, limit: number) => t('pageDataTooLarge', megabytes(chars), megabytes(limit));
+  return z
+    .array(z.string().max(widest, { error: (issue) => tooLarge(String(issue.input).length, widest) }))
+    .max(keys.reduce((sum, [, , count]) => sum + count, 0))
+    .refine((list) => totalChars(list) <= most, { error: (issue) => tooLarge(totalChars(issue.input), most) });
+};
 const panelItems = z.array(z.object({ link: item.nullable(), time: item, title: item })).max(PAGE_LIMITS.maxChapters * 2);
 
 /** What youtube.ts collects, within the bounds it collects it in: anything else is not its. */
 const watchPageMaterial: z.ZodType<WatchPageMaterial> = z.object({
-  initialData: script('ytInitialData').optional(),
-  playerResponse: script('ytInitialPlayerResponse').optional(),
+  initialData: windows('ytInitialData').optional(),
+  playerResponse: windows('ytInitialPlayerResponse').optional(),
   shownVideoId: item.nullable(),
   panels: z.object({ chapters: panelItems.optional(), 'auto-chapters': panelItems.optional() }),
   descriptions: z
@@ -211,7 +267,7 @@ const watchPageMaterial: z.ZodType<WatchPageMaterial> = z.object({
 export const youtubePageReader: PageReader<WatchPageMaterial> = {
   site: youtube.id,
   content: watchPageMaterial,
-  read: (material, media) => readYoutubePageChapters(material, media.mediaId, media.duration),
+  read: (material, media, tell) => readYoutubePageChapters(material, media.mediaId, media.duration, tell),
   // The watch page shows this video's description: its timestamps, and the creator's chapters
   // made from them, are all there will be (a panel of auto-chapters rendering later is let go).
   settled: (material, media) =>
