@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { STORAGE_KEYS } from '../storage/keys';
-import { offsetsItem } from '../storage/offsets';
+import { offsetsItem, readOffset } from '../storage/offsets';
 import { loadRefusals } from './refusals';
 
 /**
@@ -33,7 +33,16 @@ export function keptRead<T>(key: string, read: () => Promise<T>) {
 }
 
 /** What every look-up reads besides the library: the refusals ("Not this one") and the timing corrections. */
-export const keptLookupReads = () => ({
-  refusals: keptRead(STORAGE_KEYS.refusals.key, loadRefusals),
-  offsets: keptRead(STORAGE_KEYS.offsets.key, () => offsetsItem.getValue()),
-});
+export function keptLookupReads() {
+  const offsets = keptRead(STORAGE_KEYS.offsets.key, () => offsetsItem.getValue());
+  return {
+    refusals: keptRead(STORAGE_KEYS.refusals.key, loadRefusals),
+    offsets,
+    /** The person's correction for this episode on this site; undefined when none or unreadable. */
+    savedOffset: (episodeId: string, site: string) =>
+      offsets.get().then(
+        (all) => readOffset(all, episodeId, site),
+        () => undefined,
+      ),
+  };
+}

@@ -11,7 +11,7 @@ import type { ExportReply, SaveEditReply } from '../messaging/protocol';
 import { commitChange, createRecord, episodeKey, episodeRecordSchema, shardWrites, summarize, type EpisodeRecord } from './store';
 import { linksItem, type Links } from './links';
 import { readMediaLink } from './media-address';
-import { readOffset, saveOffset } from '../storage/offsets';
+import { saveOffset } from '../storage/offsets';
 import { keptLookupReads } from './kept-reads';
 import type { EpisodeMatch, EpisodeSummary, LibraryListing, LibraryResult, MatchReport } from '../messaging/protocol';
 import { answerMatch, explainMatch } from './match-answers';
@@ -66,7 +66,7 @@ export interface LibraryService {
 
 export function createLibraryService({ bundled }: { bundled: readonly Episode[] }): LibraryService {
   const books = createLibraryBooks({ bundled });
-  const { refusals, offsets } = keptLookupReads();
+  const { refusals, offsets, savedOffset: keptOffset } = keptLookupReads();
 
   async function findEpisode(data: unknown): Promise<EpisodeMatch | null> {
     const ref = episodeRefSchema.safeParse(data);
@@ -80,10 +80,7 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
       const episode = read.episodes.get(match.item.id);
       if (episode) {
         void books.tidyAfterRead([], [], read.upgraded);
-        const savedOffset = await offsets
-          .get()
-          .then((all) => readOffset(all, episode.id, ref.data.site))
-          .catch(() => undefined);
+        const savedOffset = await keptOffset(episode.id, ref.data.site);
         return {
           episode,
           offset: match.offset,
