@@ -24,7 +24,9 @@ export default defineBackground(() => {
 
   // Each answer is also kept for the next page's first paint (utils/background/first-paint.ts).
   const firstPaint = createFirstPaintMemo();
-  serve('findEpisode', async ({ data }) => {
+  serve('findEpisode', async ({ data, sender }) => {
+    // A tab's top frame looks up what it plays: that is its announcement too (no message of its own).
+    if (sender.frameId === 0) void announce(sender.tab?.id);
     const match = await library.findEpisode(data);
     firstPaint.remember(data, match);
     return match;
@@ -58,15 +60,15 @@ export default defineBackground(() => {
   serve('saveEdit', ({ data }) => library.saveEdit(data));
   serve('exportEpisode', ({ data }) => library.exportEpisode(data));
 
-  // Every episode a tab shows announces it: written only when the tab differs from the last one
-  // this worker wrote, since each write of storage.local reaches every tab's content script.
+  // Every episode a tab shows announces it (its look-up does, and a tab coming back into view):
+  // written only when the tab differs from the last one this worker wrote.
   let announced: number | undefined;
-  serve('announceMediaTab', async ({ sender }) => {
-    const tab = sender.tab?.id;
+  async function announce(tab: number | undefined) {
     if (tab === undefined || tab === announced) return;
     announced = tab;
     await lastMediaTab.setValue(tab);
-  });
+  }
+  serve('announceMediaTab', ({ sender }) => announce(sender.tab?.id));
   serve('getMediaTab', () => lastMediaTab.getValue());
   serve('openLibrary', () => browser.runtime.openOptionsPage());
   const stylesheet = createStylesheetServer();

@@ -13,6 +13,10 @@ import { EPISODE_VIDEO_ID, EXTENSION_PATH, fixture, launchBrowser, startServer }
 const WATCH = `https://www.youtube.com/watch?v=${EPISODE_VIDEO_ID}`;
 const OTHER = 'dQw4w9WgXcQ';
 const SETTLE_MS = 1000;
+const NAVIGATIONS = 16;
+const LOADS = 8;
+const PLAY_MS = 10_000;
+const PAUSED_MS = 10_000;
 
 interface ProfileNode {
   id: number;
@@ -63,28 +67,79 @@ class TargetSession {
 type Sender = { send<R>(method: string, params?: object): Promise<R> };
 const sender = (cdp: CDPSession): Sender => ({ send: (m, p) => cdp.send(m as never, p as never) as never });
 
-async function profiled(targets: Array<[string, Sender | null]>, label: string, work: () => Promise<void>) {
+/**
+ * Counts, in the worker, the messages it receives (by type) and the storage writes anyone makes
+ * (by area and key), from now until `read()`: what a navigation or a load asks of the background.
+ */
+async function countTraffic(worker: Sender | null) {
+  const expression = (body: string) => ({ expression: `(() => { ${body} })()`, returnByValue: true });
+  await worker?.send('Runtime.evaluate', {
+    ...expression(`
+      const counts = (globalThis.__benchTraffic ??= { messages: {}, writes: {}, on: false });
+      counts.messages = {};
+      counts.writes = {};
+      if (counts.on) return;
+      counts.on = true;
+      chrome.runtime.onMessage.addListener((message) => {
+        const type = (message && message.type) || '?';
+        counts.messages[type] = (counts.messages[type] ?? 0) + 1;
+      });
+      chrome.storage.onChanged.addListener((changes, area) => {
+        for (const key of Object.keys(changes)) counts.writes[area + ':' + key] = (counts.writes[area + ':' + key] ?? 0) + 1;
+      });`),
+  });
+  return {
+    async read(label: string, per: number) {
+      if (!worker) return;
+      const { result } = await worker.send<{ result: { value: { messages: Record<string, number>; writes: Record<string, number> } } }>(
+        'Runtime.evaluate',
+        expression('return globalThis.__benchTraffic;'),
+      );
+      const line = (counts: Record<string, number>) =>
+        Object.entries(counts)
+          .map(([key, n]) => `${key} ${(n / per).toFixed(2)}`)
+          .join(', ') || 'none';
+      console.log(`\n== ${label}, per one: messages ${line(result.value.messages)}; storage writes ${line(result.value.writes)}`);
+    },
+  };
+}
+
+async function profiled(targets: Array<[string, Sender | null]>, label: string, per: number, work: () => Promise<void>) {
   const live = targets.filter((t): t is [string, Sender] => t[1] !== null);
   for (const [, s] of live) {
     await s.send('Profiler.enable');
     await s.send('Profiler.setSamplingInterval', { interval: 200 });
     await s.send('Profiler.start');
   }
+  const started = Date.now();
   await work();
+  const workMs = Date.now() - started;
   for (const [name, s] of live) {
     const { profile } = await s.send<{ profile: Profile }>('Profiler.stop');
     writeFileSync(`/tmp/chapterbar-${label}-${name}.cpuprofile`, JSON.stringify(profile));
-    summarize(`${label}, ${name}`, profile);
+    // A full load restarts the renderer's profile with its new document: only the last load is in it.
+    const covered = Math.min(1, (profile.endTime - profile.startTime) / 1000 / workMs);
+    summarize(`${label}, ${name}`, profile, Math.max(1, Math.round(per * covered)));
   }
 }
 
-function summarize(title: string, profile: Profile) {
+function summarize(title: string, profile: Profile, per: number) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
   const byUrl = new Map<string, number>();
   const byFunction = new Map<string, number>();
+  // Chapterbar's code with the browser's functions it calls (messaging, DOM, storage): a native
+  // frame counts for the nearest extension frame above it.
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const ours = (id: number | undefined): boolean => {
+    for (let at = id; at !== undefined; at = parent.get(at)) if (byId.get(at)!.callFrame.url.startsWith('chrome-extension://')) return true;
+    return false;
+  };
+  let own = 0;
   for (const [id, ms] of self) {
+    if (ours(id)) own += ms;
     const { callFrame } = byId.get(id)!;
     const url = callFrame.url.replace(/^chrome-extension:\/\/[a-p]+/, 'ext:') || `(${callFrame.functionName || 'native'})`;
     byUrl.set(url, (byUrl.get(url) ?? 0) + ms);
@@ -101,6 +156,7 @@ function summarize(title: string, profile: Profile) {
     `\n== ${title}: ${((profile.endTime - profile.startTime) / 1000).toFixed(0)} ms profiled\n-- self time by script\n${top(byUrl, 12)}`,
   );
   console.log(`-- heaviest functions\n${top(byFunction, 25)}`);
+  console.log(`-- Chapterbar's code and what it calls: ${own.toFixed(1)} ms, ${(own / per).toFixed(1)} ms per one (${per} in the profile)`);
 }
 
 async function main() {
@@ -113,34 +169,59 @@ async function main() {
     await page.waitForTimeout(1500);
     const renderer = sender(await page.context().newCDPSession(page));
     const worker = await TargetSession.attachWorker(page);
+    // Paused after playing, as the bench's paused span (within the page's first 30 s, while the
+    // page's own chapters may still be looked for).
+    let traffic = await countTraffic(worker);
+    await page.evaluate(() => document.querySelector<HTMLVideoElement>('#movie_player video.html5-main-video')!.play());
+    await page.waitForTimeout(PLAY_MS);
+    await page.evaluate(() => document.querySelector<HTMLVideoElement>('#movie_player video.html5-main-video')!.pause());
+    await traffic.read('playing, per second', PLAY_MS / 1000);
+    traffic = await countTraffic(worker);
+    await profiled(
+      [
+        ['renderer', renderer],
+        ['worker', worker],
+      ],
+      'paused',
+      PAUSED_MS / 1000,
+      () => page.waitForTimeout(PAUSED_MS),
+    );
+    await traffic.read('paused, per second', PAUSED_MS / 1000);
+    traffic = await countTraffic(worker);
     await profiled(
       [
         ['renderer', renderer],
         ['worker', worker],
       ],
       'navigations',
+      NAVIGATIONS,
       async () => {
-        for (let i = 0; i < 16; i++) {
+        for (let i = 0; i < NAVIGATIONS; i++) {
           await fixture(page).navigate(i % 2 ? EPISODE_VIDEO_ID : OTHER);
           await page.waitForTimeout(SETTLE_MS);
         }
       },
     );
+    await traffic.read('navigations', NAVIGATIONS);
     // A full load replaces the renderer's document (same process): the page session survives it.
+    const loadWorker = await TargetSession.attachWorker(page);
+    traffic = await countTraffic(loadWorker);
     await profiled(
       [
         ['renderer', renderer],
-        ['worker', await TargetSession.attachWorker(page)],
+        ['worker', loadWorker],
       ],
       'loads',
+      LOADS,
       async () => {
-        for (let i = 0; i < 8; i++) {
+        for (let i = 0; i < LOADS; i++) {
           await page.goto(`${WATCH}&paused=1`);
           await fixture(page).ready();
           await page.waitForTimeout(SETTLE_MS);
         }
       },
     );
+    await traffic.read('loads', LOADS);
   } finally {
     await browser.close();
     await server.close();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readPageChaptersReply, requestPageChapters } from '../../utils/sidebar/page-chapter-request';
+import { createPageChapterAsker, readPageChaptersReply, requestPageChapters } from '../../utils/sidebar/page-chapter-request';
 import type { PageMaterial } from '../../utils/sites/types';
 
 const send = vi.hoisted(() => vi.fn());
@@ -65,5 +65,59 @@ describe('requestPageChapters', () => {
   it('is null, never a rejection, when the background cannot be reached', async () => {
     send.mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
     await expect(requestPageChapters(material)).resolves.toBeNull();
+  });
+});
+
+describe('createPageChapterAsker', () => {
+  afterEach(() => send.mockReset());
+  const withTimes: PageMaterial = { ...material, content: { notes: '0:00 Intro\n4:30 Topic' } };
+
+  it('asks again only when the material changed: the same material has the same answer', async () => {
+    const ask = createPageChapterAsker();
+    send.mockResolvedValue({ ok: true, page: null, settled: true });
+    await expect(ask(withTimes)).resolves.toBe(false);
+    await expect(ask({ ...withTimes })).resolves.toBe(false);
+    expect(send).toHaveBeenCalledTimes(1);
+    send.mockResolvedValue({ ok: true, page });
+    const changed = { ...withTimes, content: { notes: '0:00 Intro\n4:30 Topic\n9:10 End' } };
+    await expect(ask(changed)).resolves.toEqual(page);
+    await expect(ask(changed)).resolves.toEqual(page);
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks again after no answer, a refusal or "none yet"', async () => {
+    const refused = vi.fn();
+    const ask = createPageChapterAsker(refused);
+    send.mockRejectedValueOnce(new Error('Receiving end does not exist.'));
+    await expect(ask(withTimes)).resolves.toBeNull();
+    send.mockResolvedValueOnce({ ok: false, message: 'Unreadable page material' });
+    await expect(ask(withTimes)).resolves.toBeNull();
+    expect(refused).toHaveBeenCalledWith('Unreadable page material');
+    send.mockResolvedValueOnce({ ok: true, page: null, settled: false });
+    await expect(ask(withTimes)).resolves.toBeNull();
+    send.mockResolvedValueOnce({ ok: true, page });
+    await expect(ask(withTimes)).resolves.toEqual(page);
+    await expect(ask(withTimes)).resolves.toEqual(page);
+    expect(send).toHaveBeenCalledTimes(4);
+  });
+
+  it('sends material without two times in it only when the page’s chapters are more than an alternative', async () => {
+    const ask = createPageChapterAsker();
+    send.mockResolvedValue({ ok: true, page: null, settled: true });
+    const oneTime = { ...material, content: { notes: 'The demo at 12:30.' } };
+    await expect(ask(oneTime, { onlyIfTimes: true })).resolves.toBe(false);
+    expect(send).not.toHaveBeenCalled();
+    await expect(ask(withTimes, { onlyIfTimes: true })).resolves.toBe(false);
+    expect(send).toHaveBeenCalledTimes(1);
+    await expect(ask(oneTime)).resolves.toBe(false);
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+
+  it('always sends the page’s inline data (its times are numbers)', async () => {
+    const ask = createPageChapterAsker();
+    send.mockResolvedValue({ ok: true, page });
+    await expect(ask(material, { whole: true, onlyIfTimes: true })).resolves.toEqual(page);
+    await expect(ask(material, { whole: true })).resolves.toEqual(page);
+    expect(send).toHaveBeenCalledTimes(2);
   });
 });

@@ -11,9 +11,9 @@ import type { ExportReply, SaveEditReply } from '../messaging/protocol';
 import { commitChange, createRecord, episodeKey, episodeRecordSchema, shardWrites, summarize, type EpisodeRecord } from './store';
 import { linksItem, type Links } from './links';
 import { readMediaLink } from './media-address';
-import { loadOffset, saveOffset } from '../storage/offsets';
+import { saveOffset } from '../storage/offsets';
+import { keptLookupReads } from './kept-reads';
 import type { EpisodeMatch, EpisodeSummary, LibraryListing, LibraryResult, MatchReport } from '../messaging/protocol';
-import { loadRefusals } from './refusals';
 import { answerMatch, explainMatch } from './match-answers';
 import { loadQuarantine, QUARANTINE_KEY, removeFromQuarantine } from './quarantine';
 import {
@@ -66,11 +66,12 @@ export interface LibraryService {
 
 export function createLibraryService({ bundled }: { bundled: readonly Episode[] }): LibraryService {
   const books = createLibraryBooks({ bundled });
+  const { refusals, offsets, savedOffset: keptOffset } = keptLookupReads();
 
   async function findEpisode(data: unknown): Promise<EpisodeMatch | null> {
     const ref = episodeRefSchema.safeParse(data);
     if (!ref.success) return null;
-    const refused = await loadRefusals();
+    const refused = await refusals.get();
     for (let attempt = 0; attempt < 3; attempt++) {
       const current = await books.current();
       const match = current.library.match(ref.data, refused);
@@ -79,7 +80,7 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
       const episode = read.episodes.get(match.item.id);
       if (episode) {
         void books.tidyAfterRead([], [], read.upgraded);
-        const savedOffset = await loadOffset(episode.id, ref.data.site).catch(() => undefined);
+        const savedOffset = await keptOffset(episode.id, ref.data.site);
         return {
           episode,
           offset: match.offset,
@@ -123,7 +124,7 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
     ready: books.current(),
     findEpisode,
 
-    answerMatch: (data) => answerMatch(books, data, (change) => changeLinks(change)),
+    answerMatch: (data) => answerMatch(books, data, (change) => changeLinks(change)).finally(() => refusals.forget()),
     explainMatch: (data) => explainMatch(books, data),
 
     async saveOffset(data) {
@@ -131,7 +132,7 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
       if (!request.success) return invalidRequest(request.error);
       const { episodeId, site, seconds } = request.data;
       try {
-        await saveOffset(episodeId, site, seconds);
+        await saveOffset(episodeId, site, seconds).finally(() => offsets.forget());
         return { ok: true };
       } catch (error) {
         return { ok: false, message: String(error) };
@@ -292,6 +293,6 @@ export function createLibraryService({ bundled }: { bundled: readonly Episode[] 
     saveEdit: (data) => saveEdit(books, data),
     exportEpisode: (data) => exportForSidebar(books, data),
 
-    close: books.close,
+    close: () => [books, refusals, offsets].forEach((part) => part.close()),
   };
 }

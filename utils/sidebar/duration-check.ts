@@ -2,7 +2,11 @@ import type { EpisodeMatch } from '../messaging/protocol';
 import type { EpisodeRef, Player } from '../sites/types';
 import { childController } from './child-abort';
 
-/** A title match is re-checked against the media's length once the media knows it. */
+/**
+ * A title match is re-checked against the media's length once the media knows it. A match made by
+ * the media's address (its id in the library, or the person's link) holds whatever the length, so
+ * it costs no second look-up (one more message on each navigation to a library episode).
+ */
 export function verifyDuration(
   findEpisode: (ref: EpisodeRef) => Promise<EpisodeMatch | null>,
   ref: EpisodeRef,
@@ -10,6 +14,7 @@ export function verifyDuration(
   player: Player,
   controller: AbortController,
 ) {
+  if (match.linked || match.reasons?.some((reason) => (reason.signal === 'media-id' || reason.signal === 'link') && reason.agrees)) return;
   const waiting = childController(controller.signal);
   const check = () => {
     const duration = player.duration();

@@ -7,7 +7,7 @@ import { sendMessage, type EpisodeMatch } from '../messaging/protocol';
 import { createOffsetCorrection, isOffsetAdjustable } from './offset-correction';
 import { watchPreferences } from '../storage/preferences';
 import { savePreferences } from '../storage/save-preferences';
-import { describeOmitted, requestPageChapters } from './page-chapter-request';
+import { createPageChapterAsker, describeOmitted } from './page-chapter-request';
 import { waitForPageChapters } from '../page-chapters/collect';
 import type { ProgressMarkers } from './progress-markers';
 import { createSidebarState, type SidebarState } from './state';
@@ -100,6 +100,9 @@ export function startEpisodeSession(
   // page renders that media's chapters). `pageNote`: why they could not all be read, for the popup.
   let firstLook = true;
   let pageNote: string | undefined;
+  const askPage = createPageChapterAsker((message) => (pageNote = message));
+  /** With a library episode shown, the page's chapters are an alternative: asked for only when the page shows times. */
+  let alternativeOnly = false;
   const readPage = async (): Promise<PageEpisode | null | false> => {
     const inline = firstLook && host.takePageLoad(mediaKey);
     firstLook = false;
@@ -107,22 +110,23 @@ export function startEpisodeSession(
     if (!material) return null;
     const { omitted, ...sent } = material;
     if (omitted) pageNote = describeOmitted(omitted);
-    return requestPageChapters({ ...sent, title: current.ref.title, show: current.ref.show }, (message) => (pageNote = message));
+    return askPage({ ...sent, title: current.ref.title, show: current.ref.show }, { whole: inline, onlyIfTimes: alternativeOnly });
   };
 
   (async () => {
-    host.announce();
     const match = known !== undefined ? known : await host.findEpisode(ref);
     if (signal.aborted) return;
+    // With a library episode the page is read only once the sidebar shows, and never its inline
+    // data (megabytes on YouTube, collected and sent for a switch the person may never use): the
+    // rendered description and chapter panels tell whether there is something to switch to, and
+    // only a page that shows times is sent to be read (page-chapter-request.ts).
     if (match) {
       current.matched = true;
       current.matchedId = match.episode.id;
+      lookup = match.verdict ?? 'confident';
+      firstLook = false;
+      alternativeOnly = true;
     }
-    if (match) lookup = match.verdict ?? 'confident';
-    // With a library episode the page is read only once the sidebar shows, and never its inline
-    // data (megabytes on YouTube, collected and sent for a switch the person may never use): the
-    // rendered description and chapter panels tell whether there is something to switch to.
-    if (match) firstLook = false;
     const firstPage = match ? null : readPage();
     // A library episode always wins; without one, the page's chapters, which may render a moment after the title.
     let page = (await firstPage) || null;

@@ -1,6 +1,7 @@
 import { sendMessage } from '../messaging/protocol';
 import { t } from '../i18n';
 import type { OmittedData, PageChaptersReply, PageEpisode, PageMaterial } from '../sites/types';
+import { PAGE_LIMITS } from '../page-chapters/collect';
 
 /*
  * The content script's side of reading a page's chapters: it sends what it collected to the
@@ -33,6 +34,38 @@ export function requestPageChapters(material: PageMaterial, onRefused?: (message
     },
     () => null,
   );
+}
+
+/**
+ * Something that could be a chapter's time ("4:30", "1:02:03"): every page reader needs at least
+ * PAGE_LIMITS.minChapters of them in what it reads as text (a description, a panel's times, show
+ * notes). Only the inline data holds times as numbers, and it is never checked here. Counted in
+ * the whole material's JSON: a time in the title only makes one message more.
+ */
+const TIME = /\d:\d\d/g;
+const mayHoldChapters = (json: string) => (json.match(TIME)?.length ?? 0) >= PAGE_LIMITS.minChapters;
+
+/**
+ * `requestPageChapters` for one session, without the messages that cannot change its answer: the
+ * background's reading depends on the material alone, so material equal to the last one answered
+ * gets that answer again (a page is read again whenever it changes, mostly elsewhere than its
+ * description; each message costs the page a channel and the worker a parse). "None yet", no
+ * reply and a refusal are asked again. With `onlyIfTimes` (a library episode shows, and the page's
+ * chapters are only an alternative to offer), material without two times in it is not sent at
+ * all: none of it could be chapters, and it reads as a settled page (false). Material carrying the
+ * page's inline data (`whole`) is always sent.
+ */
+export function createPageChapterAsker(onRefused?: (message: string) => void) {
+  let last: { key: string; answer: PageEpisode | false } | null = null;
+  return async (material: PageMaterial, options: { whole?: boolean; onlyIfTimes?: boolean } = {}): Promise<PageEpisode | null | false> => {
+    if (options.whole) return requestPageChapters(material, onRefused);
+    const key = JSON.stringify(material);
+    if (last?.key === key) return last.answer;
+    if (options.onlyIfTimes && !mayHoldChapters(key)) return false;
+    const answer = await requestPageChapters(material, onRefused);
+    if (answer !== null) last = { key, answer };
+    return answer;
+  };
 }
 
 /** Why the page's data was left out, in words for the person ("… too large … 8.0 MB; … at most 2.5 MB …"). */

@@ -41,7 +41,6 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
   let pageLoadKey: string | null = null;
   /** Its inline data was taken: megabytes on YouTube, read once per page load. */
   let pageLoadRead = false;
-  let announced = false;
   // Hiding applies to every tab at once, so it is watched here rather than per episode.
   const hidden = createSignal(false);
   const setPreferences = (value: Preferences) => {
@@ -66,13 +65,6 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     takeNotice,
     savePageChapters,
     progressMarkers: options.progressMarkers,
-    // Once per page, and again whenever the tab comes back into view (below): a message on every
-    // navigation cost more in the page (a message channel each) than all of the sidebar's reading.
-    announce() {
-      if (announced) return;
-      announced = true;
-      void sendMessage('announceMediaTab').catch(() => {});
-    },
     restart: () => restart(),
   };
 
@@ -195,7 +187,9 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
   };
   watchLibraryRevision(recheck, ctx.signal);
   options.watchStale?.(recheck);
-  // The popup, opened in a tab of its own, looks for the media tab the person used last.
+  // The popup, opened in a tab of its own, looks for the media tab the person used last: each
+  // look-up from a top frame tells the background (a message of its own on every navigation cost
+  // the page a message channel), and so does the tab coming back into view.
   ctx.addEventListener(document, 'visibilitychange', () => {
     if (document.visibilityState === 'visible' && session) void sendMessage('announceMediaTab').catch(() => {});
   });

@@ -21,8 +21,6 @@ export interface SessionHost {
   takeNotice(mediaKey: string): string | null;
   savePageChapters(mediaKey: string, episode: Episode, source: PageChapterSource): Promise<{ ok: true } | { ok: false; message: string }>;
   progressMarkers?: typeof showProgressMarkers;
-  /** Tells the background that this tab plays media (the popup in a tab of its own looks for it). */
-  announce(): void;
   /** Looks up what the page plays afresh (after the person said a plausible match is not this one, or after the editor's Done). */
   restart?(): void;
 }

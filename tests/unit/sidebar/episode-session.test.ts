@@ -50,7 +50,6 @@ function host(findEpisode: (ref: EpisodeRef) => Promise<EpisodeMatch | null>) {
     takePageLoad: () => false,
     takeNotice: () => null,
     savePageChapters: async () => ({ ok: true as const }),
-    announce: () => {},
   };
 }
 
@@ -111,6 +110,30 @@ describe('an episode session', () => {
     await shownCount(1);
     expect(test.findEpisode).not.toHaveBeenCalled();
     expect(shown[0]!.episode.id).toBe('ep-1');
+  });
+
+  it('beside a library episode, sends the page to be read only when it shows times (its chapters to switch to)', async () => {
+    const { sendMessage } = await import('../../../utils/messaging/protocol');
+    const reads = () => vi.mocked(sendMessage).mock.calls.filter(([type]) => type === 'readPageChapters').length;
+    for (const [notes, sent] of [
+      ['A conversation. The demo at 12:30.', 0],
+      ['0:00 Intro\n4:30 The demo', 1],
+    ] as const) {
+      vi.mocked(sendMessage).mockClear();
+      const collectPageChapters = vi.fn<NonNullable<SiteAdapter['collectPageChapters']>>((_doc, _url, ref) => ({
+        site: 'test',
+        mediaId: ref.mediaId!,
+        content: { notes },
+      }));
+      const test = { ...host(async () => match), adapter: { ...adapter, collectPageChapters } };
+      const controller = new AbortController();
+      startEpisodeSession(test, playing, mediaKeyOf(playing), controller.signal);
+      await vi.waitFor(() => expect(collectPageChapters).toHaveBeenCalled());
+      // Collecting and sending are one step: by now a message would have gone.
+      await vi.waitFor(() => expect(reads()).toBe(sent));
+      controller.abort();
+    }
+    shown.length = 0;
   });
 
   it('ends with the page: aborting the parent aborts the session before anything shows', async () => {
