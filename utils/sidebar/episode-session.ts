@@ -16,7 +16,6 @@ import { waitFor } from './wait-for';
 import { askAbout } from './match-question';
 import { floatingPlacement, placeOrFloat } from './floating';
 import { loadSidebarExtras } from './extras';
-import { describePlacement } from './placement-report';
 import { verifyDuration } from './duration-check';
 import type { PageSees } from '../messaging/protocol';
 import type { Session, SessionHost } from './session-types';
@@ -87,7 +86,7 @@ export function startEpisodeSession(
       return {
         lookup: state?.question.peek() ? 'asking' : lookup,
         player: player ? (player.kind?.() ?? 'media') : null,
-        placement: placement ? describePlacement(placement) : null,
+        placement,
         ...(pageNote && { pageNote }),
       };
     },

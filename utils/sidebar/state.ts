@@ -1,6 +1,7 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals-core';
 import type { ChapterClock } from './chapter-clock';
 import type { Episode } from '../chapters/schema';
+import type { MatchReasonReport } from '../messaging/protocol';
 import type { OffsetCorrection } from './offset-correction';
 import type { TextMatcher } from '../chapters/search';
 import { searchEngine } from './search-engine';
@@ -32,13 +33,12 @@ export interface SidebarActions {
 
 /**
  * A plausible match, asked about before its chapters show: which library episode it may be, the
- * signals that agree and differ (as the person reads them), and the two answers.
+ * signals it was judged by (the panel names those that agree and differ), and the two answers.
  */
 export interface MatchQuestion {
   title: string;
   show: string;
-  agrees: string[];
-  differs: string[];
+  reasons: readonly MatchReasonReport[];
   accept(): void;
   refuse(): void;
 }
