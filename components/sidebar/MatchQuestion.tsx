@@ -1,5 +1,6 @@
 import { t, type MessageKey } from '../../utils/i18n';
 import type { MatchReasonReport } from '../../utils/messaging/protocol';
+import { answerQuestion } from '../../utils/sidebar/match-question';
 import type { SidebarState } from '../../utils/sidebar/state';
 import { useSignalValue } from '../../utils/sidebar/signal-hooks';
 import { trusted } from './trusted';
@@ -45,10 +46,10 @@ export function MatchQuestionPanel({ state }: { state: SidebarState }) {
         </p>
         <p class="cb-question-why">{t('askWhy', nameSignals(question.reasons, true), nameSignals(question.reasons, false))}</p>
         <div class="cb-question-actions">
-          <button type="button" class="cb-tool cb-primary" onClick={trusted(() => question.accept())}>
+          <button type="button" class="cb-tool cb-primary" onClick={trusted(() => answerQuestion(question, true))}>
             {t('askAccept')}
           </button>
-          <button type="button" class="cb-tool" onClick={trusted(() => question.refuse())}>
+          <button type="button" class="cb-tool" onClick={trusted(() => answerQuestion(question, false))}>
             {t('askRefuse')}
           </button>
         </div>

@@ -7,11 +7,11 @@ import { sendMessage, type EpisodeMatch } from '../messaging/protocol';
 import { createOffsetCorrection, isOffsetAdjustable } from './offset-correction';
 import { watchPreferences } from '../storage/preferences';
 import { savePreferences } from '../storage/save-preferences';
-import { describeOmitted, requestPageChapters } from './page-chapter-request';
+import { requestPageChapters } from './page-chapter-request';
 import { waitForPageChapters } from '../page-chapters/collect';
 import type { ProgressMarkers } from './progress-markers';
 import { createSidebarState, type SidebarState } from './state';
-import type { EpisodeRef, PageEpisode, Placement, Player } from '../sites/types';
+import type { EpisodeRef, OmittedData, PageEpisode, Placement, Player } from '../sites/types';
 import { waitFor } from './wait-for';
 import { askAbout } from './match-question';
 import { floatingPlacement, placeOrFloat } from './floating';
@@ -98,14 +98,14 @@ export function startEpisodeSession(
   // page loaded with: only that media's first look takes it, once per page load (on a return the
   // page renders that media's chapters). `pageNote`: why they could not all be read, for the popup.
   let firstLook = true;
-  let pageNote: string | undefined;
+  let pageNote: string | OmittedData[] | undefined;
   const readPage = async (): Promise<PageEpisode | null | false> => {
     const inline = firstLook && host.takePageLoad(mediaKey);
     firstLook = false;
     const material = adapter.collectPageChapters?.(document, new URL(location.href), current.ref, inline) ?? null;
     if (!material) return null;
     const { omitted, ...sent } = material;
-    if (omitted) pageNote = describeOmitted(omitted);
+    if (omitted) pageNote = omitted;
     return requestPageChapters({ ...sent, title: current.ref.title, show: current.ref.show }, (message) => (pageNote = message));
   };
 

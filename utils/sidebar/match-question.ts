@@ -11,24 +11,28 @@ export interface MatchAnswers {
 
 /**
  * The question for a plausible match: which episode, and the signals it was judged by (the panel,
- * components/sidebar/MatchQuestion.tsx, names them in the person's words). The answer is kept by
- * the background for this media (when the page names it).
+ * components/sidebar/MatchQuestion.tsx, names them in the person's words and sends the answer).
  */
 export function askAbout(match: EpisodeMatch, ref: EpisodeRef, on: MatchAnswers): MatchQuestion {
-  const answer = (accept: boolean) => {
-    if (accept) on.accepted();
-    else on.refused();
-    if (ref.mediaId)
-      sendMessage('answerMatch', { site: ref.site, mediaId: ref.mediaId, episodeId: match.episode.id, accept }).then(
-        () => on.answered(accept),
-        () => {},
-      );
-  };
   return {
     title: match.episode.title,
     show: match.episode.show,
     reasons: match.reasons ?? [],
-    accept: () => answer(true),
-    refuse: () => answer(false),
+    answerFor: ref.mediaId ? { site: ref.site, mediaId: ref.mediaId, episodeId: match.episode.id } : null,
+    ...on,
   };
+}
+
+/**
+ * The person's answer: the session acts on it at once, and the background keeps it for this media
+ * (when the page names it). Part of the sidebar's extras, with the panel that asks.
+ */
+export function answerQuestion(question: MatchQuestion, accept: boolean): void {
+  if (accept) question.accepted();
+  else question.refused();
+  if (question.answerFor)
+    sendMessage('answerMatch', { ...question.answerFor, accept }).then(
+      () => question.answered(accept),
+      () => {},
+    );
 }

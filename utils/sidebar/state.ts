@@ -33,14 +33,19 @@ export interface SidebarActions {
 
 /**
  * A plausible match, asked about before its chapters show: which library episode it may be, the
- * signals it was judged by (the panel names those that agree and differ), and the two answers.
+ * signals it was judged by (the panel names those that agree and differ), and what the session
+ * does with the answer (match-question.ts).
  */
 export interface MatchQuestion {
   title: string;
   show: string;
   reasons: readonly MatchReasonReport[];
-  accept(): void;
-  refuse(): void;
+  /** Where the background keeps the answer; null when the page names no media. */
+  answerFor: { site: string; mediaId: string; episodeId: string } | null;
+  accepted(): void;
+  refused(): void;
+  /** Once the background has kept the answer. */
+  answered(accept: boolean): void;
 }
 
 /** Everything the sidebar shows or toggles; one per episode on a page, shared by its views. */

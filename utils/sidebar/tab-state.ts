@@ -1,20 +1,28 @@
-import type { PageSees, TabState } from '../messaging/protocol';
-import type { EpisodeRef, Placement } from '../sites/types';
+import { sendMessage, type EpisodeMatch, type PageSees, type TabState } from '../messaging/protocol';
+import type { EpisodeRef, OmittedData, Placement } from '../sites/types';
+import { describeOmitted } from './page-chapter-request';
 import { describePlacement } from './placement-report';
 import type { SidebarState } from './state';
 import { isTyping, type OwnShadowRoot } from './typing';
 
-/** What a session found so far; the popup's PageSees, with the placement as it is (described here). */
-export type SessionSees = Omit<PageSees, 'placement'> & { placement: Placement | null };
+/**
+ * What a session found so far: the popup's PageSees, with the placement as it is and the page's
+ * data left out as it was (both put in words here, on demand).
+ */
+export type SessionSees = Omit<PageSees, 'placement' | 'pageNote'> & {
+  placement: Placement | null;
+  pageNote?: string | readonly OmittedData[];
+};
 
 /** What the tab's control (tab-control.ts) lets the answers below see and do. */
 export interface TabControlAccess {
   session(): ControlledSession | null;
   sidebarVisible(): boolean;
   setSidebarVisible(visible: boolean): void;
-  reloadEpisode(): void;
-  /** "Make chapters" / "Edit chapters" from the popup: false when this page plays nothing. */
-  startEditing(): Promise<boolean>;
+  /** What the page plays now, as the site's adapter reads it. */
+  readEpisode(): EpisodeRef | null;
+  /** Starts over for what the page plays now, with a match already made for it if given (run-site.ts). */
+  restart(known?: { ref: EpisodeRef; match: EpisodeMatch | null }): void;
 }
 
 /** The messages the popup and the keyboard commands send a tab. */
@@ -24,8 +32,16 @@ export type TabMessage = (typeof TAB_MESSAGES)[number];
 export interface ControlledSession {
   ref: EpisodeRef;
   sees?(): SessionSees;
+  /** Opens the sidebar's editor as soon as the sidebar shows. */
+  edit(): void;
   /** Null until the episode is found and the sidebar mounted. */
   state: SidebarState | null;
+}
+
+/** The session's findings in the popup's words. */
+function describeSees({ placement, pageNote, ...found }: SessionSees): PageSees {
+  const note = typeof pageNote === 'object' ? describeOmitted(pageNote) : pageNote;
+  return { ...found, placement: placement && describePlacement(placement), ...(note && { pageNote: note }) };
 }
 
 /**
@@ -42,7 +58,7 @@ export function readTabState(session: ControlledSession, sidebarVisible: boolean
     sidebarVisible,
     // Keyboard commands are global to the browser: they never act while the person types here.
     typing: isTyping(document, ownRoot),
-    ...(found && { sees: { ...found, placement: found.placement && describePlacement(found.placement) } }),
+    ...(found && { sees: describeSees(found) }),
   };
   if (!state) return { ...base, episode: null, activeIndex: -1, currentTime: 0, paused: true, playbackRate: 1 };
   const { episode, clock } = state;
@@ -87,5 +103,19 @@ export function answerTab(access: TabControlAccess, type: TabMessage, data: unkn
     access.setSidebarVisible(data);
     return true;
   }
-  return type === 'reloadEpisode' ? access.reloadEpisode() : access.startEditing();
+  return type === 'reloadEpisode' ? access.restart() : startEditing(access);
+}
+
+/** "Make chapters" / "Edit chapters" from the popup: false when this page plays nothing. */
+async function startEditing(access: TabControlAccess): Promise<boolean> {
+  const session = access.session();
+  if (session?.state) return (session.edit(), true);
+  // Nothing shown (no chapters anywhere): a new episode for this media, edited from empty.
+  const ref = access.readEpisode();
+  const episode = ref && (await sendMessage('newEpisode', ref));
+  if (!ref || !episode) return false;
+  access.restart({ ref, match: { episode, offset: 0, linked: false } });
+  const started = access.session();
+  started?.edit();
+  return started !== null;
 }
