@@ -51,13 +51,33 @@ function nativeBrowserInContentScripts(): Plugin {
   };
 }
 
+/**
+ * JSX as Preact's own `createElement` calls (`h(type, props, ...children)`), not the automatic
+ * runtime's `jsx(type, { ...props, children })`: Preact's `render` needs createElement anyway, so
+ * the content scripts do without `preact/jsx-runtime` and its calls are shorter (0.2 KB gzipped
+ * off each). On-demand scripts share it from the content script (on-demand-shared.ts).
+ */
+function classicJsx(): Plugin {
+  return {
+    name: 'chapterbar:classic-jsx',
+    config: () => ({
+      esbuild: {
+        jsx: 'transform',
+        jsxFactory: '__cbH',
+        jsxFragment: '__cbFragment',
+        jsxInject: "import { createElement as __cbH, Fragment as __cbFragment } from 'preact';",
+      },
+    }),
+  };
+}
+
 // Chapterbar reads only the pages it decorates, never the network: the host permissions
 // come from the content scripts' matches, and `storage` holds the library and settings.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({
-    plugins: [preact(), nativeBrowserInContentScripts()],
+    plugins: [preact(), classicJsx(), nativeBrowserInContentScripts()],
     build: {
       target: 'es2022',
       // Terser's extra passes take about 1 KB (gzipped) more off each content script than esbuild,
@@ -66,7 +86,14 @@ export default defineConfig({
       minify: process.env.NOMINIFY === '1' ? false : 'terser',
       // SOURCEMAP=1 npx wxt build: maps for finding what takes the content scripts' bytes.
       sourcemap: process.env.SOURCEMAP === '1',
-      terserOptions: { compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: false } },
+      // `ecma: 2020` and `unsafe` (`throw Error(…)`, `x + ""` for a template or String(x)): 0.1 KB off each
+      // content script. `unsafe` assumes the built-ins are the browser's own, which they are in every
+      // world Chapterbar's scripts run in (a content script's isolated world cannot see the page's).
+      terserOptions: {
+        ecma: 2020,
+        compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe: true },
+        format: { comments: false },
+      },
     },
   }),
   // The sources zip that Firefox's add-on review rebuilds from: what git tracks, not local outputs.

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defineExtensionMessaging } from '../../utils/messaging/transport';
+import { defineExtensionMessaging, defineTabMessaging } from '../../utils/messaging/transport';
 
 /*
  * WXT's fake browser answers with listeners' return values; real browsers answer through
@@ -109,7 +109,8 @@ describe('extension messaging', () => {
   });
 
   it("sends to a tab's top frame", async () => {
-    const { sendTabMessage, onMessage } = defineExtensionMessaging<TestProtocol>();
+    const { onMessage } = defineExtensionMessaging<TestProtocol>();
+    const sendTabMessage = defineTabMessaging<TestProtocol>();
     onMessage('double', ({ data }) => data * 2);
     await expect(sendTabMessage(7, 'double', 2)).resolves.toBe(4);
     await expect(sendTabMessage(8, 'double', 3)).resolves.toBe(6);
@@ -120,7 +121,7 @@ describe('extension messaging', () => {
   });
 
   it('rejects when the tab has no content script to answer', async () => {
-    const { sendTabMessage } = defineExtensionMessaging<TestProtocol>();
+    const sendTabMessage = defineTabMessaging<TestProtocol>();
     await expect(sendTabMessage(7, 'ping')).rejects.toThrow(/Receiving end does not exist/);
   });
 

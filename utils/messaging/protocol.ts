@@ -1,4 +1,4 @@
-import { defineExtensionMessaging } from './transport';
+import { defineExtensionMessaging, defineTabMessaging } from './transport';
 import type { Episode } from '../chapters/schema';
 import type { EpisodeRecord, ImportSource } from '../library/store';
 import type { EpisodeRef, PageChaptersReply, PageMaterial } from '../sites/types';
@@ -244,4 +244,5 @@ export interface ProtocolMap {
   startEditing(): boolean;
 }
 
-export const { sendMessage, sendTabMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+export const sendTabMessage = /* @__PURE__ */ defineTabMessaging<ProtocolMap>();

@@ -63,15 +63,6 @@ export function defineExtensionMessaging<P extends object>() {
       return readReply(type, await browser.runtime.sendMessage(envelope(type, data)));
     },
 
-    /**
-     * To the content script in a tab's top frame (embeds in other frames have their own sidebar, which
-     * the popup does not steer). Kept apart from sendMessage so content scripts, which only ever
-     * talk to the background, do not carry it.
-     */
-    async sendTabMessage<K extends keyof P & string>(tabId: number, type: K, ...[data]: SendArgs<P[K]>): Promise<ReplyOf<P[K]>> {
-      return readReply(type, await browser.tabs.sendMessage(tabId, envelope(type, data), { frameId: 0 }));
-    },
-
     /** One handler per type and context; returns its removal. */
     onMessage<K extends keyof P & string>(
       type: K,
@@ -86,4 +77,14 @@ export function defineExtensionMessaging<P extends object>() {
       };
     },
   };
+}
+
+/**
+ * To the content script in a tab's top frame (embeds in other frames have their own sidebar, which
+ * the popup does not steer). A function of its own, not a method beside sendMessage, so that content
+ * scripts, which only ever talk to the background, do not carry it (an unused method stays in a bundle).
+ */
+export function defineTabMessaging<P extends object>() {
+  return async <K extends keyof P & string>(tabId: number, type: K, ...[data]: SendArgs<P[K]>): Promise<ReplyOf<P[K]>> =>
+    readReply(type, await browser.tabs.sendMessage(tabId, envelope(type, data), { frameId: 0 }));
 }

@@ -7,16 +7,15 @@ import { sendMessage, type EpisodeMatch } from '../messaging/protocol';
 import { createOffsetCorrection, isOffsetAdjustable } from './offset-correction';
 import { watchPreferences } from '../storage/preferences';
 import { savePreferences } from '../storage/save-preferences';
-import { createPageChapterAsker, describeOmitted } from './page-chapter-request';
+import { createPageChapterAsker } from './page-chapter-request';
 import { waitForPageChapters } from '../page-chapters/collect';
 import type { ProgressMarkers } from './progress-markers';
 import { createSidebarState, type SidebarState } from './state';
-import type { EpisodeRef, PageEpisode, Placement, Player } from '../sites/types';
+import type { EpisodeRef, OmittedData, PageEpisode, Placement, Player } from '../sites/types';
 import { waitFor } from './wait-for';
 import { askAbout } from './match-question';
 import { floatingPlacement, placeOrFloat } from './floating';
 import { loadSidebarExtras } from './extras';
-import { describePlacement } from './placement-report';
 import { verifyDuration } from './duration-check';
 import type { PageSees } from '../messaging/protocol';
 import type { Session, SessionHost } from './session-types';
@@ -87,7 +86,7 @@ export function startEpisodeSession(
       return {
         lookup: state?.question.peek() ? 'asking' : lookup,
         player: player ? (player.kind?.() ?? 'media') : null,
-        placement: placement ? describePlacement(placement) : null,
+        placement,
         ...(pageNote && { pageNote }),
       };
     },
@@ -99,7 +98,7 @@ export function startEpisodeSession(
   // page loaded with: only that media's first look takes it, once per page load (on a return the
   // page renders that media's chapters). `pageNote`: why they could not all be read, for the popup.
   let firstLook = true;
-  let pageNote: string | undefined;
+  let pageNote: string | OmittedData[] | undefined;
   const askPage = createPageChapterAsker((message) => (pageNote = message));
   /** With a library episode shown, the page's chapters are an alternative: asked for only when the page shows times. */
   let alternativeOnly = false;
@@ -109,7 +108,7 @@ export function startEpisodeSession(
     const material = adapter.collectPageChapters?.(document, new URL(location.href), current.ref, inline) ?? null;
     if (!material) return null;
     const { omitted, ...sent } = material;
-    if (omitted) pageNote = describeOmitted(omitted);
+    if (omitted) pageNote = omitted;
     return askPage({ ...sent, title: current.ref.title, show: current.ref.show }, { whole: inline, onlyIfTimes: alternativeOnly });
   };
 

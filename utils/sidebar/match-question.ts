@@ -1,16 +1,6 @@
-import { t, type MessageKey } from '../i18n';
 import { sendMessage, type EpisodeMatch } from '../messaging/protocol';
 import type { EpisodeRef } from '../sites/types';
 import type { MatchQuestion } from './state';
-
-const SIGNAL_NAMES: Record<string, MessageKey> = {
-  title: 'signalTitle',
-  'title-words': 'signalTitleWords',
-  show: 'signalShow',
-  number: 'signalNumber',
-  guest: 'signalGuest',
-  duration: 'signalDuration',
-};
 
 /** What the session does with the person's answer, and once the background has it. */
 export interface MatchAnswers {
@@ -20,29 +10,29 @@ export interface MatchAnswers {
 }
 
 /**
- * The question for a plausible match, in the person's words: which episode, what agrees, what
- * differs. The answer is kept by the background for this media (when the page names it).
+ * The question for a plausible match: which episode, and the signals it was judged by (the panel,
+ * components/sidebar/MatchQuestion.tsx, names them in the person's words and sends the answer).
  */
 export function askAbout(match: EpisodeMatch, ref: EpisodeRef, on: MatchAnswers): MatchQuestion {
-  const named = (agrees: boolean) =>
-    (match.reasons ?? [])
-      .filter((reason) => reason.agrees === agrees && SIGNAL_NAMES[reason.signal])
-      .map((reason) => t(SIGNAL_NAMES[reason.signal]!));
-  const answer = (accept: boolean) => {
-    if (accept) on.accepted();
-    else on.refused();
-    if (ref.mediaId)
-      sendMessage('answerMatch', { site: ref.site, mediaId: ref.mediaId, episodeId: match.episode.id, accept }).then(
-        () => on.answered(accept),
-        () => {},
-      );
-  };
   return {
     title: match.episode.title,
     show: match.episode.show,
-    agrees: named(true),
-    differs: named(false),
-    accept: () => answer(true),
-    refuse: () => answer(false),
+    reasons: match.reasons ?? [],
+    answerFor: ref.mediaId ? { site: ref.site, mediaId: ref.mediaId, episodeId: match.episode.id } : null,
+    ...on,
   };
+}
+
+/**
+ * The person's answer: the session acts on it at once, and the background keeps it for this media
+ * (when the page names it). Part of the sidebar's extras, with the panel that asks.
+ */
+export function answerQuestion(question: MatchQuestion, accept: boolean): void {
+  if (accept) question.accepted();
+  else question.refused();
+  if (question.answerFor)
+    sendMessage('answerMatch', { ...question.answerFor, accept }).then(
+      () => question.answered(accept),
+      () => {},
+    );
 }

@@ -7,7 +7,7 @@ import { Sidebar } from '../../components/sidebar/Sidebar';
 import type { SidebarState } from './state';
 import type { Placement } from '../sites/types';
 import { loadStylesheet } from './stylesheet';
-import { registerOwnShadowRoot } from './typing';
+import { registerOwnShadowRoot } from './own-roots';
 
 /** Events stopped at the shadow root so the site's shortcuts and player clicks never see them. */
 const ISOLATED_EVENTS = [

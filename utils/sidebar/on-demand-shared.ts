@@ -1,7 +1,6 @@
 import { computed, effect, signal } from '@preact/signals-core';
-import { Fragment } from 'preact';
+import { createElement, Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { jsx, jsxs } from 'preact/jsx-runtime';
 
 /**
  * What an on-demand script (on-demand-names.ts) takes from the content script instead of bundling
@@ -11,8 +10,8 @@ import { jsx, jsxs } from 'preact/jsx-runtime';
  * an on-demand script needs them (each costs the content script a few bytes).
  */
 export const ON_DEMAND_SHARED = {
-  preact: { Fragment },
-  'preact/jsx-runtime': { jsx, jsxs, Fragment },
+  // JSX compiles to createElement (wxt.config.ts, classicJsx).
+  preact: { createElement, Fragment },
   'preact/hooks': { useEffect, useLayoutEffect, useMemo, useRef, useState },
   '@preact/signals-core': { computed, effect, signal },
 } as const;

@@ -146,17 +146,8 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
         hidden.value = !visible;
         void savePreferences({ hidden: !visible });
       },
-      reloadEpisode: () => restart(),
-      startEditing: async () => {
-        if (session?.state) return (session.edit(), true);
-        // Nothing shown (no chapters anywhere): a new episode for this media, edited from empty.
-        const ref = adapter.readEpisode(document, new URL(location.href));
-        const episode = ref && (await sendMessage('newEpisode', ref));
-        if (!ref || !episode) return false;
-        restart({ ref, match: { episode, offset: 0, linked: false } });
-        session?.edit();
-        return session !== null;
-      },
+      readEpisode: () => adapter.readEpisode(document, new URL(location.href)),
+      restart,
     },
     ctx.signal,
   );

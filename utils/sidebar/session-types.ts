@@ -1,10 +1,11 @@
 import type { Episode } from '../chapters/schema';
-import type { EpisodeMatch, PageSees } from '../messaging/protocol';
+import type { EpisodeMatch } from '../messaging/protocol';
 import type { Preferences } from '../storage/preferences';
 import type { EpisodeRef, PageChapterSource, SiteAdapter } from '../sites/types';
 import type { SidebarMount } from './mount';
 import type { showProgressMarkers } from './progress-markers';
 import type { SidebarState } from './state';
+import type { SessionSees } from './tab-state';
 
 /** What a session needs from the content script that runs it; one per page, shared by its sessions. */
 export interface SessionHost {
@@ -39,7 +40,7 @@ export interface Session {
   /** Re-reads layout and theme without rebuilding anything. */
   refresh(): void;
   /** What the session found so far, for the popup's "What Chapterbar sees". */
-  sees(): PageSees;
+  sees(): SessionSees;
   /** Opens the sidebar's editor as soon as the sidebar shows ("Make chapters" in the popup). */
   edit(): void;
 }

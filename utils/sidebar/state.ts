@@ -1,6 +1,7 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals-core';
 import type { ChapterClock } from './chapter-clock';
 import type { Episode } from '../chapters/schema';
+import type { MatchReasonReport } from '../messaging/protocol';
 import type { OffsetCorrection } from './offset-correction';
 import type { TextMatcher } from '../chapters/search';
 import { searchEngine } from './search-engine';
@@ -32,15 +33,19 @@ export interface SidebarActions {
 
 /**
  * A plausible match, asked about before its chapters show: which library episode it may be, the
- * signals that agree and differ (as the person reads them), and the two answers.
+ * signals it was judged by (the panel names those that agree and differ), and what the session
+ * does with the answer (match-question.ts).
  */
 export interface MatchQuestion {
   title: string;
   show: string;
-  agrees: string[];
-  differs: string[];
-  accept(): void;
-  refuse(): void;
+  reasons: readonly MatchReasonReport[];
+  /** Where the background keeps the answer; null when the page names no media. */
+  answerFor: { site: string; mediaId: string; episodeId: string } | null;
+  accepted(): void;
+  refused(): void;
+  /** Once the background has kept the answer. */
+  answered(accept: boolean): void;
 }
 
 /** Everything the sidebar shows or toggles; one per episode on a page, shared by its views. */
