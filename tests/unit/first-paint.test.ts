@@ -150,6 +150,32 @@ describe('the early finder', () => {
     expect(set).not.toHaveBeenCalled();
   });
 
+  it.each([
+    ['the library revision', LIBRARY_REVISION_KEY.slice('local:'.length), 7],
+    ['the refusals', 'refusals', { 'youtube:a': '1' }],
+  ])('asks the background again once %s changed: an answer from before an edit is no answer now', async (_, key, value) => {
+    fakeBrowser.reset();
+    let answers = 0;
+    const ask = vi.fn(async () => match(String(++answers)));
+    const finder = createEarlyFinder(adapter, ask);
+    // The page's first look came before the answer (it is served again once), and then the
+    // person edited the episode: the look after Done must not get the answer from the page load.
+    await expect(finder.findEpisode(ref)).resolves.toMatchObject({ episode: { id: '1' } });
+    await fakeBrowser.storage.local.set({ [key]: value });
+    await expect(finder.findEpisode(ref)).resolves.toMatchObject({ episode: { id: '2' } });
+    expect(ask).toHaveBeenCalledTimes(2);
+  });
+
+  it('serves its answer again when only a value that does not change matches was written', async () => {
+    fakeBrowser.reset();
+    const ask = vi.fn(async () => match('1'));
+    const finder = createEarlyFinder(adapter, ask);
+    await finder.findEpisode(ref);
+    await fakeBrowser.storage.local.set({ [FIRST_PAINT_KEY]: { revision: 0, entries: [] }, preferences: {} });
+    await finder.findEpisode(ref);
+    expect(ask).toHaveBeenCalledTimes(1);
+  });
+
   it('without a kept match, waits for the answer asked at document_start, and asks with the title when it found none', async () => {
     fakeBrowser.reset();
     const ask = vi.fn(async (r: EpisodeRef) => (r.title ? match('3') : null));

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage, type EpisodeMatch } from '../messaging/protocol';
 import { FIRST_PAINT_KEY, readFirstPaint, sameMatch } from '../storage/first-paint';
+import { STORAGE_KEYS } from '../storage/keys';
 import { LIBRARY_REVISION_KEY } from '../storage/library-revision';
 import { loadPreferences, watchPreferences, type Preferences } from '../storage/preferences';
 import type { EpisodeRef, SiteAdapter } from '../sites/types';
@@ -44,7 +45,8 @@ function startLooking(adapter: SiteAdapter, ask: (ref: EpisodeRef) => Promise<Ep
  * more than once (the title arrives), and none of them should wait for a sleeping worker. The
  * answer, once in, serves one more look (the page's first session often starts after it came, and
  * asking again would cost a round trip on the way to the first paint); every later look asks the
- * background.
+ * background. So does every look once the library, the links, the refusals or the timing
+ * corrections change: an answer from before an edit, a "Not this one" or an import is no answer now.
  */
 export function createEarlyFinder(
   adapter: SiteAdapter,
@@ -54,7 +56,20 @@ export function createEarlyFinder(
   let stale = () => {};
   let answer: Promise<EpisodeMatch | null> | null = null;
   let answered = false;
+  const matchInputs = new Set(
+    [STORAGE_KEYS.libraryRevision, STORAGE_KEYS.links, STORAGE_KEYS.refusals, STORAGE_KEYS.offsets].map(({ key }) =>
+      key.slice('local:'.length),
+    ),
+  );
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && Object.keys(changes).some((key) => matchInputs.has(key))) forget();
+  };
+  function forget() {
+    early = null;
+    browser.storage.onChanged.removeListener(onChanged);
+  }
   if (early) {
+    browser.storage.onChanged.addListener(onChanged);
     const { kept, asked } = early;
     answer = kept.then((match) => {
       if (!match) return asked;
@@ -70,7 +85,7 @@ export function createEarlyFinder(
         answer = Promise.resolve(fresh);
         answered = true;
       },
-      () => (early = null),
+      () => forget(),
     );
   }
   return {
@@ -78,7 +93,7 @@ export function createEarlyFinder(
       if (!early || ref.site !== early.site || ref.mediaId !== early.mediaId) return ask(ref);
       const served = answer!;
       // The worker has answered, so it is awake: the looks after this one ask it.
-      if (answered) early = null;
+      if (answered) forget();
       // A media id that matched holds whatever the title; without one the title may still match.
       return (await served.catch(() => null)) ?? ask(ref);
     },
