@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
-import { EPISODE_VIDEO_ID, axSidebar, fixture, launchBrowser, type FixtureServer } from '../e2e/harness/index.ts';
+import { EPISODE_VIDEO_ID, fixture, launchBrowser, type FixtureServer } from '../e2e/harness/index.ts';
 import { emptyExtension, type MachineOptions } from './machine-cost.ts';
 import { findBrowserPid, treeCpuMs } from './process-cpu.ts';
-import { row, type Row } from './stats.ts';
+import { clickSidebarButton } from './sidebar-by-dom.ts';
+import { added, launches, row, type Row } from './stats.ts';
 
 /*
  * What the sidebar's editor (issue 16) costs while it is open: the whole browser's CPU with the
@@ -33,11 +34,8 @@ async function editRound(server: FixtureServer, extensionPath: string, playSecon
     // 2:20 to 3:20 holds no chapter boundary.
     await page.goto(`${WATCH}&paused=1&t=140`);
     await fixture(page).ready();
-    if (edit) {
-      const sidebar = axSidebar(page);
-      await sidebar.getByRole('button', { name: 'Edit chapters' }).click();
-      await sidebar.getByRole('button', { name: 'Done' }).waitFor();
-    }
+    // Through the DOM domain, not the accessibility tree, which would stay switched on (sidebar-by-dom.ts).
+    if (edit) await clickSidebarButton(page, 'Edit chapters', 'Done');
     // The pointer rests over the right-hand column in both runs: over the editor in Chapterbar's,
     // over the page's own column in the empty extension's. The page hit-tests under it on each
     // layout (its progress bar moves several times a second), so where it rests counts, and only
@@ -77,13 +75,17 @@ export async function editingCost(server: FixtureServer, extensionPath: string, 
       else bare.push(await editRound(server, empty, options.playSeconds, false));
     }
   }
-  const delta = (pick: (r: EditRound) => number) => ours.map((r, i) => pick(r) - pick(bare[i]!));
+  const delta = (pick: (r: EditRound) => number) => added(ours.map(pick), bare.map(pick));
   rows.push(
     row(
       'editing: whole-browser CPU added while paused, sidebar in edit mode',
       'ms/s',
       delta((r) => r.paused),
       1,
+      launches(
+        ours.map((r) => r.paused),
+        bare.map((r) => r.paused),
+      ),
     ),
   );
   rows.push(
@@ -92,6 +94,10 @@ export async function editingCost(server: FixtureServer, extensionPath: string, 
       'ms/s',
       delta((r) => r.playing),
       5,
+      launches(
+        ours.map((r) => r.playing),
+        bare.map((r) => r.playing),
+      ),
     ),
   );
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { EPISODE_VIDEO_ID, fixture, launchBrowser, type FixtureServer } from '../e2e/harness/index.ts';
 import { findBrowserPid, treeCpuMs } from './process-cpu.ts';
-import { row, summarize, type Row } from './stats.ts';
+import { added, launches, row, summarize, type Row } from './stats.ts';
 
 /*
  * What Chapterbar costs while a person watches, listens, pauses, navigates and loads pages: each
@@ -184,7 +184,7 @@ export async function machineCost(server: FixtureServer, extensionPath: string, 
       into.push(await machineRound(server, path, options.playSeconds));
     }
   }
-  const delta = (pick: (r: Round) => number, base = bare, of = ours) => of.map((r, i) => pick(r) - pick(base[i]!));
+  const delta = (pick: (r: Round) => number, base = bare, of = ours) => added(of.map(pick), base.map(pick));
   const med = (values: number[]) => summarize(values).median.toFixed(1);
   rows.push(
     row(
@@ -192,7 +192,10 @@ export async function machineCost(server: FixtureServer, extensionPath: string, 
       'ms/s',
       delta((r) => r.playing.cpu),
       5,
-      `per second of media, against an empty extension (${med(bare.map((r) => r.playing.cpu))} ms/s) in the same round`,
+      `per second of media, against an empty extension in the same run; ${launches(
+        ours.map((r) => r.playing.cpu),
+        bare.map((r) => r.playing.cpu),
+      )}`,
     ),
   );
   rows.push(
@@ -201,6 +204,10 @@ export async function machineCost(server: FixtureServer, extensionPath: string, 
       'ms/s',
       delta((r) => r.paused.cpu),
       1,
+      launches(
+        ours.map((r) => r.paused.cpu),
+        bare.map((r) => r.paused.cpu),
+      ),
     ),
   );
   rows.push(
@@ -218,7 +225,10 @@ export async function machineCost(server: FixtureServer, extensionPath: string, 
       'ms',
       delta((r) => r.navigation),
       20,
-      `${NAVIGATIONS} navigations, paused, each with ${SETTLE_MS} ms after it; empty extension: ${med(bare.map((r) => r.navigation))} ms`,
+      `${NAVIGATIONS} navigations, paused, each with ${SETTLE_MS} ms after it; ${launches(
+        ours.map((r) => r.navigation),
+        bare.map((r) => r.navigation),
+      )}`,
     ),
   );
   rows.push(
@@ -227,7 +237,10 @@ export async function machineCost(server: FixtureServer, extensionPath: string, 
       'ms',
       delta((r) => r.load),
       60,
-      `${LOADS} loads, paused; empty extension: ${med(bare.map((r) => r.load))} ms`,
+      `${LOADS} loads, paused; ${launches(
+        ours.map((r) => r.load),
+        bare.map((r) => r.load),
+      )}`,
     ),
   );
   rows.push(
@@ -264,7 +277,7 @@ export async function machineCost(server: FixtureServer, extensionPath: string, 
       delta((r) => r.playing.styles),
       3,
       'each a step of the progress bar by a pixel or more (a 136-s chapter, a bar about 250 px wide); the control animation: ' +
-        med(delta((r) => r.playing.styles, bare, animated)) +
+        delta((r) => r.playing.styles, bare, animated).median.toFixed(1) +
         '/s',
     ),
   );
