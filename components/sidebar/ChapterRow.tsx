@@ -3,7 +3,7 @@ import { formatClock } from '../../utils/chapters/time';
 import { t } from '../../utils/i18n';
 import type { TextMatcher } from '../../utils/chapters/search';
 import { toggleExpanded, type SidebarState } from '../../utils/sidebar/state';
-import { useComputedSignal, useComputedValue } from '../../utils/sidebar/signal-hooks';
+import { useComputedValue } from '../../utils/sidebar/signal-hooks';
 import { ChapterProgress } from './ChapterProgress';
 import { Extra } from './Extra';
 import { Highlight } from './Highlight';
@@ -43,7 +43,7 @@ export function ChapterRow({ state, chapter, index, matcher }: Props) {
   // On a chapter change every row's "am I current" recomputes, but it changes in two rows only.
   // The view reads it, not the index, so in the other rows the view does not even recompute
   // (during a search that would test every row's summary again), and they do not re-render.
-  const current = useComputedSignal(() => state.clock.activeIndex.value === index);
+  const current = state.clock.isActive(index);
   const view = useComputedValue(() => {
     if (current.value) return 'current';
     if (state.expandAll.value || state.expanded.value.has(index)) return 'open';
@@ -76,7 +76,7 @@ export function ChapterRow({ state, chapter, index, matcher }: Props) {
           {/* dir="auto": a title in a right-to-left script reads as one, and its direction
               (or a stray override character) stays inside it. */}
           <span class="cb-title" dir="auto">
-            <Highlight text={chapter.title} matcher={matcher} />
+            {matcher ? <Highlight text={chapter.title} matcher={matcher} /> : chapter.title}
           </span>
         </button>
         {hasDetails && !isCurrent && (
@@ -88,11 +88,7 @@ export function ChapterRow({ state, chapter, index, matcher }: Props) {
             aria-label={open ? t('hideSummaryOf', chapter.title) : t('showSummaryOf', chapter.title)}
             title={open ? t('hideSummary') : t('showSummary')}
             onClick={trusted(() => toggleExpanded(state, index))}
-          >
-            <svg viewBox="0 0 24 24" aria-hidden="true">
-              <path d="M9 6l6 6-6 6z" />
-            </svg>
-          </button>
+          ></button>
         )}
       </div>
       {open && (

@@ -58,8 +58,25 @@ function mount(): { host: HTMLElement; container: HTMLElement } {
   return { host, container };
 }
 
-export function measureRender(chapters: number, rounds: number): { render: number[]; change: number[] } {
+/** Resolves once `count` rows are in the list (the first render shows a screenful; the rest follow when idle). */
+function allRows(host: HTMLElement, count: number): Promise<void> {
+  const list = host.shadowRoot!;
+  return new Promise((resolve) => {
+    const check = () => {
+      if (list.querySelectorAll('.cb-row').length >= count) {
+        observer.disconnect();
+        resolve();
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(list, { childList: true, subtree: true });
+    check();
+  });
+}
+
+export async function measureRender(chapters: number, rounds: number): Promise<{ render: number[]; complete: number[]; change: number[] }> {
   const renders: number[] = [];
+  const completes: number[] = [];
   const changes: number[] = [];
   const episode = bigEpisode(chapters);
   for (let round = 0; round < rounds; round++) {
@@ -72,6 +89,9 @@ export function measureRender(chapters: number, rounds: number): { render: numbe
     act(() => render(<Sidebar state={state} />, container));
     void host.offsetHeight; // include style and layout, as the first paint needs them
     renders.push(performance.now() - start);
+    await allRows(host, chapters);
+    void host.offsetHeight;
+    completes.push(performance.now() - start);
     for (let i = 1; i <= 20; i++) {
       const t0 = performance.now();
       act(() => player.set(((i * 97) % chapters) * 30 + 5));
@@ -82,7 +102,7 @@ export function measureRender(chapters: number, rounds: number): { render: numbe
     lifetime.abort();
     host.remove();
   }
-  return { render: renders, change: changes };
+  return { render: renders, complete: completes, change: changes };
 }
 
 export function measureMatching(episodes: number, lookups: number): { index: number; match: number[] } {

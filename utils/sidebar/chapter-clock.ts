@@ -3,12 +3,15 @@ import { findActiveChapter, resolveChapterEnds, type TimedChapter } from '../cha
 import type { Chapter } from '../chapters/schema';
 import type { Player } from '../sites/types';
 import { fractionAt, type ChapterProgress } from './chapter-progress';
+import { createIndexSelector } from './index-selector';
 
 export type { ChapterProgress };
 
 export interface ChapterClock {
   chapters: ReadonlySignal<TimedChapter[]>;
   activeIndex: ReadonlySignal<number>;
+  /** Whether `index` is the active chapter, as a signal that changes only for that chapter's row. */
+  isActive(index: number): ReadonlySignal<boolean>;
   progress: ReadonlySignal<ChapterProgress>;
   playing: ReadonlySignal<boolean>;
   /** The document's timeline: the site's media time plus the episode's offset for that site. */
@@ -134,6 +137,7 @@ export function createChapterClock(
   return {
     chapters,
     activeIndex,
+    isActive: createIndexSelector(activeIndex, lifetime),
     progress,
     playing,
     offset,

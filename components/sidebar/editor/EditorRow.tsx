@@ -5,7 +5,7 @@ import { t } from '../../../utils/i18n';
 import type { DraftChapter } from '../../../utils/sidebar/editor/draft';
 import type { EditorState } from '../../../utils/sidebar/editor/editor';
 import { deleteChapter, nudgeStart, setDescription, setStart, setTitle } from '../../../utils/sidebar/editor/edits';
-import { useComputedValue } from '../../../utils/sidebar/signal-hooks';
+import { useSignalValue } from '../../../utils/sidebar/signal-hooks';
 import type { SidebarState } from '../../../utils/sidebar/state';
 import { BulletEditor } from './BulletEditor';
 import { trusted } from '../trusted';
@@ -22,7 +22,7 @@ interface Props {
 
 /** One chapter in edit mode: its start (seek, set to now, nudges), title, description, bullets and warnings. */
 export function EditorRow({ state, editor, chapter, index, warnings, afterTitle }: Props) {
-  const current = useComputedValue(() => state.clock.activeIndex.value === index);
+  const current = useSignalValue(state.clock.isActive(index));
   const titleRef = useRef<HTMLInputElement>(null);
   const { key } = chapter;
   const chapters = () => editor.history.chapters.peek();

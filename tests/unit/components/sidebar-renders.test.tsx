@@ -35,13 +35,17 @@ describe('what a change re-renders', () => {
   let state: SidebarState;
   let player: Player;
 
-  beforeEach(() => {
+  const rows = () => root.querySelectorAll('li.cb-row');
+
+  beforeEach(async () => {
     root = document.createElement('div');
     document.body.append(root);
     player = createStillPlayer(90, CHAPTERS * 60);
     const clock = createChapterClock(episode.chapters, player, 0, new AbortController().signal);
     state = createSidebarState(episode, clock, { layout: 'column', theme: 'dark', collapsed: false });
     act(() => render(<Sidebar state={state} />, root));
+    // The first render builds a screenful of rows and the rest follow when the page is idle.
+    await vi.waitFor(() => expect(rows()).toHaveLength(CHAPTERS));
     rowRenders.mockClear();
   });
   afterEach(() => {
@@ -82,5 +86,40 @@ describe('what a change re-renders', () => {
     act(() => personClick(root.querySelector<HTMLButtonElement>('li.cb-row[data-index="7"] .cb-toggle')!));
     expect(root.querySelector('li.cb-row[data-index="7"] .cb-details')).not.toBeNull();
     expect(renderedIndexes()).toEqual([7]);
+  });
+});
+
+describe('a long list, built a screenful at a time', () => {
+  let root: HTMLElement;
+  let player: Player;
+  const rows = () => [...root.querySelectorAll('li.cb-row')].map((row) => Number(row.getAttribute('data-index')));
+
+  beforeEach(() => {
+    root = document.createElement('div');
+    document.body.append(root);
+    player = createStillPlayer(90, CHAPTERS * 60);
+    const clock = createChapterClock(episode.chapters, player, 0, new AbortController().signal);
+    const state = createSidebarState(episode, clock, { layout: 'column', theme: 'dark', collapsed: false });
+    act(() => render(<Sidebar state={state} />, root));
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
+
+  it('shows the first rows at once and every chapter, in order, once the page is idle', async () => {
+    const first = rows();
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.length).toBeLessThan(CHAPTERS);
+    expect(first).toEqual(Array.from({ length: first.length }, (_, i) => i));
+    await vi.waitFor(() => expect(rows()).toHaveLength(CHAPTERS));
+    expect(rows()).toEqual(Array.from({ length: CHAPTERS }, (_, i) => i));
+  });
+
+  it('builds a chapter past the rows shown so far as soon as it becomes current, with those before it', () => {
+    expect(rows()).not.toContain(190);
+    act(() => player.seek(190 * 60 + 5));
+    expect(root.querySelector('li.cb-row[data-index="190"]')!.getAttribute('aria-current')).toBe('true');
+    expect(rows()).toEqual(Array.from({ length: rows().length }, (_, i) => i));
   });
 });
