@@ -13,7 +13,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           // The fake browser has no i18n.getMessage: this one reads public/_locales/en.
-          setupFiles: ['tests/unit/setup/i18n.ts', 'tests/unit/setup/on-demand.ts'],
+          setupFiles: ['tests/unit/setup/i18n.ts', 'tests/unit/setup/on-demand.ts', 'tests/unit/setup/idle-callback.ts'],
           // A guard against hangs only: a busy two-core machine (CI runs on one) may take several
           // seconds for the 10,000-episode and fuzz tests. Speed is the bench's to measure.
           testTimeout: 60_000,

@@ -2,7 +2,6 @@ import { effect, signal } from '@preact/signals-core';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { SidebarState } from '../../utils/sidebar/state';
 import { useComputedValue, useSignalValue } from '../../utils/sidebar/signal-hooks';
-import { whenIdle } from '../../utils/sidebar/when-idle';
 import { ChapterRow } from './ChapterRow';
 import { trusted } from './trusted';
 
@@ -89,7 +88,8 @@ export function ChapterList({ state }: { state: SidebarState }) {
   );
   useEffect(() => {
     if (shown >= chapters.length) return;
-    return whenIdle(() => (limit.value = shown + MORE_ROWS));
+    const id = requestIdleCallback(() => (limit.value = shown + MORE_ROWS), { timeout: 200 });
+    return () => cancelIdleCallback(id);
   }, [shown, chapters.length, limit]);
   const stopFollowing = () => {
     if (state.following.peek()) state.following.value = false;

@@ -58,6 +58,8 @@ export function ChapterRow({ state, chapter, index, matcher }: Props) {
   const link = readSafeLink(chapter.url);
   const hasDetails = chapter.description !== '' || chapter.bullets.length > 0 || link !== null;
   const detailsId = `cb-details-${index}`;
+  // Without a search, the title is one text node (no Highlight component per row of a long list).
+  const title = matcher ? <Highlight text={chapter.title} matcher={matcher} /> : chapter.title;
 
   return (
     <li class="cb-row" aria-current={isCurrent ? 'true' : undefined} data-index={index}>
@@ -76,7 +78,7 @@ export function ChapterRow({ state, chapter, index, matcher }: Props) {
           {/* dir="auto": a title in a right-to-left script reads as one, and its direction
               (or a stray override character) stays inside it. */}
           <span class="cb-title" dir="auto">
-            {matcher ? <Highlight text={chapter.title} matcher={matcher} /> : chapter.title}
+            {title}
           </span>
         </button>
         {hasDetails && !isCurrent && (

@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChapterProgress } from '../../utils/sidebar/chapter-clock';
-import { fractionAt, MIN_STEP_MS, nextStepIn, stepProgress } from '../../utils/sidebar/progress-steps';
+import { fractionAt, MIN_STEP_MS, nextStepIn, stepProgress, wholePixels } from '../../utils/sidebar/progress-steps';
 
 // A 100-s chapter, a quarter played at t = 1000 ms, playing at 1x.
 const playing: ChapterProgress = { fraction: 0.25, remaining: 75, running: true, at: 1000 };
@@ -22,6 +22,15 @@ describe('progress in pixel steps', () => {
     expect(nextStepIn({ ...playing, running: false }, 1000, 200)).toBeNull();
     expect(nextStepIn(playing, 1000, 0)).toBeNull();
     expect(nextStepIn({ ...playing, fraction: 1, remaining: 0 }, 1000, 200)).toBeNull();
+  });
+
+  it('counts a pixel as reached when the clock reads a hair short of it, so the next wake is a whole pixel later', () => {
+    // 499.99 ms after 0.25 of 200 px: a timer set for pixel 51 read the clock 0.01 ms early.
+    const now = 1000 + 499.99;
+    expect(wholePixels(fractionAt(playing, now), 200)).toBe(51);
+    // The next pixel, 52, is one pixel (500 ms) away, not MIN_STEP_MS.
+    expect(nextStepIn(playing, now, 200)).toBeCloseTo(500, 0);
+    expect(wholePixels(0.2549, 200)).toBe(50);
   });
 });
 

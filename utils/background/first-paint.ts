@@ -26,6 +26,14 @@ export function createFirstPaintMemo(area: LocalArea = browser.storage.local, ch
   let queue: Promise<void> = Promise.resolve();
   /** `site:mediaId` → the match kept for it (JSON, "null" for none), as storage has it now. */
   const kept = new Map<string, string>();
+  /** The canonical JSON of answers already seen: a repeated look-up is answered with the same object. */
+  const spelled = new WeakMap<object, string>();
+  const spell = (match: EpisodeMatch | null) => {
+    if (!match) return canonicalJson(match);
+    let json = spelled.get(match);
+    if (json === undefined) spelled.set(match, (json = canonicalJson(match)));
+    return json;
+  };
   changes.addListener((changed, areaName) => {
     // A new library revision, or the value removed (storage cleared): storage decides again.
     if (areaName !== 'local') return;
@@ -37,7 +45,7 @@ export function createFirstPaintMemo(area: LocalArea = browser.storage.local, ch
       const { site, mediaId } = (typeof ref === 'object' && ref !== null ? ref : {}) as { site?: unknown; mediaId?: unknown };
       if (typeof site !== 'string' || typeof mediaId !== 'string') return;
       const key = `${site}:${mediaId}`;
-      const json = canonicalJson(match);
+      const json = spell(match);
       if (kept.get(key) === json) return;
       queue = queue
         .then(async () => {

@@ -1,9 +1,8 @@
-import { batch, computed, signal, type ReadonlySignal } from '@preact/signals-core';
+import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals-core';
 import { findActiveChapter, resolveChapterEnds, type TimedChapter } from '../chapters/active';
 import type { Chapter } from '../chapters/schema';
 import type { Player } from '../sites/types';
 import { fractionAt, type ChapterProgress } from './chapter-progress';
-import { createIndexSelector } from './index-selector';
 
 export type { ChapterProgress };
 
@@ -54,6 +53,14 @@ export function createChapterClock(
   const duration = signal(player.duration());
   const chapters = computed(() => resolveChapterEnds('value' in source ? source.value : source, duration.value));
   const activeIndex = signal(-1);
+  // One "am I current" flag per row that asked: a chapter change sets two of them, so the other rows
+  // of a long list do not even recompute (2,000 rows comparing the index cost 2 ms per change).
+  const flags = new Map<number, Signal<boolean>>();
+  const isActive = (index: number) => {
+    let flag = flags.get(index);
+    if (!flag) flags.set(index, (flag = signal(index === activeIndex.peek())));
+    return flag;
+  };
   const progress = signal<ChapterProgress>({ fraction: 0, remaining: 0, running: false, at: performance.now() });
   const playing = signal(false);
   const offset = signal(initialOffset);
@@ -100,7 +107,14 @@ export function createChapterClock(
       const list = chapters.peek();
       const index = findActiveChapter(list, time + EPSILON);
       const chapter = list[index];
-      activeIndex.value = index;
+      const was = activeIndex.peek();
+      if (was !== index) {
+        const before = flags.get(was);
+        const after = flags.get(index);
+        if (before) before.value = false;
+        if (after) after.value = true;
+        activeIndex.value = index;
+      }
       // The person moved out of the looped chapter (the site's own seek bar): the loop ends.
       if (loopIndex.peek() >= 0 && index !== loopIndex.peek()) loopIndex.value = -1;
       playing.value = isPlaying;
@@ -137,7 +151,7 @@ export function createChapterClock(
   return {
     chapters,
     activeIndex,
-    isActive: createIndexSelector(activeIndex, lifetime),
+    isActive,
     progress,
     playing,
     offset,

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage, type EpisodeMatch } from '../messaging/protocol';
 import { FIRST_PAINT_KEY, readFirstPaint, sameMatch } from '../storage/first-paint';
-import { STORAGE_KEYS } from '../storage/keys';
+import { LINKS_KEY, OFFSETS_KEY, REFUSALS_KEY } from '../storage/keys';
 import { LIBRARY_REVISION_KEY } from '../storage/library-revision';
 import { loadPreferences, watchPreferences, type Preferences } from '../storage/preferences';
 import type { EpisodeRef, SiteAdapter } from '../sites/types';
@@ -56,11 +56,7 @@ export function createEarlyFinder(
   let stale = () => {};
   let answer: Promise<EpisodeMatch | null> | null = null;
   let answered = false;
-  const matchInputs = new Set(
-    [STORAGE_KEYS.libraryRevision, STORAGE_KEYS.links, STORAGE_KEYS.refusals, STORAGE_KEYS.offsets].map(({ key }) =>
-      key.slice('local:'.length),
-    ),
-  );
+  const matchInputs = new Set([LIBRARY_REVISION_KEY, LINKS_KEY, REFUSALS_KEY, OFFSETS_KEY].map((key) => key.slice('local:'.length)));
   const onChanged = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local' && Object.keys(changes).some((key) => matchInputs.has(key))) forget();
   };

@@ -10,6 +10,19 @@ export const MIN_STEP_MS = 250;
 export { fractionAt };
 
 /**
+ * A pixel counts as reached this close to it (a hundredth of a pixel: milliseconds of play). A timer
+ * woken at its pixel can read the clock a hair short of it (timer and clock resolution); without
+ * this the step drew the pixel it already had, and the real step waited MIN_STEP_MS more: twice
+ * the frames, each a quarter second late.
+ */
+const PIXEL_SLACK = 0.01;
+
+/** The whole pixels of a `width`-pixel bar that `played` (0..1) fills. */
+export function wholePixels(played: number, width: number): number {
+  return Math.floor(played * width + PIXEL_SLACK);
+}
+
+/**
  * Milliseconds from `now` until the bar, `width` pixels wide, next moves by a whole pixel (at
  * least MIN_STEP_MS); null when it never will (paused, at its end, no width).
  */
@@ -17,8 +30,7 @@ export function nextStepIn(progress: ChapterProgress, now: number, width: number
   const { fraction, remaining, running } = progress;
   const played = fractionAt(progress, now);
   if (!running || played >= 1 || !(remaining > 0) || !(width > 0)) return null;
-  // The next whole pixel, past float error at the one just drawn.
-  const next = (Math.floor(played * width + 1e-6) + 1) / width;
+  const next = (wholePixels(played, width) + 1) / width;
   return Math.max(MIN_STEP_MS, ((next - played) * remaining * 1000) / (1 - fraction));
 }
 
@@ -48,7 +60,7 @@ export function stepProgress(
     const now = performance.now();
     // Whole pixels only, so that a step is a pixel. (Before the first size report, the fraction.)
     const played = fractionAt(value, now);
-    fill.style.transform = `scaleX(${width > 0 ? Math.floor(played * width + 1e-6) / width : played})`;
+    fill.style.transform = `scaleX(${width > 0 ? wholePixels(played, width) / width : played})`;
     const wait = inView && document.visibilityState !== 'hidden' ? nextStepIn(value, now, width) : null;
     timer = wait === null ? undefined : setTimeout(redraw, wait);
   };

@@ -1,5 +1,5 @@
 import type { EpisodeMatch } from '../messaging/protocol';
-import { STORAGE_KEYS } from './keys';
+import { FIRST_PAINT_STORAGE_KEY, STYLESHEET_KEY_PREFIX } from './keys';
 
 /*
  * What a content script needs for its first paint, kept by the background in `storage.local`,
@@ -12,7 +12,7 @@ import { STORAGE_KEYS } from './keys';
  */
 
 /** The last matches the background answered, newest first, for the library revision they were made in. */
-export const FIRST_PAINT_KEY = STORAGE_KEYS.firstPaint.key.slice('local:'.length);
+export const FIRST_PAINT_KEY = FIRST_PAINT_STORAGE_KEY.slice('local:'.length);
 /** Matches kept: a few tabs' and the recent videos' worth, a few KB each. */
 export const FIRST_PAINT_ENTRIES = 24;
 
@@ -28,7 +28,7 @@ export interface FirstPaint {
 }
 
 /** A content script's CSS file as the background served it once, for this version of the extension. */
-export const stylesheetKey = (entrypoint: string) => `${STORAGE_KEYS.stylesheetPrefix.key.slice('local:'.length)}${entrypoint}`;
+export const stylesheetKey = (entrypoint: string) => `${STYLESHEET_KEY_PREFIX.slice('local:'.length)}${entrypoint}`;
 
 export interface StoredStylesheet {
   version: string;

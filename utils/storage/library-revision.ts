@@ -1,5 +1,5 @@
 import { defineContentItem } from './content-storage';
-import { STORAGE_KEYS } from './keys';
+import { LIBRARY_REVISION_STORAGE_KEY } from './keys';
 
 /**
  * A number the background changes in the same write as any change to the library (import,
@@ -8,7 +8,7 @@ import { STORAGE_KEYS } from './keys';
  * embedded players inside other sites' pages, which `tabs.query` by URL cannot find, and needs no
  * `tabs` permission. Kept in its own module, without zod, because content scripts import it.
  */
-export const LIBRARY_REVISION_KEY = STORAGE_KEYS.libraryRevision.key;
+export const LIBRARY_REVISION_KEY = LIBRARY_REVISION_STORAGE_KEY;
 
 export const libraryRevisionItem = defineContentItem<number>(LIBRARY_REVISION_KEY, { fallback: 0 });
 

@@ -1,5 +1,5 @@
 import { defineContentItem } from './content-storage';
-import { STORAGE_KEYS } from './keys';
+import { OFFSETS_KEY } from './keys';
 import { settingsWrites } from './write-queue';
 
 /**
@@ -11,7 +11,7 @@ import { settingsWrites } from './write-queue';
  * the options page. Storage is untrusted (an older version, another tool, a half-written value): a
  * bad value is ignored, and left in place for the rest of the item to survive writes around it.
  */
-export const offsetsItem = defineContentItem<Record<string, unknown>>(STORAGE_KEYS.offsets.key, { fallback: {} });
+export const offsetsItem = defineContentItem<Record<string, unknown>>(OFFSETS_KEY, { fallback: {} });
 
 /** Longer than any episode; a larger correction is a corrupted value, not a person's choice. */
 export const MAX_OFFSET_SECONDS = 24 * 60 * 60;

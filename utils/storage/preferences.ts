@@ -1,5 +1,5 @@
 import { defineContentItem } from './content-storage';
-import { STORAGE_KEYS } from './keys';
+import { PREFERENCES_KEY } from './keys';
 import { settingsWrites } from './write-queue';
 import type { SidebarPosition } from '../sites/types';
 
@@ -67,7 +67,7 @@ export function findUnreadablePreferences(raw: unknown): Array<keyof Preferences
   );
 }
 
-export const preferencesItem = defineContentItem<Record<string, unknown>>(STORAGE_KEYS.preferences.key, {
+export const preferencesItem = defineContentItem<Record<string, unknown>>(PREFERENCES_KEY, {
   fallback: { ...DEFAULT_PREFERENCES },
 });
 
