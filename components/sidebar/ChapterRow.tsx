@@ -40,9 +40,9 @@ function readSafeLink(url: string | undefined): URL | null {
  * it for a new search, so a chapter change re-renders two rows and a time update re-renders none.
  */
 export function ChapterRow({ state, chapter, index, matcher }: Props) {
-  // On a chapter change every row's "am I current" recomputes, but it changes in two rows only.
-  // The view reads it, not the index, so in the other rows the view does not even recompute
-  // (during a search that would test every row's summary again), and they do not re-render.
+  // The clock's "am I current" flag for this row changes on a chapter change in two rows only, and
+  // the view reads it, not the index: in the other rows nothing recomputes (during a search the
+  // view would test every row's summary again) and nothing re-renders.
   const current = state.clock.isActive(index);
   const view = useComputedValue(() => {
     if (current.value) return 'current';
