@@ -120,7 +120,7 @@ export function ChapterRow({ state, chapter, index, matcher }: Props) {
           <Extra name="ChapterActions" props={{ state, chapter, index, current: isCurrent }} />
         </div>
       )}
-      {isCurrent && <ChapterProgress progress={state.clock.progress} />}
+      {isCurrent && <ChapterProgress progress={state.clock.progress} onTick={state.clock.onTick} />}
     </li>
   );
 }

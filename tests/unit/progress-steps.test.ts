@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChapterProgress } from '../../utils/sidebar/chapter-clock';
-import { fractionAt, MIN_STEP_MS, nextStepIn, stepProgress, wholePixels } from '../../utils/sidebar/progress-steps';
+import { fractionAt, MIN_STEP_MS, nextStepIn, stepProgress, wholePixels, type Ticks } from '../../utils/sidebar/progress-steps';
 
 // A 100-s chapter, a quarter played at t = 1000 ms, playing at 1x.
 const playing: ChapterProgress = { fraction: 0.25, remaining: 75, running: true, at: 1000 };
@@ -64,18 +64,91 @@ describe('stepProgress', () => {
     vi.useRealTimers();
   });
 
-  function setUp() {
+  function setUp(ticks?: Ticks) {
     const track = document.createElement('div');
     const fill = document.createElement('div');
     track.append(fill);
     const progress = signal<ChapterProgress>({ ...playing, at: performance.now() });
     const lifetime = new AbortController();
     lifetimes.push(lifetime);
-    stepProgress(fill, track, progress, lifetime.signal);
+    stepProgress(fill, track, progress, lifetime.signal, ticks);
     observed.resize(200);
     observed.intersect(true);
     return { fill, progress, lifetime };
   }
+
+  /** A player's redraw moments, fired by hand: the listeners it holds now, and every transform written. */
+  function tickingPlayer() {
+    const listeners = new Set<() => void>();
+    const ticks: Ticks = (callback, signal) => {
+      listeners.add(callback);
+      signal.addEventListener('abort', () => listeners.delete(callback), { once: true });
+    };
+    return { ticks, listeners, tick: () => [...listeners].forEach((callback) => callback()) };
+  }
+
+  /** Every transform written to `fill` from now on, equal or not to the one it had. */
+  function transformWrites(fill: HTMLElement) {
+    const writes: string[] = [];
+    const real = fill.style;
+    const recorder = {
+      get transform() {
+        return real.transform;
+      },
+      set transform(value: string) {
+        writes.push(value);
+        real.transform = value;
+      },
+    };
+    Object.defineProperty(fill, 'style', { configurable: true, get: () => recorder });
+    return writes;
+  }
+
+  it("with the player's redraw moments, steps at the first one after each pixel, writes nothing between, and sets no timer", () => {
+    const player = tickingPlayer();
+    const { fill } = setUp(player.ticks);
+    const writes = transformWrites(fill);
+    expect(fill.style.transform).toBe('scaleX(0.25)');
+    expect(vi.getTimerCount()).toBe(0);
+    expect(player.listeners.size).toBe(1);
+    // 200 px over 100 s: a pixel every 500 ms. A moment 250 ms in has no new pixel to show.
+    vi.advanceTimersByTime(250);
+    player.tick();
+    expect(writes).toEqual([]);
+    vi.advanceTimersByTime(250);
+    player.tick();
+    expect(writes).toEqual([`scaleX(${51 / 200})`]);
+    // Timers would have stepped without the page; with ticks, only a tick draws.
+    vi.advanceTimersByTime(5000);
+    expect(writes).toHaveLength(1);
+    player.tick();
+    expect(fill.style.transform).toBe(`scaleX(${61 / 200})`);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('listens to no redraw moment while paused, out of view, in a hidden tab, or after its lifetime', () => {
+    const player = tickingPlayer();
+    const { fill, progress, lifetime } = setUp(player.ticks);
+    progress.value = { ...progress.peek(), running: false };
+    expect(player.listeners.size).toBe(0);
+    progress.value = { ...progress.peek(), running: true, at: performance.now() };
+    expect(player.listeners.size).toBe(1);
+    observed.intersect(false);
+    expect(player.listeners.size).toBe(0);
+    vi.advanceTimersByTime(10_000);
+    observed.intersect(true);
+    expect(fill.style.transform).toBe(`scaleX(${70 / 200})`);
+    expect(player.listeners.size).toBe(1);
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(player.listeners.size).toBe(0);
+    visibility.mockReturnValue('visible');
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(player.listeners.size).toBe(1);
+    lifetime.abort();
+    expect(player.listeners.size).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
 
   it('steps a pixel at a time while playing, with no timer between steps', () => {
     const { fill } = setUp();

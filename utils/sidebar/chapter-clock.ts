@@ -12,6 +12,8 @@ export interface ChapterClock {
   /** Whether `index` is the active chapter, as a signal that changes only for that chapter's row. */
   isActive(index: number): ReadonlySignal<boolean>;
   progress: ReadonlySignal<ChapterProgress>;
+  /** The player's redraw moments (Player.onTick), for the progress bar's steps; absent on players without. */
+  onTick?: Player['onTick'];
   playing: ReadonlySignal<boolean>;
   /** The document's timeline: the site's media time plus the episode's offset for that site. */
   currentTime(): number;
@@ -153,6 +155,7 @@ export function createChapterClock(
     activeIndex,
     isActive,
     progress,
+    onTick: player.onTick?.bind(player),
     playing,
     offset,
     currentTime,

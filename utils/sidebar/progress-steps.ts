@@ -34,25 +34,39 @@ export function nextStepIn(progress: ChapterProgress, now: number, width: number
   return Math.max(MIN_STEP_MS, ((next - played) * remaining * 1000) / (1 - fraction));
 }
 
+/** A player's redraw moments (Player.onTick): `callback` runs at each until `signal` aborts. */
+export type Ticks = (callback: () => void, signal: AbortSignal) => void;
+
 /**
- * Draws progress within the chapter in whole-pixel steps, each a transform written by a timer:
- * between steps nothing runs and the compositor has no frame to draw. A running CSS animation
- * (what this replaced) kept the compositor drawing at the display's rate for the whole episode,
- * about 70 ms of CPU per second of media across the browser's processes, where these steps cost
- * nothing measurable (issue 17; `BENCH_ONLY=progress-options npm run bench` measures the options).
- * No timer while paused, while the bar is out of view (a collapsed or scrolled list, a hidden
- * sidebar) or while the tab is hidden: the bar is drawn again when it can be seen.
+ * Draws progress within the chapter in whole-pixel steps, each a transform written when the bar
+ * has a new pixel to show: between steps nothing runs and the compositor has no frame to draw. A
+ * running CSS animation (what this replaced) kept the compositor drawing at the display's rate for
+ * the whole episode, about 70 ms of CPU per second of media across the browser's processes
+ * (issue 17; `BENCH_ONLY=progress-options npm run bench` measures the options).
+ *
+ * With `ticks` (the player's redraw moments), a step waits for the first one after its pixel is
+ * due: the page redraws its own time display then, and the step lands in that frame instead of
+ * one of its own (each frame of its own cost the page a whole paint, layerize and commit, 2-4 ms
+ * across the browser). That a site redraws at its media's timeupdate is an assumption; where it
+ * does not, a step costs what a timer's step did. Without `ticks`, a timer wakes at the pixel.
+ *
+ * Nothing listens and no timer runs while paused, while the bar is out of view (a collapsed or
+ * scrolled list, a hidden sidebar) or while the tab is hidden: the bar is drawn again when it can
+ * be seen.
  */
 export function stepProgress(
   fill: HTMLElement,
   track: HTMLElement,
   progress: ReadonlySignal<ChapterProgress>,
   lifetime: AbortSignal,
+  ticks?: Ticks,
 ): void {
   let width = 0;
   // Until the observer first reports: a bar just drawn is taken to be seen.
   let inView = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let listening: AbortController | undefined;
+  let drawn: number | undefined;
 
   const draw = (value: ChapterProgress) => {
     clearTimeout(timer);
@@ -60,9 +74,18 @@ export function stepProgress(
     const now = performance.now();
     // Whole pixels only, so that a step is a pixel. (Before the first size report, the fraction.)
     const played = fractionAt(value, now);
-    fill.style.transform = `scaleX(${width > 0 ? wholePixels(played, width) / width : played})`;
+    const scale = width > 0 ? wholePixels(played, width) / width : played;
+    // A tick between two pixels writes nothing (an unchanged style still costs a style pass).
+    if (scale !== drawn) fill.style.transform = `scaleX(${(drawn = scale)})`;
     const wait = inView && document.visibilityState !== 'hidden' ? nextStepIn(value, now, width) : null;
-    timer = wait === null ? undefined : setTimeout(redraw, wait);
+    if (!ticks) timer = wait === null ? undefined : setTimeout(redraw, wait);
+    else if (wait === null) {
+      listening?.abort();
+      listening = undefined;
+    } else if (!listening) {
+      listening = new AbortController();
+      ticks(redraw, listening.signal);
+    }
   };
   const redraw = () => draw(progress.peek());
 
@@ -84,6 +107,7 @@ export function stepProgress(
   const stop = effect(() => draw(progress.value));
   lifetime.addEventListener('abort', () => {
     clearTimeout(timer);
+    listening?.abort();
     stop();
     resize.disconnect();
     visibility.disconnect();

@@ -2,7 +2,8 @@ import type { Player } from './types';
 
 /**
  * Media events that mean the time jumped or stopped moving steadily. `timeupdate` is left out on
- * purpose: the chapter clock schedules itself for the next boundary instead of ticking.
+ * purpose: the chapter clock schedules itself for the next boundary instead of ticking (only the
+ * progress bar listens to it, through onTick, and only while it is drawn).
  */
 const DISCONTINUITIES = [
   'loadstart',
@@ -35,6 +36,10 @@ export interface MediaPlayerOptions {
  */
 export function createMediaPlayer(doc: Document, options: MediaPlayerOptions): Player {
   const media = () => options.findMedia();
+  const episodeEvents = (callback: () => void) => (event: Event) => {
+    const target = event.target;
+    if (target instanceof HTMLMediaElement && options.isEpisodeMedia(target)) callback();
+  };
   return {
     currentTime: () => media()?.currentTime ?? 0,
     duration: () => {
@@ -50,12 +55,12 @@ export function createMediaPlayer(doc: Document, options: MediaPlayerOptions): P
       if (element) element.currentTime = Math.max(0, seconds);
     },
     onChange(callback, signal) {
-      const listener = (event: Event) => {
-        const target = event.target;
-        if (target instanceof HTMLMediaElement && options.isEpisodeMedia(target)) callback();
-      };
+      const listener = episodeEvents(callback);
       for (const type of DISCONTINUITIES) doc.addEventListener(type, listener, { capture: true, signal });
       options.watchExtra?.(callback, signal);
+    },
+    onTick(callback, signal) {
+      doc.addEventListener('timeupdate', episodeEvents(callback), { capture: true, signal });
     },
   };
 }

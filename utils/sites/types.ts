@@ -31,6 +31,12 @@ export interface Player {
   interrupted(): boolean;
   seek(seconds: number): void;
   onChange(callback: () => void, signal: AbortSignal): void;
+  /**
+   * The moments the page redraws its own time display while the episode plays (a media element's
+   * timeupdate), where it has them: the sidebar steps its progress bar then, inside the frame the
+   * page draws anyway, instead of in a frame of its own. Without it the bar steps on a timer.
+   */
+  onTick?(callback: () => void, signal: AbortSignal): void;
   /** Where the time comes from, for the popup's report: the media element, Spotify's bridge to it, or the bar's text. */
   kind?(): 'media' | 'bridge' | 'text';
 }

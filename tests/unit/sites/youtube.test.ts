@@ -84,6 +84,24 @@ describe('youtube.findPlayer', () => {
     expect(youtube.findPlayer(loadHtml('<html><body><ytd-app></ytd-app></body></html>'))).toBeNull();
   });
 
+  it("ticks at the episode video's timeupdate only (not a hover preview's), until its signal aborts", () => {
+    const player = youtube.findPlayer(doc)!;
+    const ticks: string[] = [];
+    const lifetime = new AbortController();
+    player.onTick!(() => ticks.push('tick'), lifetime.signal);
+    const main = doc.querySelector<HTMLVideoElement>('#movie_player video')!;
+    const preview = doc.querySelector<HTMLVideoElement>('ytd-video-preview video')!;
+    preview.dispatchEvent(new Event('timeupdate'));
+    expect(ticks).toEqual([]);
+    main.dispatchEvent(new Event('timeupdate'));
+    // A discontinuity is the clock's business, not a redraw moment.
+    main.dispatchEvent(new Event('seeked'));
+    expect(ticks).toEqual(['tick']);
+    lifetime.abort();
+    main.dispatchEvent(new Event('timeupdate'));
+    expect(ticks).toEqual(['tick']);
+  });
+
   it('reports an ad while the player shows one', () => {
     const player = youtube.findPlayer(doc)!;
     expect(player.interrupted()).toBe(false);
