@@ -55,6 +55,35 @@ describe('the first-paint memo the background keeps in storage.local', () => {
     expect(set).not.toHaveBeenCalled();
   });
 
+  it('spells a bundled episode (the same object in every answer) once, however many look-ups answer with it', async () => {
+    fakeBrowser.reset();
+    const memo = createFirstPaintMemo(fakeBrowser.storage.local, fakeBrowser.storage.onChanged);
+    let spelled = 0;
+    // Canonical JSON lists each object's keys: this counts how often the episode itself is spelled.
+    const episode = new Proxy(match('1').episode, {
+      ownKeys(target) {
+        spelled++;
+        return Reflect.ownKeys(target);
+      },
+    });
+    const answer = () => ({ ...match('1'), episode });
+    memo.remember({ site: 'youtube', mediaId: 'a' }, answer());
+    await settle();
+    const afterFirst = spelled;
+    expect(afterFirst).toBeGreaterThan(0);
+    // (An earlier test may have spied on it already: only what follows counts.)
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    set.mockClear();
+    for (let i = 0; i < 5; i++) memo.remember({ site: 'youtube', mediaId: 'a' }, answer());
+    await settle();
+    expect(spelled).toBe(afterFirst);
+    expect(set).not.toHaveBeenCalled();
+    // Another episode's answer is still told apart, and kept.
+    memo.remember({ site: 'youtube', mediaId: 'a' }, { ...answer(), episode: match('2').episode });
+    await settle();
+    expect(set).toHaveBeenCalledTimes(1);
+  });
+
   it('answers again from memory while the library revision stays: no read of storage per navigation', async () => {
     fakeBrowser.reset();
     const memo = createFirstPaintMemo(fakeBrowser.storage.local, fakeBrowser.storage.onChanged);

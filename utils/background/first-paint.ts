@@ -26,13 +26,19 @@ export function createFirstPaintMemo(area: LocalArea = browser.storage.local, ch
   let queue: Promise<void> = Promise.resolve();
   /** `site:mediaId` → the match kept for it (JSON, "null" for none), as storage has it now. */
   const kept = new Map<string, string>();
-  /** The canonical JSON of answers already seen: a repeated look-up is answered with the same object. */
-  const spelled = new WeakMap<object, string>();
+  /**
+   * The canonical JSON of episodes already seen. Each look-up builds a new match, but a bundled
+   * episode is the same object every time, and its chapters are most of what a match spells (about
+   * 2 ms of the worker per navigation, spelled anew each time).
+   */
+  const spelledEpisodes = new WeakMap<object, string>();
+  /** A match as compared with what is kept: equal strings for equal matches, whatever their key order. */
   const spell = (match: EpisodeMatch | null) => {
-    if (!match) return canonicalJson(match);
-    let json = spelled.get(match);
-    if (json === undefined) spelled.set(match, (json = canonicalJson(match)));
-    return json;
+    if (!match) return 'null';
+    const { episode, ...rest } = match;
+    let json = spelledEpisodes.get(episode);
+    if (json === undefined) spelledEpisodes.set(episode, (json = canonicalJson(episode)));
+    return `${canonicalJson(rest)}\n${json}`;
   };
   changes.addListener((changed, areaName) => {
     // A new library revision, or the value removed (storage cleared): storage decides again.
@@ -57,11 +63,10 @@ export function createFirstPaintMemo(area: LocalArea = browser.storage.local, ch
           // What storage holds now, for every media it names; this one's "none" too.
           const remembered = (now: FirstPaint['entries']) => {
             kept.clear();
-            for (const entry of now) if (entry?.match) kept.set(entry.key, canonicalJson(entry.match));
+            for (const entry of now) if (entry?.match) kept.set(entry.key, spell(entry.match));
             if (!match) kept.set(key, 'null');
           };
-          if (match ? canonicalJson(known) === json : known === null && entries.length === value?.entries?.length)
-            return void remembered(entries);
+          if (match ? spell(known) === json : known === null && entries.length === value?.entries?.length) return void remembered(entries);
           const others = entries.filter((entry) => entry?.key !== key);
           const next: FirstPaint = { revision, entries: match ? [{ key, match }, ...others].slice(0, FIRST_PAINT_ENTRIES) : others };
           await area.set({ [FIRST_PAINT_KEY]: next });
