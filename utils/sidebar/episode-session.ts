@@ -100,6 +100,8 @@ export function startEpisodeSession(
   let firstLook = true;
   let pageNote: string | OmittedData[] | undefined;
   const askPage = createPageChapterAsker((message) => (pageNote = message));
+  /** With a library episode shown, the page's chapters are an alternative: asked for only when the page shows times. */
+  let alternativeOnly = false;
   const readPage = async (): Promise<PageEpisode | null | false> => {
     const inline = firstLook && host.takePageLoad(mediaKey);
     firstLook = false;
@@ -107,7 +109,7 @@ export function startEpisodeSession(
     if (!material) return null;
     const { omitted, ...sent } = material;
     if (omitted) pageNote = omitted;
-    return askPage({ ...sent, title: current.ref.title, show: current.ref.show }, inline);
+    return askPage({ ...sent, title: current.ref.title, show: current.ref.show }, { whole: inline, onlyIfTimes: alternativeOnly });
   };
 
   (async () => {
@@ -122,6 +124,7 @@ export function startEpisodeSession(
       current.matchedId = match.episode.id;
       lookup = match.verdict ?? 'confident';
       firstLook = false;
+      alternativeOnly = true;
     }
     const firstPage = match ? null : readPage();
     // A library episode always wins; without one, the page's chapters, which may render a moment after the title.

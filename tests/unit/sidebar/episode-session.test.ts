@@ -84,11 +84,7 @@ describe('an episode session', () => {
         : Promise.resolve(undefined)) as never);
     let answer!: (value: EpisodeMatch | null) => void;
     const test = { ...host(() => new Promise((resolve) => (answer = resolve))) };
-    // Times in the page: it is sent to be read (without two times it would not be, see below).
-    test.adapter = {
-      ...adapter,
-      collectPageChapters: () => ({ site: 'test', mediaId: 'abc', content: { notes: '0:00 Intro\n4:30 Topic' } }),
-    };
+    test.adapter = { ...adapter, collectPageChapters: () => ({ site: 'test', mediaId: 'abc', content: {} }) };
     const controller = new AbortController();
     const session = startEpisodeSession(test, playing, mediaKeyOf(playing), controller.signal);
     try {
@@ -105,25 +101,6 @@ describe('an episode session', () => {
       vi.mocked(sendMessage).mockReset();
       vi.mocked(sendMessage).mockImplementation(((type: string) =>
         Promise.resolve(type === 'readPageChapters' ? { ok: true, page: null, settled: true } : undefined)) as never);
-    }
-  });
-
-  it("says 'none' for a page without two times in it without sending it to be read (none of it could be chapters)", async () => {
-    const { sendMessage } = await import('../../../utils/messaging/protocol');
-    vi.mocked(sendMessage).mockClear();
-    const test = host(async () => null);
-    test.adapter = {
-      ...adapter,
-      collectPageChapters: () => ({ site: 'test', mediaId: 'abc', content: { notes: 'A talk, recorded at 9:30.' } }),
-    };
-    const controller = new AbortController();
-    const session = startEpisodeSession(test, playing, mediaKeyOf(playing), controller.signal);
-    try {
-      await vi.waitFor(() => expect(session.sees().lookup).toBe('none'));
-      expect(vi.mocked(sendMessage).mock.calls.filter(([type]) => type === 'readPageChapters')).toEqual([]);
-      expect(shown).toHaveLength(0);
-    } finally {
-      controller.abort();
     }
   });
 
