@@ -84,6 +84,25 @@ describe('the first-paint memo the background keeps in storage.local', () => {
     expect(set).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps working beside a kept entry without an episode (written by another version)', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ [FIRST_PAINT_KEY]: { revision: 0, entries: [{ key: 'youtube:old', match: { offset: 0 } }] } });
+    const memo = createFirstPaintMemo(fakeBrowser.storage.local, fakeBrowser.storage.onChanged);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const answer = match('1');
+    memo.remember({ site: 'youtube', mediaId: 'a' }, answer);
+    await settle();
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    get.mockClear();
+    memo.remember({ site: 'youtube', mediaId: 'a' }, { ...answer });
+    await settle();
+    // Remembered in memory: the same answer again reads nothing and warns of nothing.
+    expect(get).not.toHaveBeenCalled();
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+    get.mockRestore();
+  });
+
   it('answers again from memory while the library revision stays: no read of storage per navigation', async () => {
     fakeBrowser.reset();
     const memo = createFirstPaintMemo(fakeBrowser.storage.local, fakeBrowser.storage.onChanged);

@@ -36,6 +36,8 @@ export function createFirstPaintMemo(area: LocalArea = browser.storage.local, ch
   const spell = (match: EpisodeMatch | null) => {
     if (!match) return 'null';
     const { episode, ...rest } = match;
+    // A kept entry from another version may lack its episode: spelled whole, as it is.
+    if (typeof episode !== 'object' || episode === null) return canonicalJson(match);
     let json = spelledEpisodes.get(episode);
     if (json === undefined) spelledEpisodes.set(episode, (json = canonicalJson(episode)));
     return `${canonicalJson(rest)}\n${json}`;
