@@ -1,17 +1,19 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { CDPSession, Page } from 'playwright-core';
-import { EPISODE_VIDEO_ID, fixture, launchBrowser, type FixtureServer } from '../e2e/harness/index.ts';
-import { findBrowserPid, treeCpuMs } from './process-cpu.ts';
-import { added, launches, row, summarize, type Row } from './stats.ts';
+import { EPISODE_VIDEO_ID, fixture, type FixtureServer } from '../e2e/harness/index.ts';
+import { cpuWindows, sideBySide, type Contender } from './side-by-side.ts';
+import { added, launches, meanAdded, medianWindows, pairedRounds, pairedWindows, row, summarize, type Row } from './stats.ts';
 
 /*
  * What Chapterbar costs while a person watches, listens, pauses, navigates and loads pages: each
- * round launches Chromium once per extension (Chapterbar, an empty extension, and a control that
- * runs one CSS progress animation, kept as a reference) on the same fixture page, and reads both
- * the page's main-thread metrics and the whole browser's CPU time (every Chromium process, from
- * /proc). Chapterbar's budgets are against the empty extension of the same round.
+ * round launches one Chromium per extension (Chapterbar, an empty extension, and a control that
+ * runs one CSS progress animation, kept as a reference) side by side on the same fixture page,
+ * driven in step, and reads both the page's main-thread metrics and the whole browser's CPU time
+ * (every Chromium process, from /proc). Chapterbar's budgets are against the empty extension that
+ * ran beside it (side-by-side.ts says why side by side, and why windows).
  */
 
 const WATCH = `https://www.youtube.com/watch?v=${EPISODE_VIDEO_ID}`;
@@ -33,11 +35,11 @@ interface Span {
   scriptMs: number;
   layouts: number;
   styles: number;
-  /** Whole-browser CPU, ms per second. */
-  cpu: number;
+  /** Whole-browser CPU, ms per second, window by window. */
+  cpu: number[];
 }
 
-interface Round {
+export interface Round {
   playing: Span;
   paused: Span;
   hidden: Span;
@@ -57,69 +59,84 @@ const video = (page: Page, action: 'play' | 'pause') =>
     return a === 'play' ? v.play() : v.pause();
   }, action);
 
-/** One round: the same page played, paused, hidden, navigated and loaded, with one extension. */
-export async function machineRound(server: FixtureServer, extensionPath: string, playSeconds: number, playingOnly = false): Promise<Round> {
-  const browser = await launchBrowser({ server, extensionPath });
-  try {
-    const cpu =
-      (pid = findBrowserPid(extensionPath)) =>
-      () =>
-        treeCpuMs(pid);
-    const browserCpu = cpu();
-    const page = await browser.newPage();
+/** Every contender does the same step at once. */
+const inStep = (all: Contender[], step: (c: Contender, i: number) => Promise<unknown>) => Promise.all(all.map(step));
+
+/** Whole-browser CPU per repetition of `step`, each contender's own, all doing it in step. */
+async function perRepetition(
+  all: Contender[],
+  times: number,
+  step: (c: Contender, repetition: number) => Promise<unknown>,
+): Promise<number[]> {
+  const start = all.map((c) => c.cpuMs());
+  for (let i = 0; i < times; i++) {
+    await inStep(all, (c) => step(c, i));
+    // A bench measures over durations; tests never do.
+    await sleep(SETTLE_MS);
+  }
+  return all.map((c, k) => (c.cpuMs() - start[k]!) / times);
+}
+
+/**
+ * One round: the same page played, paused, hidden, navigated and loaded, one Chromium per
+ * extension side by side. One Round per extension, in the order given.
+ */
+export async function machineRound(
+  server: FixtureServer,
+  extensionPaths: string[],
+  playSeconds: number,
+  playingOnly = false,
+): Promise<Round[]> {
+  return sideBySide(server, extensionPaths, async (all) => {
     // 2:20 to 3:20 holds no chapter boundary, so any layout here is the extension ticking.
-    await page.goto(`${WATCH}&paused=1&t=140`);
-    await fixture(page).ready();
-    await page.waitForTimeout(1500);
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const span = async (seconds: number, setup: () => Promise<unknown>): Promise<Span> => {
-      await setup();
-      const before = await metrics(cdp);
-      const cpuBefore = browserCpu();
-      await page.waitForTimeout(seconds * 1000);
-      const cpuAfter = browserCpu();
-      const after = await metrics(cdp);
-      const per = (key: string) => (after[key]! - before[key]!) / seconds;
-      return {
-        scriptMs: per('ScriptDuration') * 1000,
-        layouts: per('LayoutCount'),
-        styles: per('RecalcStyleCount'),
-        cpu: (cpuAfter - cpuBefore) / seconds,
-      };
+    await inStep(all, async ({ page }) => {
+      await page.goto(`${WATCH}&paused=1&t=140`);
+      await fixture(page).ready();
+    });
+    await sleep(1500);
+    const cdps = await Promise.all(all.map(({ page }) => page.context().newCDPSession(page)));
+    await Promise.all(cdps.map((cdp) => cdp.send('Performance.enable')));
+    const span = async (seconds: number, setup: (c: Contender) => Promise<unknown>): Promise<Span[]> => {
+      await inStep(all, setup);
+      const before = await Promise.all(cdps.map(metrics));
+      const cpu = await cpuWindows(all, seconds);
+      const after = await Promise.all(cdps.map(metrics));
+      return all.map((_, i) => {
+        const per = (key: string) => (after[i]![key]! - before[i]![key]!) / seconds;
+        return { scriptMs: per('ScriptDuration') * 1000, layouts: per('LayoutCount'), styles: per('RecalcStyleCount'), cpu: cpu[i]! };
+      });
     };
-    const playing = await span(playSeconds, () => video(page, 'play'));
-    if (playingOnly) return { playing, paused: playing, hidden: playing, navigation: Number.NaN, load: Number.NaN };
-    const paused = await span(PAUSED_SECONDS, () => video(page, 'pause'));
-    const other = await browser.newPage();
-    await other.goto('about:blank');
-    await other.bringToFront();
-    const hidden = await span(HIDDEN_SECONDS, () => video(page, 'play'));
-    await video(page, 'pause');
-    await other.close();
-    await page.bringToFront();
+    const playing = await span(playSeconds, ({ page }) => video(page, 'play'));
+    if (playingOnly) return playing.map((p) => ({ playing: p, paused: p, hidden: p, navigation: Number.NaN, load: Number.NaN }));
+    const paused = await span(PAUSED_SECONDS, ({ page }) => video(page, 'pause'));
+    const others = await Promise.all(all.map(({ browser }) => browser.newPage()));
+    await inStep(all, async (_, i) => {
+      await others[i]!.goto('about:blank');
+      await others[i]!.bringToFront();
+    });
+    const hidden = await span(HIDDEN_SECONDS, ({ page }) => video(page, 'play'));
+    await inStep(all, async ({ page }, i) => {
+      await video(page, 'pause');
+      await others[i]!.close();
+      await page.bringToFront();
+    });
 
     // Single-page navigations, paused: the episode and a video without chapters, in turn.
-    await page.waitForTimeout(SETTLE_MS);
-    let start = browserCpu();
-    for (let i = 0; i < NAVIGATIONS; i++) {
-      await fixture(page).navigate(i % 2 ? EPISODE_VIDEO_ID : OTHER);
-      await page.waitForTimeout(SETTLE_MS);
-    }
-    const navigation = (browserCpu() - start) / NAVIGATIONS;
-
+    await sleep(SETTLE_MS);
+    const navigation = await perRepetition(all, NAVIGATIONS, ({ page }, i) => fixture(page).navigate(i % 2 ? EPISODE_VIDEO_ID : OTHER));
     // Full loads of the episode's page, paused.
-    start = browserCpu();
-    for (let i = 0; i < LOADS; i++) {
+    const load = await perRepetition(all, LOADS, async ({ page }) => {
       await page.goto(`${WATCH}&paused=1`);
       await fixture(page).ready();
-      await page.waitForTimeout(SETTLE_MS);
-    }
-    const load = (browserCpu() - start) / LOADS;
-    return { playing, paused, hidden, navigation, load };
-  } finally {
-    await browser.close();
-  }
+    });
+    return all.map((_, i) => ({
+      playing: playing[i]!,
+      paused: paused[i]!,
+      hidden: hidden[i]!,
+      navigation: navigation[i]!,
+      load: load[i]!,
+    }));
+  });
 }
 
 function writeExtension(prefix: string, manifest: object, files: Record<string, string>): string {
@@ -161,8 +178,8 @@ export const emptyExtension = () => writeExtension('chapterbar-empty-', { name: 
 export const ANIMATION_CSS = '.bar{animation:bar 600s linear -10s both}@keyframes bar{from{transform:scaleX(0)}to{transform:scaleX(1)}}';
 
 /**
- * Chapterbar, the empty extension and the control, alternated in each round so that drift in the
- * machine's load falls on all three. Rows: whole-browser CPU and the page's main thread.
+ * Chapterbar, the empty extension and the control, side by side in each round. Rows: whole-browser
+ * CPU and the page's main thread.
  */
 export async function machineCost(server: FixtureServer, extensionPath: string, rows: Row[], options: MachineOptions): Promise<void> {
   const empty = emptyExtension();
@@ -172,49 +189,51 @@ export async function machineCost(server: FixtureServer, extensionPath: string, 
   const animated: Round[] = [];
   for (let round = 0; round < options.rounds; round++) {
     options.log(
-      `machine cost, round ${round + 1} of ${options.rounds} (${options.playSeconds} s playing each: Chapterbar, empty, control)`,
+      `machine cost, round ${round + 1} of ${options.rounds} (${options.playSeconds} s playing; Chapterbar, empty and control side by side)`,
     );
-    const runs: Array<[Round[], string]> = [
-      [ours, extensionPath],
-      [bare, empty],
-      [animated, control],
-    ];
-    for (let i = 0; i < runs.length; i++) {
-      const [into, path] = runs[(i + round) % runs.length]!;
-      into.push(await machineRound(server, path, options.playSeconds));
-    }
+    const [a, b, c] = await machineRound(server, [extensionPath, empty, control], options.playSeconds);
+    ours.push(a!);
+    bare.push(b!);
+    animated.push(c!);
   }
   const delta = (pick: (r: Round) => number, base = bare, of = ours) => added(of.map(pick), base.map(pick));
   const med = (values: number[]) => summarize(values).median.toFixed(1);
+  const windows = (pick: (r: Round) => Span, base = bare, of = ours) =>
+    pairedWindows(
+      of.map((r) => pick(r).cpu),
+      base.map((r) => pick(r).cpu),
+    );
+  const windowNote = (pick: (r: Round) => Span) =>
+    `${medianWindows(
+      ours.map((r) => pick(r).cpu),
+      bare.map((r) => pick(r).cpu),
+    )}; mean of all windows: ${meanAdded(
+      ours.map((r) => pick(r).cpu),
+      bare.map((r) => pick(r).cpu),
+    )} ms/s`;
   rows.push(
     row(
       'machine: whole-browser CPU added while playing',
       'ms/s',
-      delta((r) => r.playing.cpu),
+      windows((r) => r.playing),
       5,
-      `per second of media, against an empty extension in the same run; ${launches(
-        ours.map((r) => r.playing.cpu),
-        bare.map((r) => r.playing.cpu),
-      )}`,
+      `per second of media, against an empty extension beside it, window by window; ${windowNote((r) => r.playing)}`,
     ),
   );
   rows.push(
     row(
       'machine: whole-browser CPU added while paused',
       'ms/s',
-      delta((r) => r.paused.cpu),
+      windows((r) => r.paused),
       1,
-      launches(
-        ours.map((r) => r.paused.cpu),
-        bare.map((r) => r.paused.cpu),
-      ),
+      windowNote((r) => r.paused),
     ),
   );
   rows.push(
     row(
       'machine: whole-browser CPU added in a background tab',
       'ms/s',
-      delta((r) => r.hidden.cpu),
+      windows((r) => r.hidden),
       null,
       'playing',
     ),
@@ -223,7 +242,10 @@ export async function machineCost(server: FixtureServer, extensionPath: string, 
     row(
       'machine: whole-browser CPU added per single-page navigation',
       'ms',
-      delta((r) => r.navigation),
+      pairedRounds(
+        ours.map((r) => r.navigation),
+        bare.map((r) => r.navigation),
+      ),
       20,
       `${NAVIGATIONS} navigations, paused, each with ${SETTLE_MS} ms after it; ${launches(
         ours.map((r) => r.navigation),
@@ -235,7 +257,10 @@ export async function machineCost(server: FixtureServer, extensionPath: string, 
     row(
       'machine: whole-browser CPU added per full page load',
       'ms',
-      delta((r) => r.load),
+      pairedRounds(
+        ours.map((r) => r.load),
+        bare.map((r) => r.load),
+      ),
       60,
       `${LOADS} loads, paused; ${launches(
         ours.map((r) => r.load),
@@ -247,7 +272,7 @@ export async function machineCost(server: FixtureServer, extensionPath: string, 
     row(
       'reference: one running CSS animation, whole-browser CPU while playing',
       'ms/s',
-      delta((r) => r.playing.cpu, bare, animated),
+      windows((r) => r.playing, bare, animated),
       null,
       'the control extension against the empty one: what the progress bar cost as an animation',
     ),

@@ -1,6 +1,6 @@
 import type { FixtureServer } from '../e2e/harness/index.ts';
 import { ANIMATION_CSS, barExtension, emptyExtension, machineRound, type MachineOptions } from './machine-cost.ts';
-import { row, type Row } from './stats.ts';
+import { pairedWindows, row, type Row } from './stats.ts';
 
 /*
  * `BENCH_ONLY=progress-options`: the ways to draw progress within a chapter, each alone in an
@@ -25,22 +25,22 @@ export async function progressOptions(server: FixtureServer, rows: Row[], option
     ['a CSS animation in steps(300)', barExtension('steps', ANIMATION_CSS.replace('linear', 'steps(300)'))],
     ['a timer that moves it a pixel at a time', barExtension('timer', '', TIMER_STEPS)],
   ];
-  const bare: number[] = [];
-  const measured = variants.map(() => [] as number[]);
+  const bare: number[][] = [];
+  const measured = variants.map(() => [] as number[][]);
   for (let round = 0; round < options.rounds; round++) {
-    options.log(`progress options, round ${round + 1} of ${options.rounds}`);
-    bare.push((await machineRound(server, empty, options.playSeconds, true)).playing.cpu);
-    for (let i = 0; i < variants.length; i++)
-      measured[i]!.push((await machineRound(server, variants[i]![1], options.playSeconds, true)).playing.cpu);
+    options.log(`progress options, round ${round + 1} of ${options.rounds} (all side by side with an empty extension)`);
+    const [base, ...each] = await machineRound(server, [empty, ...variants.map(([, path]) => path)], options.playSeconds, true);
+    bare.push(base!.playing.cpu);
+    each.forEach((r, i) => measured[i]!.push(r.playing.cpu));
   }
   variants.forEach(([name], i) =>
     rows.push(
       row(
         `progress option: ${name}`,
         'ms/s',
-        measured[i]!.map((v, r) => v - bare[r]!),
+        pairedWindows(measured[i]!, bare),
         null,
-        'whole-browser CPU added while playing, against an empty extension',
+        'whole-browser CPU added while playing, against an empty extension beside it, window by window',
       ),
     ),
   );

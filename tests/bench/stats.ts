@@ -30,6 +30,33 @@ export function added(of: readonly number[], base: readonly number[]): Summary {
 export const launches = (of: readonly number[], base: readonly number[]) =>
   `launches: ${of.map((v) => v.toFixed(1)).join(', ')}; empty extension: ${base.map((v) => v.toFixed(1)).join(', ')}`;
 
+/**
+ * What `of` adds over `base`, from windows measured at the same moments: the median over every
+ * round's windows of (of − base), window by window. `of` and `base` hold one array of windows
+ * per round.
+ */
+export function pairedWindows(of: readonly number[][], base: readonly number[][]): Summary {
+  return summarize(of.flatMap((windows, round) => windows.map((v, w) => v - base[round]![w]!)));
+}
+
+/** What `of` adds over `base`, one figure per round: the median of the rounds' differences. */
+export const pairedRounds = (of: readonly number[], base: readonly number[]): Summary => summarize(of.map((v, round) => v - base[round]!));
+
+/** Each round's median window, for the note under a row estimated with `pairedWindows`. */
+export const medianWindows = (of: readonly number[][], base: readonly number[][]) =>
+  `median window of each launch: ${of.map((w) => summarize(w).median.toFixed(1)).join(', ')}; empty extension beside it: ${base
+    .map((w) => summarize(w).median.toFixed(1))
+    .join(', ')}`;
+
+/** The mean of every window, as a launch-long average would read it: shown, not budgeted. */
+export const meanAdded = (of: readonly number[][], base: readonly number[][]) => {
+  const mean = (rounds: readonly number[][]) => {
+    const all = rounds.flat();
+    return all.reduce((a, b) => a + b, 0) / all.length;
+  };
+  return (mean(of) - mean(base)).toFixed(1);
+};
+
 export interface Row {
   name: string;
   unit: string;
