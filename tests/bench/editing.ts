@@ -4,7 +4,7 @@ import { EPISODE_VIDEO_ID, fixture, type FixtureServer } from '../e2e/harness/in
 import { emptyExtension, type MachineOptions } from './machine-cost.ts';
 import { clickSidebarButton } from './sidebar-by-dom.ts';
 import { cpuWindows, sideBySide } from './side-by-side.ts';
-import { meanAdded, medianWindows, pairedWindows, row, type Row } from './stats.ts';
+import { pairedWindows, rotate, row, windowNote, type Row } from './stats.ts';
 
 /*
  * What the sidebar's editor (issue 16) costs while it is open: the whole browser's CPU with the
@@ -28,16 +28,16 @@ const video = (page: Page, action: 'play' | 'pause') =>
     return a === 'play' ? v.play() : v.pause();
   }, action);
 
-/** Chapterbar in edit mode and the empty extension, side by side: [Chapterbar's, the empty one's]. */
-async function editRound(server: FixtureServer, extensionPath: string, empty: string, playSeconds: number): Promise<EditRound[]> {
-  return sideBySide(server, [extensionPath, empty], async (all) => {
+/** Chapterbar in edit mode and the empty extension, side by side, in the order of `paths`; one EditRound each. */
+async function editRound(server: FixtureServer, paths: string[], extensionPath: string, playSeconds: number): Promise<EditRound[]> {
+  return sideBySide(server, paths, async (all) => {
     await Promise.all(
       all.map(async ({ page }, i) => {
         // 2:20 to 3:20 holds no chapter boundary.
         await page.goto(`${WATCH}&paused=1&t=140`);
         await fixture(page).ready();
         // Through the DOM domain, not the accessibility tree, which would stay switched on (sidebar-by-dom.ts).
-        if (i === 0) await clickSidebarButton(page, 'Edit chapters', 'Done');
+        if (paths[i] === extensionPath) await clickSidebarButton(page, 'Edit chapters', 'Done');
         // The pointer rests over the right-hand column in both: over the editor in Chapterbar's,
         // over the page's own column in the empty extension's. The page hit-tests under it on each
         // layout (its progress bar moves several times a second), so where it rests counts, and
@@ -65,9 +65,11 @@ export async function editingCost(server: FixtureServer, extensionPath: string, 
   const bare: EditRound[] = [];
   for (let round = 0; round < options.rounds; round++) {
     options.log(`editing, round ${round + 1} of ${options.rounds} (Chapterbar in edit mode and empty, side by side)`);
-    const [a, b] = await editRound(server, extensionPath, empty, options.playSeconds);
-    ours.push(a!);
-    bare.push(b!);
+    // Each takes each place in turn (launched, read and driven first or second).
+    const paths = rotate([extensionPath, empty], round);
+    const results = await editRound(server, paths, extensionPath, options.playSeconds);
+    ours.push(results[paths.indexOf(extensionPath)]!);
+    bare.push(results[paths.indexOf(empty)]!);
   }
   const of = (pick: (r: EditRound) => number[]) => [ours.map(pick), bare.map(pick)] as const;
   for (const [name, pick, budget] of [
@@ -75,14 +77,6 @@ export async function editingCost(server: FixtureServer, extensionPath: string, 
     ['editing: whole-browser CPU added while playing, sidebar in edit mode', (r: EditRound) => r.playing, 5],
   ] as const) {
     const [mine, theirs] = of(pick);
-    rows.push(
-      row(
-        name,
-        'ms/s',
-        pairedWindows(mine, theirs),
-        budget,
-        `${medianWindows(mine, theirs)}; mean of all windows: ${meanAdded(mine, theirs)} ms/s`,
-      ),
-    );
+    rows.push(row(name, 'ms/s', pairedWindows(mine, theirs), budget, windowNote(mine, theirs)));
   }
 }

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { CDPSession, Page } from 'playwright-core';
 import { EPISODE_VIDEO_ID, fixture, type FixtureServer } from '../e2e/harness/index.ts';
 import { cpuWindows, sideBySide, type Contender } from './side-by-side.ts';
-import { added, launches, meanAdded, medianWindows, pairedRounds, pairedWindows, row, summarize, type Row } from './stats.ts';
+import { added, launches, pairedRounds, pairedWindows, rotate, row, summarize, windowNote, type Row } from './stats.ts';
 
 /*
  * What Chapterbar costs while a person watches, listens, pauses, navigates and loads pages: each
@@ -79,35 +79,43 @@ async function perRepetition(
 
 /**
  * One round: the same page played, paused, hidden, navigated and loaded, one Chromium per
- * extension side by side. One Round per extension, in the order given.
+ * extension side by side. One Round per extension, in the order given. Extensions listed in
+ * `onlyWhilePlaying` leave after the playing span (their Round repeats it), so that fewer browsers
+ * share the machine's cores while the others navigate and load.
  */
 export async function machineRound(
   server: FixtureServer,
   extensionPaths: string[],
   playSeconds: number,
-  playingOnly = false,
+  { playingOnly = false, onlyWhilePlaying = [] as string[] } = {},
 ): Promise<Round[]> {
-  return sideBySide(server, extensionPaths, async (all) => {
+  return sideBySide(server, extensionPaths, async (everyone) => {
+    let all = everyone;
     // 2:20 to 3:20 holds no chapter boundary, so any layout here is the extension ticking.
     await inStep(all, async ({ page }) => {
       await page.goto(`${WATCH}&paused=1&t=140`);
       await fixture(page).ready();
     });
     await sleep(1500);
-    const cdps = await Promise.all(all.map(({ page }) => page.context().newCDPSession(page)));
-    await Promise.all(cdps.map((cdp) => cdp.send('Performance.enable')));
+    const cdps = new Map<Contender, CDPSession>();
+    for (const c of all) cdps.set(c, await c.page.context().newCDPSession(c.page));
+    await Promise.all([...cdps.values()].map((cdp) => cdp.send('Performance.enable')));
     const span = async (seconds: number, setup: (c: Contender) => Promise<unknown>): Promise<Span[]> => {
       await inStep(all, setup);
-      const before = await Promise.all(cdps.map(metrics));
+      const before = await Promise.all(all.map((c) => metrics(cdps.get(c)!)));
       const cpu = await cpuWindows(all, seconds);
-      const after = await Promise.all(cdps.map(metrics));
+      const after = await Promise.all(all.map((c) => metrics(cdps.get(c)!)));
       return all.map((_, i) => {
         const per = (key: string) => (after[i]![key]! - before[i]![key]!) / seconds;
         return { scriptMs: per('ScriptDuration') * 1000, layouts: per('LayoutCount'), styles: per('RecalcStyleCount'), cpu: cpu[i]! };
       });
     };
     const playing = await span(playSeconds, ({ page }) => video(page, 'play'));
-    if (playingOnly) return playing.map((p) => ({ playing: p, paused: p, hidden: p, navigation: Number.NaN, load: Number.NaN }));
+    const playingRound = (p: Span): Round => ({ playing: p, paused: p, hidden: p, navigation: Number.NaN, load: Number.NaN });
+    if (playingOnly) return playing.map(playingRound);
+    const leaving = everyone.filter((_, i) => onlyWhilePlaying.includes(extensionPaths[i]!));
+    await Promise.all(leaving.map(({ browser }) => browser.close()));
+    all = everyone.filter((c) => !leaving.includes(c));
     const paused = await span(PAUSED_SECONDS, ({ page }) => video(page, 'pause'));
     const others = await Promise.all(all.map(({ browser }) => browser.newPage()));
     await inStep(all, async (_, i) => {
@@ -129,13 +137,11 @@ export async function machineRound(
       await page.goto(`${WATCH}&paused=1`);
       await fixture(page).ready();
     });
-    return all.map((_, i) => ({
-      playing: playing[i]!,
-      paused: paused[i]!,
-      hidden: hidden[i]!,
-      navigation: navigation[i]!,
-      load: load[i]!,
-    }));
+    return everyone.map((c, k) => {
+      const i = all.indexOf(c);
+      if (i < 0) return playingRound(playing[k]!);
+      return { playing: playing[k]!, paused: paused[i]!, hidden: hidden[i]!, navigation: navigation[i]!, load: load[i]! };
+    });
   });
 }
 
@@ -191,10 +197,13 @@ export async function machineCost(server: FixtureServer, extensionPath: string, 
     options.log(
       `machine cost, round ${round + 1} of ${options.rounds} (${options.playSeconds} s playing; Chapterbar, empty and control side by side)`,
     );
-    const [a, b, c] = await machineRound(server, [extensionPath, empty, control], options.playSeconds);
-    ours.push(a!);
-    bare.push(b!);
-    animated.push(c!);
+    // Each takes each place in turn (launched, read and driven first, second, third).
+    const order = rotate([extensionPath, empty, control], round);
+    const results = await machineRound(server, order, options.playSeconds, { onlyWhilePlaying: [control] });
+    const of = (path: string) => results[order.indexOf(path)]!;
+    ours.push(of(extensionPath));
+    bare.push(of(empty));
+    animated.push(of(control));
   }
   const delta = (pick: (r: Round) => number, base = bare, of = ours) => added(of.map(pick), base.map(pick));
   const med = (values: number[]) => summarize(values).median.toFixed(1);
@@ -203,21 +212,18 @@ export async function machineCost(server: FixtureServer, extensionPath: string, 
       of.map((r) => pick(r).cpu),
       base.map((r) => pick(r).cpu),
     );
-  const windowNote = (pick: (r: Round) => Span) =>
-    `${medianWindows(
+  const note = (pick: (r: Round) => Span) =>
+    windowNote(
       ours.map((r) => pick(r).cpu),
       bare.map((r) => pick(r).cpu),
-    )}; mean of all windows: ${meanAdded(
-      ours.map((r) => pick(r).cpu),
-      bare.map((r) => pick(r).cpu),
-    )} ms/s`;
+    );
   rows.push(
     row(
       'machine: whole-browser CPU added while playing',
       'ms/s',
       windows((r) => r.playing),
       5,
-      `per second of media, against an empty extension beside it, window by window; ${windowNote((r) => r.playing)}`,
+      `per second of media, against an empty extension beside it (each round: the mean of its paired 10-s windows); ${note((r) => r.playing)}`,
     ),
   );
   rows.push(
@@ -226,7 +232,7 @@ export async function machineCost(server: FixtureServer, extensionPath: string, 
       'ms/s',
       windows((r) => r.paused),
       1,
-      windowNote((r) => r.paused),
+      note((r) => r.paused),
     ),
   );
   rows.push(

@@ -29,7 +29,9 @@ export async function progressOptions(server: FixtureServer, rows: Row[], option
   const measured = variants.map(() => [] as number[][]);
   for (let round = 0; round < options.rounds; round++) {
     options.log(`progress options, round ${round + 1} of ${options.rounds} (all side by side with an empty extension)`);
-    const [base, ...each] = await machineRound(server, [empty, ...variants.map(([, path]) => path)], options.playSeconds, true);
+    const [base, ...each] = await machineRound(server, [empty, ...variants.map(([, path]) => path)], options.playSeconds, {
+      playingOnly: true,
+    });
     bare.push(base!.playing.cpu);
     each.forEach((r, i) => measured[i]!.push(r.playing.cpu));
   }

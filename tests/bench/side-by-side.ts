@@ -12,11 +12,13 @@ import { findBrowserPid, treeCpuMs } from './process-cpu.ts';
  *
  * Within one launch of the empty extension, the playing page's 15-s windows ranged from 43 to
  * 120 ms/s (2026-12-04, Chromium 156): now and then Chromium's own compositor and its GPU
- * process's IO thread run three to six times busier for 15-45 s, in no extension's doing. A mean
- * over a minute is at the mercy of those bursts; the median of paired windows is not.
+ * process's IO thread run three to six times busier for 15-45 s, in no extension's doing. Those
+ * fall on either side and make a round's figure noisy, not biased: a round is the mean of its
+ * paired windows (a cost of Chapterbar's that comes in bursts counts in full), and the median of
+ * the rounds (stats.ts, pairedWindows) keeps one round's burst from deciding a row.
  */
 
-/** Windows short enough that a burst spoils few of them, long enough to hold many video frames. */
+/** A round's span is read in windows this long: their median shows in each row's note whether a cost comes in bursts. */
 export const WINDOW_SECONDS = 10;
 
 /** One Chromium of a side-by-side run: its page and its whole process tree's CPU counter. */
@@ -31,6 +33,8 @@ export interface Contender {
 export async function sideBySide<T>(server: FixtureServer, extensionPaths: string[], body: (all: Contender[]) => Promise<T>): Promise<T> {
   const launched = await Promise.allSettled(extensionPaths.map((extensionPath) => launchBrowser({ server, extensionPath })));
   const browsers = launched.flatMap((l) => (l.status === 'fulfilled' ? [l.value] : []));
+  let result: T | undefined;
+  let failure: { error: unknown } | undefined;
   try {
     const failed = launched.find((l): l is PromiseRejectedResult => l.status === 'rejected');
     if (failed) throw failed.reason;
@@ -41,10 +45,16 @@ export async function sideBySide<T>(server: FixtureServer, extensionPaths: strin
         return { browser, page: await browser.newPage(), cpuMs: () => treeCpuMs(pid) };
       }),
     );
-    return await body(all);
-  } finally {
-    await Promise.all(browsers.map((b) => b.close()));
+    result = await body(all);
+  } catch (error) {
+    failure = { error };
   }
+  // Every browser closed before the next round launches; the body's error comes first.
+  const closed = await Promise.allSettled(browsers.map((b) => b.close()));
+  if (failure) throw failure.error;
+  const refused = closed.find((c): c is PromiseRejectedResult => c.status === 'rejected');
+  if (refused) throw refused.reason;
+  return result as T;
 }
 
 /**

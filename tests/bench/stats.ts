@@ -30,31 +30,52 @@ export function added(of: readonly number[], base: readonly number[]): Summary {
 export const launches = (of: readonly number[], base: readonly number[]) =>
   `launches: ${of.map((v) => v.toFixed(1)).join(', ')}; empty extension: ${base.map((v) => v.toFixed(1)).join(', ')}`;
 
-/**
- * What `of` adds over `base`, from windows measured at the same moments: the median over every
- * round's windows of (of − base), window by window. `of` and `base` hold one array of windows
- * per round.
- */
-export function pairedWindows(of: readonly number[][], base: readonly number[][]): Summary {
-  return summarize(of.flatMap((windows, round) => windows.map((v, w) => v - base[round]![w]!)));
+/** `items` shifted left by `by` places: each item takes each place in turn over as many rounds. */
+export const rotate = <T>(items: readonly T[], by: number): T[] => items.map((_, i) => items[(i + by) % items.length]!);
+
+function sameShape(of: readonly unknown[], base: readonly unknown[], what: string): void {
+  if (of.length !== base.length) throw new Error(`bench: ${of.length} ${what} of one side against ${base.length} of the other`);
 }
 
 /** What `of` adds over `base`, one figure per round: the median of the rounds' differences. */
-export const pairedRounds = (of: readonly number[], base: readonly number[]): Summary => summarize(of.map((v, round) => v - base[round]!));
+export function pairedRounds(of: readonly number[], base: readonly number[]): Summary {
+  sameShape(of, base, 'rounds');
+  return summarize(of.map((v, round) => v - base[round]!));
+}
 
-/** Each round's median window, for the note under a row estimated with `pairedWindows`. */
-export const medianWindows = (of: readonly number[][], base: readonly number[][]) =>
-  `median window of each launch: ${of.map((w) => summarize(w).median.toFixed(1)).join(', ')}; empty extension beside it: ${base
-    .map((w) => summarize(w).median.toFixed(1))
-    .join(', ')}`;
+/**
+ * What `of` adds over `base` from windows measured at the same moments, as the budgets ask: each
+ * round's figure is the mean of its window-by-window differences (over the whole span, so a cost
+ * that comes in bursts counts in full, whichever side it falls on), and the row is the median of
+ * the rounds' figures. `of` and `base` hold one array of windows per round, of equal lengths.
+ */
+export function pairedWindows(of: readonly number[][], base: readonly number[][]): Summary {
+  sameShape(of, base, 'rounds');
+  return pairedRounds(
+    of.map((windows, round) => {
+      sameShape(windows, base[round]!, 'windows');
+      return windows.reduce((sum, v, w) => sum + (v - base[round]![w]!), 0) / windows.length;
+    }),
+    base.map(() => 0),
+  );
+}
 
-/** The mean of every window, as a launch-long average would read it: shown, not budgeted. */
-export const meanAdded = (of: readonly number[][], base: readonly number[][]) => {
-  const mean = (rounds: readonly number[][]) => {
-    const all = rounds.flat();
-    return all.reduce((a, b) => a + b, 0) / all.length;
-  };
-  return (mean(of) - mean(base)).toFixed(1);
+/**
+ * The median of every window's difference, pooled over rounds: a diagnostic beside `pairedWindows`.
+ * Where it sits well under the mean, the difference comes in bursts (Chromium's own fall on either
+ * side and cancel in the mean only over many rounds).
+ */
+export function medianOfWindows(of: readonly number[][], base: readonly number[][]): number {
+  sameShape(of, base, 'rounds');
+  return summarize(of.flatMap((windows, round) => windows.map((v, w) => v - base[round]![w]!))).median;
+}
+
+/** The note under a row estimated with `pairedWindows`: each round's figure, and the pooled median window. */
+export const windowNote = (of: readonly number[][], base: readonly number[][]) => {
+  const mean = (windows: readonly number[]) => windows.reduce((a, b) => a + b, 0) / windows.length;
+  return `rounds: ${of.map((w, r) => (mean(w) - mean(base[r]!)).toFixed(1)).join(', ')} (the empty extension beside it: ${base
+    .map((w) => mean(w).toFixed(1))
+    .join(', ')}); median of single windows: ${medianOfWindows(of, base).toFixed(1)}`;
 };
 
 export interface Row {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { added, pairedRounds, pairedWindows, row } from '../bench/stats';
+import { added, pairedRounds, pairedWindows, rotate, row, windowNote } from '../bench/stats';
 
 describe("the bench's estimate of what Chapterbar adds over the empty extension", () => {
   it('is the median of every difference between the two sides, so one runaway launch on either side does not decide it', () => {
@@ -25,22 +25,63 @@ describe("the bench's estimate of what Chapterbar adds over the empty extension"
 });
 
 describe("the bench's estimate from extensions run side by side", () => {
-  it('pairs windows read at the same moment, so drift that falls on both cancels and a burst in one window does not decide it', () => {
+  it("takes each round's mean of its paired windows, so drift on both sides cancels and a burst of either side's counts in full", () => {
     // One round's 10-s windows, shaped as seen on 2026-12-04: the machine slows for the second
-    // half (both sides rise by 10), and the empty side's compositor bursts in one window.
+    // half (both sides rise by 10), and one side's compositor bursts in one window.
     const ours = [[60, 61, 70, 71]];
-    const empty = [[57, 58, 67, 120]];
-    const estimate = pairedWindows(ours, empty);
-    expect(estimate.n).toBe(4);
-    // Differences 3, 3, 3, −49: the burst is one of four.
-    expect(estimate.median).toBe(3);
-    expect(estimate.min).toBe(-49);
-    // Pooled over rounds, window by window within each.
-    expect(pairedWindows([[5, 5], [9]], [[1, 1], [1]]).median).toBe(4);
+    expect(pairedWindows(ours, [[57, 58, 67, 68]]).median).toBe(3);
+    // A burst of 40 on Chapterbar's side is Chapterbar's until shown otherwise: a quarter of it per window.
+    expect(pairedWindows([[60, 61, 110, 71]], [[57, 58, 67, 68]]).median).toBe(13);
+    // The empty side's burst lowers the round as much; over rounds, the median keeps one round's burst from deciding.
+    const estimate = pairedWindows(
+      [ours[0]!, [50, 50, 50, 50], [80, 80, 80, 80]],
+      [
+        [57, 58, 67, 108],
+        [45, 46, 47, 48],
+        [78, 76, 77, 77],
+      ],
+    );
+    expect(estimate.n).toBe(3);
+    expect(estimate.min).toBe(-7); // the round with the empty side's burst
+    expect(estimate.median).toBe(3); // rounds: −7, +3.5, +3
+    expect(estimate.max).toBe(3.5);
   });
 
-  it('pairs per-round figures round by round', () => {
+  it('pairs each round with its own: a round compared with another round would carry their drift', () => {
+    // The machine ran 20 % slower in the second round, on both sides.
+    const ours = [
+      [55, 55],
+      [66, 66],
+      [56, 56],
+    ];
+    const empty = [
+      [50, 50],
+      [60, 60],
+      [51, 51],
+    ];
+    expect(pairedWindows(ours, empty).median).toBe(5);
+    expect(pairedWindows(ours, empty).max).toBe(6);
     expect(pairedRounds([250, 256, 252], [201, 213, 204]).median).toBe(48);
-    expect(pairedRounds([250, 256, 252], [201, 213, 204]).n).toBe(3);
+    expect(pairedRounds([250, 256, 252], [201, 213, 204]).min).toBe(43);
+  });
+
+  it('refuses sides of different shapes instead of comparing what is there', () => {
+    expect(() => pairedRounds([1, 2], [1])).toThrow(/2 rounds/);
+    expect(() => pairedWindows([[1, 2]], [[1]])).toThrow(/windows/);
+    expect(() => pairedWindows([[1]], [[1], [2]])).toThrow(/rounds/);
+  });
+
+  it("shows each round's figure and the median of single windows in the row's note", () => {
+    expect(windowNote([[60, 61, 110, 71]], [[57, 58, 67, 68]])).toBe(
+      'rounds: 13.0 (the empty extension beside it: 62.5); median of single windows: 3.0',
+    );
+  });
+
+  it('rotates the extensions so that each takes each place in turn', () => {
+    expect([0, 1, 2].map((round) => rotate(['ours', 'empty', 'control'], round))).toEqual([
+      ['ours', 'empty', 'control'],
+      ['empty', 'control', 'ours'],
+      ['control', 'ours', 'empty'],
+    ]);
   });
 });
