@@ -51,7 +51,11 @@ export function ChapterList({ state }: { state: SidebarState }) {
         // While the person searches, the list shows their results, not the current chapter.
         if (!following || index < 0 || state.query.value.trim()) return;
         const adjacent = index === lastIndex.current + 1;
+        const fresh = lastIndex.current < 0;
         lastIndex.current = index;
+        // A list just rendered is at its top, where the first chapter already is: measuring it
+        // would only force the page's layout early, on every video that starts at the beginning.
+        if (fresh && index === 0) return;
         // After Preact has rendered the new current row (and its summary).
         const frame = requestAnimationFrame(() => {
           const list = listRef.current;

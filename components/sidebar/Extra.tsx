@@ -9,7 +9,7 @@ import { useSignalValue } from '../../utils/sidebar/signal-hooks';
  * re-renders those parts, not every row of a long list.
  */
 /** The extras that are components (the rest are functions the session calls). */
-type ExtraComponent = Exclude<keyof SidebarExtras, 'considerEditionShift' | 'answerTab' | 'search'>;
+type ExtraComponent = Exclude<keyof SidebarExtras, 'considerEditionShift' | 'verifyDuration' | 'answerTab' | 'search'>;
 
 export function Extra<K extends ExtraComponent>({ name, props }: { name: K; props: ComponentProps<SidebarExtras[K]> }) {
   const extras = useSignalValue(sidebarExtras);

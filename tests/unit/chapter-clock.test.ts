@@ -80,6 +80,25 @@ describe('createChapterClock', () => {
     expect(clock.activeIndex.value).toBe(2);
   });
 
+  it('keeps the same list when the media’s length arrives and changes no chapter’s end', () => {
+    let duration: number | undefined;
+    const fake = createFakePlayer();
+    const player: Player = { ...fake.player, duration: () => duration };
+    const ended = [...chapters.slice(0, 2), { ...chapters[2]!, end: 25 }];
+    const clock = createChapterClock(ended, player, 0, new AbortController().signal);
+    const before = clock.chapters.value;
+    duration = 30;
+    clock.sync();
+    expect(clock.chapters.value).toBe(before);
+    // Without an end of its own, the last chapter runs to the media's end: a new list.
+    const open = createChapterClock(chapters, player, 0, new AbortController().signal);
+    const first = open.chapters.value;
+    duration = 40;
+    open.sync();
+    expect(open.chapters.value).not.toBe(first);
+    expect(open.chapters.value.at(-1)?.end).toBe(40);
+  });
+
   it('holds no timer while paused', () => {
     const fake = createFakePlayer();
     const clock = createChapterClock(chapters, fake.player, 0, new AbortController().signal);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { plural, t } from '../../utils/i18n';
 import { formatMessage } from './setup/i18n';
 
@@ -122,6 +123,17 @@ describe('t()', () => {
     expect(plural(1, 'chapterCountOne', 'chapterCount')).toBe('1 chapter');
     expect(plural(7, 'chapterCountOne', 'chapterCount')).toBe('7 chapters');
     expect(formatMessage({ message: 'Costs $$5 for $WHO$', placeholders: { who: { content: '$1' } } }, ['you'])).toBe('Costs $5 for you');
+  });
+
+  it('asks the browser once per message, and puts a substitution in as it is', () => {
+    const getMessage = vi.spyOn(fakeBrowser.i18n, 'getMessage');
+    const titles = ['Scaling laws', 'Costs $1 or $$2', '\uE0000 a slot', 'Q&A'];
+    const shown = titles.map((title) => t('showSummaryOf', title));
+    expect(shown).toEqual(titles.map((title) => `Show summary: ${title}`));
+    expect(getMessage.mock.calls.filter(([key]) => key === 'showSummaryOf').length).toBeLessThanOrEqual(1);
+    // A missing substitution is left empty, as browsers leave it.
+    expect(t('searchMatches', 3)).toBe('3 of  chapters match');
+    getMessage.mockRestore();
   });
 
   it('shows the key rather than nothing when a message is missing', () => {

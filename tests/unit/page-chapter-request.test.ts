@@ -101,22 +101,21 @@ describe('createPageChapterAsker', () => {
     expect(send).toHaveBeenCalledTimes(4);
   });
 
-  it('sends material without two times in it only when the page’s chapters are more than an alternative', async () => {
+  it('never sends material without two times in it: none yet, or a settled page when the adapter or a library episode says so', async () => {
     const ask = createPageChapterAsker();
     send.mockResolvedValue({ ok: true, page: null, settled: true });
     const oneTime = { ...material, content: { notes: 'The demo at 12:30.' } };
-    await expect(ask(oneTime, { onlyIfTimes: true })).resolves.toBe(false);
+    await expect(ask(oneTime)).resolves.toBeNull();
+    await expect(ask(oneTime, { settled: true })).resolves.toBe(false);
     expect(send).not.toHaveBeenCalled();
-    await expect(ask(withTimes, { onlyIfTimes: true })).resolves.toBe(false);
+    await expect(ask(withTimes, { settled: true })).resolves.toBe(false);
     expect(send).toHaveBeenCalledTimes(1);
-    await expect(ask(oneTime)).resolves.toBe(false);
-    expect(send).toHaveBeenCalledTimes(2);
   });
 
   it('always sends the page’s inline data (its times are numbers)', async () => {
     const ask = createPageChapterAsker();
     send.mockResolvedValue({ ok: true, page });
-    await expect(ask(material, { whole: true, onlyIfTimes: true })).resolves.toEqual(page);
+    await expect(ask(material, { whole: true, settled: true })).resolves.toEqual(page);
     await expect(ask(material, { whole: true })).resolves.toEqual(page);
     expect(send).toHaveBeenCalledTimes(2);
   });

@@ -68,7 +68,7 @@ export function defineExtensionMessaging<P extends object>() {
       type: K,
       handler: (message: ReceivedMessage<DataOf<P[K]>>) => ReplyOf<P[K]> | Promise<ReplyOf<P[K]>>,
     ): () => void {
-      if (handlers.has(type)) throw new Error(`A handler for ${type} exists in this context`);
+      if (handlers.has(type)) throw new Error(`Two handlers for ${type}`);
       if (handlers.size === 0) browser.runtime.onMessage.addListener(listener as never);
       handlers.set(type, handler as (message: ReceivedMessage<unknown>) => unknown);
       return () => {

@@ -53,7 +53,16 @@ export function createChapterClock(
   lifetime: AbortSignal,
 ): ChapterClock {
   const duration = signal(player.duration());
-  const chapters = computed(() => resolveChapterEnds('value' in source ? source.value : source, duration.value));
+  // The media's length reaches only a last chapter without an end: when it changes nothing there,
+  // the list stays the same array, and the sidebar's rows do not render again (they did, on each
+  // navigation whose media told its length after the sidebar showed).
+  let resolved: { from: readonly Chapter[]; list: TimedChapter[] } | null = null;
+  const chapters = computed(() => {
+    const from = 'value' in source ? source.value : source;
+    const list = resolveChapterEnds(from, duration.value);
+    if (resolved?.from !== from || resolved.list.at(-1)?.end !== list.at(-1)?.end) resolved = { from, list };
+    return resolved.list;
+  });
   const activeIndex = signal(-1);
   // One "am I current" flag per row that asked: a chapter change sets two of them, so the other rows
   // of a long list do not even recompute (2,000 rows comparing the index cost 2 ms per change).

@@ -73,7 +73,7 @@ export class ContentScriptContext {
 
   /** A listener removed when the context is invalidated. (WXT's `wxt:` event names are not supported.) */
   addEventListener(target: EventTarget, type: string, handler: (event: Event) => void, options?: AddEventListenerOptions): void {
-    if (type.startsWith('wxt:')) throw new Error(`Chapterbar's content-script context has no "${type}" event`);
+    if (type.startsWith('wxt:')) throw new Error(`No "${type}" event here`);
     target.addEventListener(type, handler, { ...options, signal: this.signal });
   }
 

@@ -16,7 +16,6 @@ import { waitFor } from './wait-for';
 import { askAbout } from './match-question';
 import { floatingPlacement, placeOrFloat } from './floating';
 import { loadSidebarExtras } from './extras';
-import { verifyDuration } from './duration-check';
 import type { PageSees } from '../messaging/protocol';
 import type { Session, SessionHost } from './session-types';
 
@@ -100,16 +99,16 @@ export function startEpisodeSession(
   let firstLook = true;
   let pageNote: string | OmittedData[] | undefined;
   const askPage = createPageChapterAsker((message) => (pageNote = message));
-  /** With a library episode shown, the page's chapters are an alternative: asked for only when the page shows times. */
+  /** With a library episode shown, the page's chapters are an alternative: a page without times is as good as settled. */
   let alternativeOnly = false;
   const readPage = async (): Promise<PageEpisode | null | false> => {
     const inline = firstLook && host.takePageLoad(mediaKey);
     firstLook = false;
     const material = adapter.collectPageChapters?.(document, new URL(location.href), current.ref, inline) ?? null;
     if (!material) return null;
-    const { omitted, ...sent } = material;
+    const { omitted, settled, ...sent } = material;
     if (omitted) pageNote = omitted;
-    return askPage({ ...sent, title: current.ref.title, show: current.ref.show }, { whole: inline, onlyIfTimes: alternativeOnly });
+    return askPage({ ...sent, title: current.ref.title, show: current.ref.show }, { whole: inline, settled: alternativeOnly || settled });
   };
 
   (async () => {
@@ -258,8 +257,14 @@ export function startEpisodeSession(
         }
       });
     }
-    // An episode "Make chapters" has just begun has no chapters and nothing to verify yet.
-    if (match?.episode.chapters.length && ref.duration === undefined) verifyDuration(host.findEpisode, ref, match, player, controller);
+    // An episode "Make chapters" has just begun has no chapters and nothing to verify yet. The
+    // check comes with the sidebar's extras: it waits for the media's length anyway.
+    if (match?.episode.chapters.length && ref.duration === undefined) {
+      const media = player;
+      void loadSidebarExtras()
+        .then((extras) => signal.aborted || extras.verifyDuration(host.findEpisode, ref, match, media, controller))
+        .catch(() => undefined);
+    }
   })().catch((error: unknown) => {
     if (!signal.aborted) console.warn('[Chapterbar]', error);
   });

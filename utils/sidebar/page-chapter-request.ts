@@ -49,19 +49,20 @@ const mayHoldChapters = (json: string) => (json.match(TIME)?.length ?? 0) >= PAG
  * `requestPageChapters` for one session, without the messages that cannot change its answer: the
  * background's reading depends on the material alone, so material equal to the last one answered
  * gets that answer again (a page is read again whenever it changes, mostly elsewhere than its
- * description; each message costs the page a channel and the worker a parse). "None yet", no
- * reply and a refusal are asked again. With `onlyIfTimes` (a library episode shows, and the page's
- * chapters are only an alternative to offer), material without two times in it is not sent at
- * all: none of it could be chapters, and it reads as a settled page (false). Material carrying the
- * page's inline data (`whole`) is always sent.
+ * description; each message costs the page a channel, the browser its routing and the worker a
+ * parse). "None yet", no reply and a refusal are asked again. Material without two times in it is
+ * not sent at all: none of it could be chapters. It reads as "none yet" (null), or as a settled
+ * page (false) when `settled` says the page shows all it will (the adapter's word) or only an
+ * alternative to a library episode is looked for. Material carrying the page's inline data
+ * (`whole`) is always sent.
  */
 export function createPageChapterAsker(onRefused?: (message: string) => void) {
   let last: { key: string; answer: PageEpisode | false } | null = null;
-  return async (material: PageMaterial, options: { whole?: boolean; onlyIfTimes?: boolean } = {}): Promise<PageEpisode | null | false> => {
+  return async (material: PageMaterial, options: { whole?: boolean; settled?: boolean } = {}): Promise<PageEpisode | null | false> => {
     if (options.whole) return requestPageChapters(material, onRefused);
     const key = JSON.stringify(material);
     if (last?.key === key) return last.answer;
-    if (options.onlyIfTimes && !mayHoldChapters(key)) return false;
+    if (!mayHoldChapters(key)) return options.settled ? false : null;
     const answer = await requestPageChapters(material, onRefused);
     if (answer !== null) last = { key, answer };
     return answer;

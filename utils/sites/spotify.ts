@@ -202,7 +202,8 @@ export const spotify: SiteAdapter = {
     const notes = doc.querySelector(SELECTORS.episodeDescription);
     if (!notes) return null;
     const content: ShowNotesMaterial = { notes: readBlockText(notes) };
-    return { site: 'spotify', mediaId: ref.mediaId, ...(ref.duration !== undefined && { duration: ref.duration }), content };
+    const settled = content.notes.trim() !== '';
+    return { site: 'spotify', mediaId: ref.mediaId, ...(ref.duration !== undefined && { duration: ref.duration }), content, settled };
   },
 
   readEpisode(doc): EpisodeRef | null {

@@ -109,6 +109,12 @@ export interface PageMaterial {
   show?: string;
   content: PlainData;
   /**
+   * The adapter's word that the page shows all of this media's that chapters could be read from
+   * (its description is there): material without times is then not sent, and read again only now
+   * and then (page-chapter-request.ts). Kept in the content script, never sent.
+   */
+  settled?: boolean;
+  /**
    * The page's data the content script left out, too large to send (characters, and the cap): the
    * person is told where the page's chapters are looked for. Not sent to be read.
    */

@@ -192,9 +192,17 @@ export const youtube: SiteAdapter = {
     const notes: OmittedData[] = [];
     const content = collectWatchPage(doc, first, notes);
     const note = notes.length > 0 ? { omitted: notes } : {};
-    return (
-      content && { site: 'youtube', mediaId: page.videoId, ...(ref.duration !== undefined && { duration: ref.duration }), content, ...note }
-    );
+    if (!content) return null;
+    // This video's description is shown: its timestamps, and chapters made of them, are all there will be.
+    const settled = content.shownVideoId === page.videoId && content.descriptions.some((description) => description.text.trim() !== '');
+    return {
+      site: 'youtube',
+      mediaId: page.videoId,
+      ...(ref.duration !== undefined && { duration: ref.duration }),
+      content,
+      settled,
+      ...note,
+    };
   },
 
   findProgressBar(doc) {

@@ -84,7 +84,10 @@ describe('an episode session', () => {
         : Promise.resolve(undefined)) as never);
     let answer!: (value: EpisodeMatch | null) => void;
     const test = { ...host(() => new Promise((resolve) => (answer = resolve))) };
-    test.adapter = { ...adapter, collectPageChapters: () => ({ site: 'test', mediaId: 'abc', content: {} }) };
+    test.adapter = {
+      ...adapter,
+      collectPageChapters: () => ({ site: 'test', mediaId: 'abc', content: { notes: '0:00 Intro\n4:10 Topic' } }),
+    };
     const controller = new AbortController();
     const session = startEpisodeSession(test, playing, mediaKeyOf(playing), controller.signal);
     try {
