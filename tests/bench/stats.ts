@@ -72,9 +72,9 @@ export function medianOfWindows(of: readonly number[][], base: readonly number[]
 }
 
 /** The note under a row estimated with `pairedWindows`: each round's figure, and the pooled median window. */
-export const windowNote = (of: readonly number[][], base: readonly number[][]) => {
+export const windowNote = (of: readonly number[][], base: readonly number[][], baseName = 'the empty extension') => {
   const mean = (windows: readonly number[]) => windows.reduce((a, b) => a + b, 0) / windows.length;
-  return `rounds: ${of.map((w, r) => (mean(w) - mean(base[r]!)).toFixed(1)).join(', ')} (the empty extension beside it: ${base
+  return `rounds: ${of.map((w, r) => (mean(w) - mean(base[r]!)).toFixed(1)).join(', ')} (${baseName} beside it: ${base
     .map((w) => mean(w).toFixed(1))
     .join(', ')}); median of single windows: ${medianOfWindows(of, base).toFixed(1)}`;
 };

@@ -75,6 +75,8 @@ describe("the bench's estimate from extensions run side by side", () => {
     expect(windowNote([[60, 61, 110, 71]], [[57, 58, 67, 68]])).toBe(
       'rounds: 13.0 (the empty extension beside it: 62.5); median of single windows: 3.0',
     );
+    // Edit mode against view mode names what it is against.
+    expect(windowNote([[7, 8]], [[7, 7]], 'view mode')).toBe('rounds: 0.5 (view mode beside it: 7.0); median of single windows: 0.5');
   });
 
   it('rotates the extensions so that each takes each place in turn', () => {
