@@ -41,20 +41,22 @@ export function ChapterList({ state }: { state: SidebarState }) {
   // Keeps the current chapter in view by scrolling the list itself, never the page. The row
   // lands near the top with a little of the previous one showing, so reading continues downwards.
   const lastIndex = useRef(-1);
+  const firstRun = useRef(true);
   useEffect(
     () =>
       effect(() => {
         const index = state.clock.activeIndex.value;
+        // A list just mounted is at its top, where the first chapter already is: measuring it
+        // would only force the page's layout early, on every video that starts at the beginning.
+        const fresh = firstRun.current;
+        firstRun.current = false;
         // Off by the person's setting, or paused by their scrolling.
         const following = state.following.value && state.autoFollow.value;
         // Collapsing the list or closing the overlay unmounts it, so showing it again runs this anew.
         // While the person searches, the list shows their results, not the current chapter.
         if (!following || index < 0 || state.query.value.trim()) return;
         const adjacent = index === lastIndex.current + 1;
-        const fresh = lastIndex.current < 0;
         lastIndex.current = index;
-        // A list just rendered is at its top, where the first chapter already is: measuring it
-        // would only force the page's layout early, on every video that starts at the beginning.
         if (fresh && index === 0) return;
         // After Preact has rendered the new current row (and its summary).
         const frame = requestAnimationFrame(() => {

@@ -95,6 +95,22 @@ describe('chapter marks on the progress bar', () => {
     expect(ticks(bar)).toEqual([]);
   });
 
+  it('draws again when the media’s length changes, though every chapter has its end', async () => {
+    const bar = progressBar();
+    const lifetime = new AbortController();
+    let duration = 180;
+    const listeners: Array<() => void> = [];
+    const media: Player = { ...player(), duration: () => duration, onChange: (callback) => void listeners.push(callback) };
+    const ended = chapters.map((chapter, i) => ({ ...chapter, end: chapters[i + 1]?.start ?? 120 }));
+    showProgressMarkers(() => bar, createChapterClock(ended, media, 0, lifetime.signal), media, lifetime.signal);
+    await styled();
+    const lefts = () => ticks(bar).map((tick) => parseFloat(tick.style.left));
+    expect(lefts()).toEqual([25, 50]);
+    duration = 360;
+    for (const listener of listeners) listener();
+    expect(lefts()).toEqual([12.5, 25]);
+  });
+
   it('goes on the bar only once its styles are in, and never when the session ended first', async () => {
     let deliver: (css: string) => void = () => {};
     stylesheet.next = () => new Promise<string>((resolve) => (deliver = resolve));

@@ -258,7 +258,8 @@ export function startEpisodeSession(
       });
     }
     // An episode "Make chapters" has just begun has no chapters and nothing to verify yet. The
-    // check comes with the sidebar's extras: it waits for the media's length anyway.
+    // check comes with the sidebar's extras: it waits for the media's length anyway. Extras that
+    // cannot load (the extension is being updated, and this script is about to end) skip it.
     if (match?.episode.chapters.length && ref.duration === undefined) {
       const media = player;
       void loadSidebarExtras()

@@ -49,8 +49,11 @@ export function showProgressMarkers(
   let bar: HTMLElement | null = null;
   let listening: AbortController | null = null;
 
+  /** The media's length the marks were last drawn for. */
+  let drawnFor: number | undefined;
   const draw = () => {
     const duration = player.duration();
+    drawnFor = duration;
     const offset = clock.offset.value;
     const chapters = clock.chapters.value;
     marks = [];
@@ -111,9 +114,10 @@ export function showProgressMarkers(
     () => {},
   );
   const stopDrawing = effect(draw);
-  // The media's length arrives after the chapters: draw again when it changes.
+  // The media's length arrives after the chapters, and may change (a corrected stream): draw again
+  // when it does. The clock's list does not change with it when every chapter has its end.
   player.onChange(() => {
-    if (marks.length === 0 || player.duration() === undefined) draw();
+    if (player.duration() !== drawnFor) draw();
   }, signal);
   signal.addEventListener(
     'abort',

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Sidebar } from '../../../components/sidebar/Sidebar';
 import { createChapterClock } from '../../../utils/sidebar/chapter-clock';
 import { episodeSchema } from '../../../utils/chapters/schema';
@@ -90,6 +90,24 @@ describe('Sidebar', () => {
     expect(back).toBeDefined();
     act(() => personClick(back!));
     expect(state.following.value).toBe(true);
+  });
+
+  it('scrolls back to the first chapter on "Back to current" in a list that opened with following paused', async () => {
+    // Remounted while the person had scrolled away (collapsed and opened again, say), on chapter 1.
+    const clock = createChapterClock(episode.chapters, createStillPlayer(10), 0, new AbortController().signal);
+    const paused = createSidebarState(episode, clock, { layout: 'column', theme: 'dark', collapsed: false });
+    paused.following.value = false;
+    render(null, root);
+    act(() => render(<Sidebar state={paused} />, root));
+    const list = root.querySelector('ol')!;
+    const scrollTo = vi.fn();
+    list.scrollTo = scrollTo as never;
+    Object.defineProperty(list, 'scrollTop', { value: 300, configurable: true });
+    list.getBoundingClientRect = () => ({ top: 0 }) as DOMRect;
+    root.querySelector<HTMLElement>('.cb-row[data-index="0"]')!.getBoundingClientRect = () => ({ top: -296 }) as DOMRect;
+    const back = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Back to current')!;
+    act(() => personClick(back));
+    await vi.waitFor(() => expect(scrollTo).toHaveBeenCalledWith(expect.objectContaining({ top: 0 })));
   });
 
   it('moves focus between chapters with the arrow keys', () => {
