@@ -3,6 +3,7 @@ import { readBlockText } from '../page-chapters/collect';
 import { createSpotifyPlayer, startBridgeReceiver, type BridgeReceiver, type PlayerBar } from './spotify-player';
 import { floatingPlacement } from '../sidebar/floating';
 import type { EpisodeRef, Placement, SiteAdapter } from './types';
+import { showNotesSettled, type ShowNotesMaterial } from './spotify-material';
 
 /*
  * Spotify's web player (open.spotify.com). One single-page app: the player bar at the bottom is on
@@ -46,9 +47,6 @@ const SELECTORS = {
    */
   episodeDescription: '[data-testid="episode-description"]',
 } as const;
-
-/** An episode page's show notes as text with their line breaks, for the background's reader. */
-export type ShowNotesMaterial = { notes: string };
 
 /** The bar's ad marker: "ad-type-none" while the content itself plays. */
 const AD_ATTRIBUTE = 'data-testadtype';
@@ -202,7 +200,7 @@ export const spotify: SiteAdapter = {
     const notes = doc.querySelector(SELECTORS.episodeDescription);
     if (!notes) return null;
     const content: ShowNotesMaterial = { notes: readBlockText(notes) };
-    const settled = content.notes.trim() !== '';
+    const settled = showNotesSettled(content);
     return { site: 'spotify', mediaId: ref.mediaId, ...(ref.duration !== undefined && { duration: ref.duration }), content, settled };
   },
 

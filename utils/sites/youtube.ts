@@ -4,6 +4,7 @@ import { createMediaPlayer } from './media-player';
 import type { EpisodeRef, OmittedData, PageChapterSource, Placement, SiteAdapter } from './types';
 import { readPage, type PageKind } from './youtube-addresses';
 import { DATA_WINDOWS } from './youtube-data-windows';
+import { watchPageSettled, type WatchPageMaterial, type WatchPanelItem } from './youtube-material';
 
 /*
  * YouTube, desktop (www), mobile (m.) and embeds (www and youtube-nocookie).
@@ -67,25 +68,6 @@ export const WATCH_PAGE_LIMITS = {
   maxDescriptions: 10,
   maxDescriptionLinks: 200,
 } as const;
-
-/** A rendered chapter panel's item, as its elements hold it. */
-export type WatchPanelItem = { link: string | null; time: string; title: string };
-
-/**
- * What a watch page holds about its chapters, collected as text for the background's reader
- * (youtube-page-chapters.ts), which checks which video each part belongs to.
- */
-export type WatchPageMaterial = {
-  /** Windows of the first load's inline scripts (`var ytInitialData = {…}`), on a session's first look only. */
-  initialData?: string[];
-  playerResponse?: string[];
-  /** ytd-watch-flexy's video-id: the video the rendered page shows, which lags a navigation. */
-  shownVideoId: string | null;
-  /** Each rendered chapter panel's items; a panel not rendered is absent. */
-  panels: { chapters?: WatchPanelItem[]; 'auto-chapters'?: WatchPanelItem[] };
-  /** The rendered description's text with its line breaks, and the watch links in it. */
-  descriptions: Array<{ text: string; links: string[] }>;
-};
 
 const cut = (text: string | null | undefined) => (text ?? '').slice(0, PAGE_LIMITS.maxItemChars);
 const cutOrNull = (text: string | null | undefined) => (text === null || text === undefined ? null : cut(text));
@@ -193,8 +175,7 @@ export const youtube: SiteAdapter = {
     const content = collectWatchPage(doc, first, notes);
     const note = notes.length > 0 ? { omitted: notes } : {};
     if (!content) return null;
-    // This video's description is shown: its timestamps, and chapters made of them, are all there will be.
-    const settled = content.shownVideoId === page.videoId && content.descriptions.some((description) => description.text.trim() !== '');
+    const settled = watchPageSettled(content, page.videoId);
     return {
       site: 'youtube',
       mediaId: page.videoId,

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { buildInitialData, buildPlayerResponse, scriptJson } from '../../e2e/harness/youtube-data';
 import type { FixtureVideo } from '../../e2e/harness/videos';
 import { readPageMaterial } from '../../../utils/page-chapters/reading/readers';
-import { youtube, type WatchPageMaterial } from '../../../utils/sites/youtube';
+import { youtube } from '../../../utils/sites/youtube';
+import type { WatchPageMaterial } from '../../../utils/sites/youtube-material';
 import type { EpisodeRef, PageChapters, PageMaterial } from '../../../utils/sites/types';
 
 const SHARED = resolve(process.cwd(), '../shared/fixtures/real-world');

@@ -6,7 +6,8 @@ import { cutWindows, type DataWindow } from '../../../utils/page-chapters/inline
 import { readWindows } from '../../../utils/page-chapters/reading/page-windows';
 import { readPageMaterial } from '../../../utils/page-chapters/reading/readers';
 import { readYoutubePageChapters } from '../../../utils/page-chapters/reading/youtube';
-import { WATCH_PAGE_LIMITS, type WatchPageMaterial } from '../../../utils/sites/youtube';
+import { WATCH_PAGE_LIMITS } from '../../../utils/sites/youtube';
+import type { WatchPageMaterial } from '../../../utils/sites/youtube-material';
 import type { PageChaptersReply } from '../../../utils/sites/types';
 
 // The windows the content script cuts from a first load's inline scripts (WATCH_PAGE_LIMITS.windows),

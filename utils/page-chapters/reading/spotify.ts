@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { readDescriptionChapters } from './chapter-lists';
 import { PAGE_LIMITS } from '../collect';
 import type { PageReader } from './page-reader';
-import { spotify, type ShowNotesMaterial } from '../../sites/spotify';
+import { spotify } from '../../sites/spotify';
+import { showNotesSettled, type ShowNotesMaterial } from '../../sites/spotify-material';
 
 /*
  * The chapters an episode page on Spotify publishes: the timestamps in its show notes, which
@@ -20,5 +21,5 @@ export const spotifyPageReader: PageReader<ShowNotesMaterial> = {
     return chapters ? { source: 'description', chapters } : null;
   },
   // The episode's page shows its notes whole once they are there.
-  settled: ({ notes }) => notes.trim() !== '',
+  settled: showNotesSettled,
 };

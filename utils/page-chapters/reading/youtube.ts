@@ -8,7 +8,8 @@ import { readWindows } from './page-windows';
 import type { DataWindow } from '../inline-scripts';
 import type { PageReader } from './page-reader';
 import type { PageChapter, PageChapters, PageChapterSource } from '../../sites/types';
-import { PANEL_IDS, WATCH_PAGE_LIMITS, youtube, type WatchPageMaterial } from '../../sites/youtube';
+import { PANEL_IDS, WATCH_PAGE_LIMITS, youtube } from '../../sites/youtube';
+import { watchPageSettled, type WatchPageMaterial } from '../../sites/youtube-material';
 
 /*
  * The chapters a YouTube watch page publishes: the YouTube adapter's reader (youtube.ts collects what
@@ -268,8 +269,5 @@ export const youtubePageReader: PageReader<WatchPageMaterial> = {
   site: youtube.id,
   content: watchPageMaterial,
   read: (material, media, tell) => readYoutubePageChapters(material, media.mediaId, media.duration, tell),
-  // The watch page shows this video's description: its timestamps, and the creator's chapters
-  // made from them, are all there will be (a panel of auto-chapters rendering later is let go).
-  settled: (material, media) =>
-    material.shownVideoId === media.mediaId && material.descriptions.some((description) => description.text.trim() !== ''),
+  settled: (material, media) => watchPageSettled(material, media.mediaId),
 };
