@@ -61,3 +61,24 @@ describe('the content script’s stylesheet', () => {
     expect(sendMessage).not.toHaveBeenCalled();
   });
 });
+
+describe('styling a shadow root', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.resetModules();
+  });
+
+  it('parses the stylesheet once, however many roots adopt it, and leaves no <style> to parse again', async () => {
+    const { styleShadowRoot } = await import('../../utils/sidebar/stylesheet');
+    const parse = vi.spyOn(CSSStyleSheet.prototype, 'replaceSync');
+    const roots = [1, 2, 3].map(() => document.createElement('div').attachShadow({ mode: 'closed' }));
+    for (const root of roots) styleShadowRoot(root, '.tick { color: red }');
+    expect(parse).toHaveBeenCalledTimes(1);
+    const [sheet] = roots[0]!.adoptedStyleSheets;
+    expect(sheet?.cssRules[0]?.cssText).toBe('.tick { color: red; }');
+    for (const root of roots) {
+      expect(root.adoptedStyleSheets).toEqual([sheet]);
+      expect(root.querySelector('style')).toBeNull();
+    }
+  });
+});

@@ -6,7 +6,7 @@ import '../../assets/sidebar.css';
 import { Sidebar } from '../../components/sidebar/Sidebar';
 import type { SidebarState } from './state';
 import type { Placement } from '../sites/types';
-import { loadStylesheet } from './stylesheet';
+import { loadStylesheet, styleShadowRoot } from './stylesheet';
 import { registerOwnShadowRoot } from './own-roots';
 
 /** Events stopped at the shadow root so the site's shortcuts and player clicks never see them. */
@@ -44,9 +44,8 @@ interface Root {
 }
 
 /**
- * A closed shadow root with a document of its own (`<html><head><style>…</style></head><body>`), as
- * WXT's `createShadowRootUi` builds it: the page's styles stop at the host, the sidebar's stay
- * inside, and the events that sites bind shortcuts to stop at the body.
+ * A closed shadow root holding a `<body>` (styled by stylesheet.ts): the page's styles stop at the
+ * host, the sidebar's stay inside, and the events that sites bind shortcuts to stop at the body.
  *
  * Closed, because the page is not a friend: through an open root any page script could read every
  * chapter, description and bullet of the library, and press the sidebar's buttons. Assistive
@@ -55,15 +54,10 @@ interface Root {
  */
 function createRoot(css: string): Root {
   const host = document.createElement('chapterbar-sidebar');
-  const html = document.createElement('html');
-  const head = document.createElement('head');
-  const style = document.createElement('style');
   const body = document.createElement('body');
-  style.textContent = css;
-  head.append(style);
-  html.append(head, body);
   const shadow = host.attachShadow({ mode: 'closed' });
-  shadow.append(html);
+  shadow.append(body);
+  styleShadowRoot(shadow, css);
   registerOwnShadowRoot(host, shadow);
   for (const type of ISOLATED_EVENTS) body.addEventListener(type, (event) => event.stopPropagation());
   return { host, body };

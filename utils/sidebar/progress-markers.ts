@@ -1,7 +1,7 @@
 import { effect } from '@preact/signals-core';
 import type { ChapterClock } from './chapter-clock';
 import type { Player } from '../sites/types';
-import { loadStylesheet } from './stylesheet';
+import { loadStylesheet, styleShadowRoot } from './stylesheet';
 // Built into the content script's stylesheet with the sidebar's (see stylesheet.ts).
 import '../../assets/progress-markers.css';
 
@@ -37,12 +37,11 @@ export function showProgressMarkers(
   host.setAttribute('aria-hidden', 'true');
   // Closed like the sidebar's (mount.tsx): the tips carry chapter titles from the library.
   const shadow = host.attachShadow({ mode: 'closed' });
-  const style = document.createElement('style');
   const ticks = document.createElement('div');
   const tip = document.createElement('div');
   tip.className = 'tip';
   tip.hidden = true;
-  shadow.append(style, ticks, tip);
+  shadow.append(ticks, tip);
 
   /** Chapter starts as fractions of the media's length, with their titles. */
   let marks: Array<{ at: number; title: string }> = [];
@@ -107,7 +106,7 @@ export function showProgressMarkers(
   let styled = false;
   loadStylesheet().then(
     (css) => {
-      style.textContent = css;
+      styleShadowRoot(shadow, css);
       styled = true;
       if (!signal.aborted) attach();
     },

@@ -30,3 +30,28 @@ export function loadStylesheet(): Promise<string> {
   });
   return stylesheet;
 }
+
+/** The stylesheet parsed once, for every shadow root that adopts it (a page has one stylesheet). */
+let adopted: CSSStyleSheet | undefined;
+
+/**
+ * Styles `shadow` with the content script's stylesheet, `css`. In Chromium every root adopts one
+ * parsed sheet: a `<style>` in each root parsed the whole stylesheet again each time its host
+ * entered the page (the progress-bar marks and the sidebar, on every navigation to an episode) and
+ * built its rules again. Firefox keeps a `<style>` at the root's start, as its smoke test
+ * (firefox.e2e) covers: adopting a sheet made in a Firefox content script, through the page's
+ * wrappers, has not been tried there.
+ */
+export function styleShadowRoot(shadow: ShadowRoot, css: string): void {
+  if (import.meta.env.FIREFOX) {
+    const style = document.createElement('style');
+    style.textContent = css;
+    shadow.prepend(style);
+    return;
+  }
+  if (!adopted) {
+    adopted = new CSSStyleSheet();
+    adopted.replaceSync(css);
+  }
+  shadow.adoptedStyleSheets = [adopted];
+}
