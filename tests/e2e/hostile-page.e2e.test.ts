@@ -125,8 +125,7 @@ describe('a hostile host page', () => {
     // And it works: the highlight follows the media, a click seeks.
     await page.evaluate(() => void (document.querySelector<HTMLVideoElement>('#movie_player video')!.currentTime = 600));
     await expect.poll(currentLabel).toMatch(/^9:10 /);
-    // Rows out of view skip rendering (content-visibility), and Chromium leaves their buttons out
-    // of the accessibility tree until then: scroll to it first, as a person would.
+    // The row is below the list's fold: scroll to it first, as a person would.
     await sidebar().locator('button.cb-seek[aria-label^="19:42 "]').scrollIntoViewIfNeeded();
     await sidebar()
       .getByRole('button', { name: /^19:42 / })
