@@ -179,6 +179,15 @@ describe('the YouTube chapter sidebar', () => {
     await fixture(page).endPreview();
   });
 
+  it('lays out every row of an episode’s 16: content-visibility is for long lists only', async () => {
+    // On a short list it cost each navigation more than it saved (assets/sidebar.css).
+    const rows = await sidebar().evaluate((aside) =>
+      [...aside.querySelectorAll('.cb-row')].map((row) => getComputedStyle(row).contentVisibility),
+    );
+    expect(rows).toHaveLength(16);
+    expect(new Set(rows)).toEqual(new Set(['visible']));
+  });
+
   it('follows YouTube’s dark theme and stays readable', async () => {
     await fixture(page).setDark(true);
     await expect.poll(() => sidebar().getAttribute('data-theme')).toBe('dark');
