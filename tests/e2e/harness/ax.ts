@@ -40,7 +40,6 @@ type Step =
   | { kind: 'node'; backendNodeId: number };
 
 const DEFAULT_TIMEOUT = 10_000;
-const POLL_MS = 50;
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -54,7 +53,28 @@ function nameMatches(name: string, options: RoleOptions): boolean {
 const axLevel = (node: AxNodeInfo) => node.properties?.find((property) => property.name === 'level')?.value.value;
 const axName = (node: AxNodeInfo | undefined) => (typeof node?.name?.value === 'string' ? node.name.value : '');
 
-async function pollFor<T>(what: string, timeout: number, attempt: () => Promise<T | undefined>): Promise<T> {
+/**
+ * Resolves once `page` has rendered its next frame, or at `deadline`, whichever comes first. The
+ * accessibility tree changes when the page's rendering is updated, so a frame is when another read
+ * can find something new; a hidden page renders none, and then the deadline ends the wait.
+ */
+async function nextFrame(page: Page, deadline: number): Promise<void> {
+  let stop: () => void = () => {};
+  const atDeadline = new Promise<void>((done) => {
+    const timer = setTimeout(done, Math.max(0, deadline - Date.now()));
+    stop = () => clearTimeout(timer);
+  });
+  // A navigation under way destroys the context of the evaluation: the next read tries again.
+  const frame = page.evaluate(() => new Promise<void>((rendered) => requestAnimationFrame(() => rendered()))).catch(() => {});
+  try {
+    await Promise.race([frame, atDeadline]);
+  } finally {
+    stop();
+  }
+}
+
+/** Reads with `attempt` after each frame the page renders, until it gives a value or `timeout` runs out. */
+async function pollFor<T>(page: Page, what: string, timeout: number, attempt: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + timeout;
   let lastError: unknown;
   for (;;) {
@@ -68,7 +88,7 @@ async function pollFor<T>(what: string, timeout: number, attempt: () => Promise<
     if (Date.now() >= deadline) {
       throw new Error(`ax: ${what} did not happen within ${timeout} ms${lastError ? ` (last error: ${String(lastError)})` : ''}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    await nextFrame(page, deadline);
   }
 }
 
@@ -182,7 +202,7 @@ export class AxLocator {
 
   /** Waits (up to `timeout`) for exactly one element and runs `use` on it; more than one fails at once. */
   private withOne<T>(what: string, timeout: number, use: (session: AxSession, node: RemoteNode) => Promise<T | undefined>): Promise<T> {
-    return pollFor(what, timeout, () =>
+    return pollFor(this.page, what, timeout, () =>
       this.withAll(async (session, nodes) => {
         if (nodes.length > 1) throw new StrictModeError(`ax: ${what}: ${nodes.length} elements match ${this.toString()}`);
         return nodes[0] ? use(session, nodes[0]) : undefined;
@@ -200,7 +220,7 @@ export class AxLocator {
   }
 
   count(): Promise<number> {
-    return pollFor('count', DEFAULT_TIMEOUT, () => this.withAll(async (_, nodes) => nodes.length));
+    return pollFor(this.page, 'count', DEFAULT_TIMEOUT, () => this.withAll(async (_, nodes) => nodes.length));
   }
 
   async all(): Promise<AxLocator[]> {
@@ -279,7 +299,7 @@ export class AxLocator {
   /** Waits for the element: 'visible' (default, one element with a box), 'attached', 'hidden' or 'detached'. */
   async waitFor(options: { state?: 'visible' | 'attached' | 'hidden' | 'detached'; timeout?: number } = {}): Promise<void> {
     const state = options.state ?? 'visible';
-    await pollFor(`waitFor(${state}) of ${this.toString()}`, options.timeout ?? DEFAULT_TIMEOUT, () =>
+    await pollFor(this.page, `waitFor(${state}) of ${this.toString()}`, options.timeout ?? DEFAULT_TIMEOUT, () =>
       this.withAll(async (s, nodes) => {
         const visible = nodes.length > 0 && (await s.box(nodes[0]!)) !== null;
         const ok =
