@@ -165,9 +165,11 @@ describe('the early finder', () => {
     // The look that `stale` starts gets the worker's answer without asking again...
     await expect(finder.findEpisode(ref)).resolves.toMatchObject({ episode: { id: '2' } });
     expect(ask).toHaveBeenCalledTimes(1);
-    // ...and the worker is awake now: later looks ask it.
+    // ...and the worker is awake now: the next look asks it (with the title, which the look at
+    // document_start could not know).
     void finder.findEpisode(ref);
     expect(ask).toHaveBeenCalledTimes(2);
+    expect(ask).toHaveBeenLastCalledWith(ref);
   });
 
   it("takes the worker's answer as the same when only the order of keys differs (Chromium's storage sorts them)", async () => {

@@ -34,10 +34,8 @@ function registry(): Registry {
 export class ContentScriptContext {
   private readonly controller = new AbortController();
 
-  constructor(
-    readonly contentScriptName: string,
-    readonly options?: object,
-  ) {
+  // WXT also passes the script's definition, which nothing here reads.
+  constructor(readonly contentScriptName: string) {
     // One running copy per script and frame: the newest, which replaces any older one.
     const running = registry();
     running.get(contentScriptName)?.notifyInvalidated();
@@ -52,18 +50,10 @@ export class ContentScriptContext {
     return this.controller.signal;
   }
 
-  abort(reason?: unknown): void {
-    this.controller.abort(reason);
-  }
-
   /** True once invalidated; an extension that was updated or removed invalidates it here. */
   get isInvalid(): boolean {
     if (browser.runtime?.id == null) this.notifyInvalidated();
     return this.signal.aborted;
-  }
-
-  get isValid(): boolean {
-    return !this.isInvalid;
   }
 
   onInvalidated(cb: () => void): () => void {
@@ -78,6 +68,6 @@ export class ContentScriptContext {
   }
 
   notifyInvalidated(): void {
-    this.abort('Content script context invalidated');
+    this.controller.abort('Content script context invalidated');
   }
 }

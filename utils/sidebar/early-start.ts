@@ -38,15 +38,24 @@ function startLooking(adapter: SiteAdapter, ask: (ref: EpisodeRef) => Promise<Ep
   return { site: ref.site, mediaId: ref.mediaId, kept, asked };
 }
 
+/** How many answers a page keeps: the media it went back and forth between. */
+const ANSWERS_KEPT = 8;
+
 /**
  * `findEpisode` for runSite: looks for the media the page was loaded with take the kept match
  * (checked against the worker's answer; `stale` is called when they differ) or else the answer
  * asked at document_start, until that answer is in: a page's first moments may start a session
  * more than once (the title arrives), and none of them should wait for a sleeping worker. The
  * answer, once in, serves one more look (the page's first session often starts after it came, and
- * asking again would cost a round trip on the way to the first paint); every later look asks the
- * background. So does every look once the library, the links, the refusals or the timing
- * corrections change: an answer from before an edit, a "Not this one" or an import is no answer now.
+ * asking again would cost a round trip on the way to the first paint).
+ *
+ * Every later answer is kept for the page's next look at the same media, title and length: a
+ * person going back to an episode (the back button, a detour through a clip) costs no round trip,
+ * which is most of a navigation's cost across the browser (a message carries the whole episode).
+ * The background's answer depends only on what it is asked and on the library, the links, the
+ * refusals and the timing corrections: once any of those changes, nothing kept is an answer now.
+ * This listener is added before runSite's own (which look again when the library changes), so the
+ * kept answers are gone before those looks.
  */
 export function createEarlyFinder(
   adapter: SiteAdapter,
@@ -56,16 +65,27 @@ export function createEarlyFinder(
   let stale = () => {};
   let answer: Promise<EpisodeMatch | null> | null = null;
   let answered = false;
-  const matchInputs = new Set([LIBRARY_REVISION_KEY, LINKS_KEY, REFUSALS_KEY, OFFSETS_KEY].map((key) => key.slice('local:'.length)));
-  const onChanged = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && Object.keys(changes).some((key) => matchInputs.has(key))) forget();
-  };
-  function forget() {
+  const answers = new Map<string, Promise<EpisodeMatch | null>>();
+  const matchInputs: string[] = [LIBRARY_REVISION_KEY, LINKS_KEY, REFUSALS_KEY, OFFSETS_KEY];
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !Object.keys(changes).some((key) => matchInputs.includes(`local:${key}`))) return;
     early = null;
-    browser.storage.onChanged.removeListener(onChanged);
-  }
+    answers.clear();
+  });
+  const askOnce = (ref: EpisodeRef) => {
+    // Adapters build a ref's fields in one order, so equal refs spell the same.
+    const key = JSON.stringify(ref);
+    let kept = answers.get(key);
+    if (!kept) {
+      kept = ask(ref);
+      // A look that failed (the extension was just updated) is no answer: the next look asks.
+      kept.catch(() => answers.delete(key));
+      // Oldest first out: a Map iterates in the order keys were added.
+      if (answers.set(key, kept).size > ANSWERS_KEPT) answers.delete(answers.keys().next().value!);
+    }
+    return kept;
+  };
   if (early) {
-    browser.storage.onChanged.addListener(onChanged);
     const { kept, asked } = early;
     answer = kept.then((match) => {
       if (!match) return asked;
@@ -81,17 +101,17 @@ export function createEarlyFinder(
         answer = Promise.resolve(fresh);
         answered = true;
       },
-      () => forget(),
+      () => (early = null),
     );
   }
   return {
     async findEpisode(ref: EpisodeRef): Promise<EpisodeMatch | null> {
-      if (!early || ref.site !== early.site || ref.mediaId !== early.mediaId) return ask(ref);
+      if (!early || ref.site !== early.site || ref.mediaId !== early.mediaId) return askOnce(ref);
       const served = answer!;
       // The worker has answered, so it is awake: the looks after this one ask it.
-      if (answered) forget();
+      if (answered) early = null;
       // A media id that matched holds whatever the title; without one the title may still match.
-      return (await served.catch(() => null)) ?? ask(ref);
+      return (await served.catch(() => null)) ?? askOnce(ref);
     },
     /** Called when a kept match turns out not to be the background's answer: look again. */
     onStale(callback: () => void) {

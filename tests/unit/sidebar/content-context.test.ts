@@ -36,7 +36,7 @@ describe('the content-script context', () => {
     window.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'youtube', messageId: 'forged' } }));
     window.postMessage({ type: name, contentScriptName: 'youtube', messageId: 'forged' }, '*');
     window.dispatchEvent(new MessageEvent('message', { data: { type: name, contentScriptName: 'youtube', messageId: 'forged' } }));
-    expect(ctx.isValid).toBe(true);
+    expect(ctx.isInvalid).toBe(false);
     expect(ctx.signal.aborted).toBe(false);
     expect(onInvalidated).not.toHaveBeenCalled();
   });
@@ -49,8 +49,8 @@ describe('the content-script context', () => {
     const fresh = context('youtube');
     expect(stopped).toHaveBeenCalledOnce();
     expect(old.isInvalid).toBe(true);
-    expect(fresh.isValid).toBe(true);
-    expect(spotify.isValid).toBe(true);
+    expect(fresh.isInvalid).toBe(false);
+    expect(spotify.isInvalid).toBe(false);
   });
 
   it('stops when the extension goes away (its runtime id is gone), and its listeners with it', () => {
