@@ -42,20 +42,21 @@ function startLooking(adapter: SiteAdapter, ask: (ref: EpisodeRef) => Promise<Ep
 const ANSWERS_KEPT = 8;
 
 /**
- * `findEpisode` for runSite: looks for the media the page was loaded with take the kept match
- * (checked against the worker's answer; `stale` is called when they differ) or else the answer
- * asked at document_start, until that answer is in: a page's first moments may start a session
- * more than once (the title arrives), and none of them should wait for a sleeping worker. The
- * answer, once in, serves one more look (the page's first session often starts after it came, and
- * asking again would cost a round trip on the way to the first paint).
+ * `findEpisode` for runSite, which keeps the background's answers for the page's next looks.
  *
- * Every later answer is kept for the page's next look at the same media, title and length: a
+ * Looks for the media the page was loaded with take the kept match (checked against the worker's
+ * answer; `stale` is called when they differ) or else the answer asked at document_start, and
+ * that answer once it is in: a page's first moments may start a session more than once (the title
+ * arrives), and none of them should wait for a sleeping worker. A media id that matched holds
+ * whatever the title; where it matched nothing, the look asks again with the title.
+ *
+ * Every other answer is kept for the page's next look at the same media, title and length: a
  * person going back to an episode (the back button, a detour through a clip) costs no round trip,
- * which is most of a navigation's cost across the browser (a message carries the whole episode).
+ * which was most of a navigation's cost across the browser (a message carries the whole episode).
  * The background's answer depends only on what it is asked and on the library, the links, the
  * refusals and the timing corrections: once any of those changes, nothing kept is an answer now.
  * This listener is added before runSite's own (which look again when the library changes), so the
- * kept answers are gone before those looks.
+ * kept answers are gone before those looks; a look the person asked for (`forget`) skips them.
  */
 export function createEarlyFinder(
   adapter: SiteAdapter,
@@ -64,13 +65,15 @@ export function createEarlyFinder(
   let early = startLooking(adapter, ask);
   let stale = () => {};
   let answer: Promise<EpisodeMatch | null> | null = null;
-  let answered = false;
   const answers = new Map<string, Promise<EpisodeMatch | null>>();
   const matchInputs: string[] = [LIBRARY_REVISION_KEY, LINKS_KEY, REFUSALS_KEY, OFFSETS_KEY];
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !Object.keys(changes).some((key) => matchInputs.includes(`local:${key}`))) return;
+  const forget = () => {
     early = null;
     answers.clear();
+  };
+  // Only storage.local holds these names (session storage holds the last media tab).
+  browser.storage.onChanged.addListener((changes) => {
+    if (Object.keys(changes).some((key) => matchInputs.includes(`local:${key}`))) forget();
   });
   const askOnce = (ref: EpisodeRef) => {
     // Adapters build a ref's fields in one order, so equal refs spell the same.
@@ -97,26 +100,22 @@ export function createEarlyFinder(
     });
     // Registered before the check above, so a look that `stale` starts gets the fresh answer.
     void asked.then(
-      (fresh) => {
-        answer = Promise.resolve(fresh);
-        answered = true;
-      },
+      (fresh) => (answer = Promise.resolve(fresh)),
       () => (early = null),
     );
   }
   return {
     async findEpisode(ref: EpisodeRef): Promise<EpisodeMatch | null> {
       if (!early || ref.site !== early.site || ref.mediaId !== early.mediaId) return askOnce(ref);
-      const served = answer!;
-      // The worker has answered, so it is awake: the looks after this one ask it.
-      if (answered) early = null;
       // A media id that matched holds whatever the title; without one the title may still match.
-      return (await served.catch(() => null)) ?? askOnce(ref);
+      return (await answer!.catch(() => null)) ?? askOnce(ref);
     },
     /** Called when a kept match turns out not to be the background's answer: look again. */
     onStale(callback: () => void) {
       stale = callback;
     },
+    /** Drops every kept answer: the next looks ask the background. */
+    forget,
   };
 }
 
@@ -149,7 +148,13 @@ export function runSiteEarly(
   const preferences = readPreferencesEarly();
   const start = () => {
     preferences.stop();
-    runSite(ctx, adapter, { ...options, preferences: preferences.latest(), findEpisode: finder.findEpisode, watchStale: finder.onStale });
+    runSite(ctx, adapter, {
+      ...options,
+      preferences: preferences.latest(),
+      findEpisode: finder.findEpisode,
+      watchStale: finder.onStale,
+      forgetAnswers: finder.forget,
+    });
   };
   if (options.whenParsed !== false && document.readyState === 'loading')
     document.addEventListener('DOMContentLoaded', start, { once: true });

@@ -24,6 +24,11 @@ export interface RunSiteOptions {
   preferences?: Promise<Preferences>;
   /** Gives runSite's "look this page's episode up again" to whoever may learn that a match went stale (early-start.ts). */
   watchStale?: (recheck: () => void) => void;
+  /**
+   * Drops the answers `findEpisode` keeps (early-start.ts), before a look-up the person asked for:
+   * after their answer or edit, the change's storage event may reach this page after the reply.
+   */
+  forgetAnswers?: () => void;
 }
 
 /**
@@ -65,7 +70,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     takeNotice,
     savePageChapters,
     progressMarkers: options.progressMarkers,
-    restart: () => restart(),
+    restart: lookAgain,
   };
 
   /**
@@ -81,6 +86,12 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     pageLoadKey ??= key;
     const reusable = known && mediaKeyOf(known.ref) === key && known.ref.title === ref.title;
     session = startEpisodeSession(host, ref, key, ctx.signal, reusable ? known.match : undefined);
+  }
+
+  /** Starts over at the person's word (an answer, an edit, the popup): a look-up of its own, or the match made for it. */
+  function lookAgain(known?: { ref: EpisodeRef; match: EpisodeMatch | null }) {
+    if (!known) options.forgetAnswers?.();
+    restart(known);
   }
 
   const evaluate = coalesce(() => {
@@ -147,7 +158,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
         void savePreferences({ hidden: !visible });
       },
       readEpisode: () => adapter.readEpisode(document, new URL(location.href)),
-      restart,
+      restart: lookAgain,
     },
     ctx.signal,
   );

@@ -210,4 +210,28 @@ describe('runSite', () => {
     playing = { ...playing, mediaId: 'abc' };
     stop();
   });
+
+  it('drops the kept answers before a look-up the person asked for (here, "Not this one"), and keeps them for navigations', async () => {
+    let navigated = () => {};
+    const site: SiteAdapter = { ...adapter, watchPage: (callback) => void (navigated = callback) };
+    const findEpisode = vi.fn(async (ref: EpisodeRef) => (ref.mediaId === 'abc' ? { ...match, verdict: 'plausible' as const } : null));
+    const forgetAnswers = vi.fn();
+    const { ctx, stop } = fakeContext();
+    runSite(ctx, site, { findEpisode, forgetAnswers });
+    await shownCount(1);
+    for (const mediaId of ['other', 'abc']) {
+      const before = findEpisode.mock.calls.length;
+      playing = { ...playing, mediaId };
+      navigated();
+      await vi.waitFor(() => expect(findEpisode.mock.calls.length).toBeGreaterThan(before));
+    }
+    await shownCount(2);
+    expect(forgetAnswers).not.toHaveBeenCalled();
+    const looks = findEpisode.mock.calls.length;
+    shown[1]!.question.peek()!.answered(false);
+    await vi.waitFor(() => expect(findEpisode).toHaveBeenCalledTimes(looks + 1));
+    expect(forgetAnswers).toHaveBeenCalledOnce();
+    expect(forgetAnswers.mock.invocationCallOrder[0]).toBeLessThan(findEpisode.mock.invocationCallOrder[looks]!);
+    stop();
+  });
 });
