@@ -27,8 +27,9 @@ export default defineBackground(() => {
   serve('findEpisode', async ({ data, sender }) => {
     // A tab's top frame looks up what it plays: that is its announcement too (no message of its own).
     if (sender.frameId === 0) void announce(sender.tab?.id);
+    const stamp = firstPaint.stamp();
     const match = await library.findEpisode(data);
-    firstPaint.remember(data, match);
+    firstPaint.remember(data, match, stamp);
     return match;
   });
   serve('saveOffset', ({ data }) => library.saveOffset(data));
@@ -73,7 +74,12 @@ export default defineBackground(() => {
   serve('openLibrary', () => browser.runtime.openOptionsPage());
   const stylesheet = createStylesheetServer();
   serve('getSidebarStylesheet', ({ data }) => stylesheet(data));
-  serve('loadOnDemand', ({ data, sender }) => runOnDemand(data, sender));
+  serve('loadOnDemand', ({ data, sender }) => {
+    // A page whose match was kept asks nothing at load: a sidebar's extras, loaded after its first
+    // paint, are then the top frame's first word.
+    if (sender.frameId === 0) void announce(sender.tab?.id);
+    return runOnDemand(data, sender);
+  });
 
   browser.commands.onCommand.addListener((command) => void runCommandInActiveTab(command));
   // Tabs opened before an install or update get the new content scripts; the old ones stop by themselves.

@@ -45,7 +45,12 @@ describe('the storage catalogue', () => {
     expect(readStoredStylesheet({ version: '1.0.0', css: '.cb {}' }, '1.0.0')).toBe('.cb {}');
     expect(readStoredStylesheet({ version: '1.0.0', css: 5 }, '1.0.0')).toBeNull();
     expect(
-      readFirstPaint({ revision: 0, entries: [{ key: 'youtube:a', match: { episode: { chapters: 'no' } } }] }, 0, 'youtube:a'),
+      readFirstPaint(
+        { revision: 0, version: '1.0.0', entries: [{ key: 'youtube:a', match: { episode: { chapters: 'no' } } }] },
+        0,
+        'youtube:a',
+        '1.0.0',
+      ),
     ).toBeNull();
     // A damaged quarantine is itself kept, as one entry, so nothing is lost.
     expect(readQuarantine({ v: 99, entries: 'nope' })).toEqual([

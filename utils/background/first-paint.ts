@@ -1,16 +1,20 @@
 import { browser } from 'wxt/browser';
 import type { EpisodeMatch } from '../messaging/protocol';
+import { LINKS_KEY, OFFSETS_KEY, REFUSALS_KEY } from '../storage/keys';
 import { LIBRARY_REVISION_KEY } from '../storage/library-revision';
 import { canonicalJson, FIRST_PAINT_ENTRIES, FIRST_PAINT_KEY, readFirstPaint, type FirstPaint } from '../storage/first-paint';
 
 interface LocalArea {
   get(keys: string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string): Promise<void>;
 }
 
 type StorageChanges = Pick<typeof browser.storage.onChanged, 'addListener'>;
 
 const revisionName = LIBRARY_REVISION_KEY.slice('local:'.length);
+/** What a match reads besides the library (whose revision each kept value names). */
+const otherInputs = [LINKS_KEY, REFUSALS_KEY, OFFSETS_KEY].map((key) => key.slice('local:'.length));
 
 /**
  * Keeps the background's latest answers to `findEpisode` where content scripts can read them
@@ -18,12 +22,23 @@ const revisionName = LIBRARY_REVISION_KEY.slice('local:'.length);
  * what is kept, so that a page that finds what it found before costs no write (every tab's content
  * script hears each write of storage.local). Writes are queued, one at a time.
  *
+ * A page that finds a kept match takes it as the answer and asks nothing, so what is kept must be
+ * an answer now: each value names the library revision and the extension's version it was made
+ * in, the whole value goes when a link, a refusal or a timing correction changes, and an answer
+ * whose look-up began before such a change (`stamp`) is not kept.
+ *
  * What was kept is also remembered in the worker's memory, for as long as the library's revision
  * stays, so that a page that asks again (every navigation does) costs no read of storage either:
  * a read hands the whole kept value across processes, on the busiest moment of a navigation.
  */
-export function createFirstPaintMemo(area: LocalArea = browser.storage.local, changes: StorageChanges = browser.storage.onChanged) {
+export function createFirstPaintMemo(
+  area: LocalArea = browser.storage.local,
+  changes: StorageChanges = browser.storage.onChanged,
+  version: string = browser.runtime.getManifest().version,
+) {
   let queue: Promise<void> = Promise.resolve();
+  /** Counts the changes to what a match reads: an answer looked up before one is not kept. */
+  let generation = 0;
   /** `site:mediaId` → the match kept for it (JSON, "null" for none), as storage has it now. */
   const kept = new Map<string, string>();
   /**
@@ -43,12 +58,23 @@ export function createFirstPaintMemo(area: LocalArea = browser.storage.local, ch
     return `${canonicalJson(rest)}\n${json}`;
   };
   changes.addListener((changed, areaName) => {
-    // A new library revision, or the value removed (storage cleared): storage decides again.
     if (areaName !== 'local') return;
+    // A new library revision, or the value removed (storage cleared): storage decides again.
+    if (revisionName in changed) generation++;
     if (revisionName in changed || (FIRST_PAINT_KEY in changed && changed[FIRST_PAINT_KEY]?.newValue === undefined)) kept.clear();
+    if (otherInputs.some((name) => name in changed)) {
+      generation++;
+      kept.clear();
+      queue = queue
+        .then(() => area.remove(FIRST_PAINT_KEY))
+        .catch((error: unknown) => console.warn('[Chapterbar] first-paint memo', error));
+    }
   });
   return {
-    remember(ref: unknown, match: EpisodeMatch | null): void {
+    /** Taken before a look-up, and given back with its answer to `remember`. */
+    stamp: () => generation,
+    remember(ref: unknown, match: EpisodeMatch | null, stamp: number): void {
+      if (stamp !== generation) return;
       // The request was validated by the service; here only its media key is read.
       const { site, mediaId } = (typeof ref === 'object' && ref !== null ? ref : {}) as { site?: unknown; mediaId?: unknown };
       if (typeof site !== 'string' || typeof mediaId !== 'string') return;
@@ -60,8 +86,10 @@ export function createFirstPaintMemo(area: LocalArea = browser.storage.local, ch
           const stored = await area.get([FIRST_PAINT_KEY, revisionName]);
           const revision = typeof stored[revisionName] === 'number' ? (stored[revisionName] as number) : 0;
           const value = stored[FIRST_PAINT_KEY] as FirstPaint | undefined;
-          const entries = value?.revision === revision && Array.isArray(value.entries) ? value.entries : [];
-          const known = readFirstPaint(value, revision, key);
+          // A look-up that began before a change to what it reads may end after it: not kept.
+          if (stamp !== generation) return;
+          const entries = value?.revision === revision && value.version === version && Array.isArray(value.entries) ? value.entries : [];
+          const known = readFirstPaint(value, revision, key, version);
           // What storage holds now, for every media it names; this one's "none" too.
           const remembered = (now: FirstPaint['entries']) => {
             kept.clear();
@@ -70,7 +98,11 @@ export function createFirstPaintMemo(area: LocalArea = browser.storage.local, ch
           };
           if (match ? spell(known) === json : known === null && entries.length === value?.entries?.length) return void remembered(entries);
           const others = entries.filter((entry) => entry?.key !== key);
-          const next: FirstPaint = { revision, entries: match ? [{ key, match }, ...others].slice(0, FIRST_PAINT_ENTRIES) : others };
+          const next: FirstPaint = {
+            revision,
+            version,
+            entries: match ? [{ key, match }, ...others].slice(0, FIRST_PAINT_ENTRIES) : others,
+          };
           await area.set({ [FIRST_PAINT_KEY]: next });
           remembered(next.entries);
         })

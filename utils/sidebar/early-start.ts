@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage, type EpisodeMatch } from '../messaging/protocol';
-import { FIRST_PAINT_KEY, readFirstPaint, sameMatch } from '../storage/first-paint';
+import { FIRST_PAINT_KEY, readFirstPaint } from '../storage/first-paint';
 import { LINKS_KEY, OFFSETS_KEY, REFUSALS_KEY } from '../storage/keys';
 import { LIBRARY_REVISION_KEY } from '../storage/library-revision';
 import { loadPreferences, watchPreferences, type Preferences } from '../storage/preferences';
@@ -11,31 +11,35 @@ import { readKeptStylesheet } from './stylesheet';
 
 /*
  * The sidebar as soon as the video: a content script that starts at document_start reads what
- * the page's address says it plays and, at once, both reads the match the background kept for
- * that media (storage/first-paint.ts, no worker needed) and asks the background, which wakes its
- * worker while the page is still loading. By the time the player exists the answer is there.
+ * the page's address says it plays and, at once, reads the match the background kept for that
+ * media (storage/first-paint.ts, no worker needed), which is the background's answer for as long
+ * as it is kept. Only without one does it ask the background, which wakes its worker while the
+ * page is still loading. By the time the player exists the answer is there.
  */
 
 interface Early {
   site: string;
   mediaId: string;
-  kept: Promise<EpisodeMatch | null>;
-  asked: Promise<EpisodeMatch | null>;
+  answer: Promise<EpisodeMatch | null>;
 }
 
 function startLooking(adapter: SiteAdapter, ask: (ref: EpisodeRef) => Promise<EpisodeMatch | null>): Early | null {
   // At document_start the address is all there is: the media id, without a title.
   const ref = adapter.readEpisode(document, new URL(location.href));
   if (!ref?.mediaId) return null;
-  const key = `${ref.site}:${ref.mediaId}`;
+  const { site, mediaId } = ref;
   const revision = LIBRARY_REVISION_KEY.slice('local:'.length);
-  const kept = browser.storage.local.get([FIRST_PAINT_KEY, revision]).then(
-    (stored) => readFirstPaint(stored[FIRST_PAINT_KEY], stored[revision], key),
-    () => null,
-  );
-  const asked = ask({ site: ref.site, mediaId: ref.mediaId });
-  asked.catch(() => {});
-  return { site: ref.site, mediaId: ref.mediaId, kept, asked };
+  const answer = browser.storage.local
+    .get([FIRST_PAINT_KEY, revision])
+    .then((stored) =>
+      readFirstPaint(stored[FIRST_PAINT_KEY], stored[revision], `${site}:${mediaId}`, browser.runtime.getManifest().version),
+    )
+    .catch(() => null)
+    // A page that finds nothing kept asks: a message per load was a sixth of what a load costs
+    // the browser (side by side, 3 rounds of 16 loads), and wakes a sleeping worker.
+    .then((kept) => kept ?? ask({ site, mediaId }));
+  answer.catch(() => {});
+  return { site, mediaId, answer };
 }
 
 /** How many answers a page keeps: the media it went back and forth between. */
@@ -44,11 +48,10 @@ const ANSWERS_KEPT = 8;
 /**
  * `findEpisode` for runSite, which keeps the background's answers for the page's next looks.
  *
- * Looks for the media the page was loaded with take the kept match (checked against the worker's
- * answer; `stale` is called when they differ) or else the answer asked at document_start, and
- * that answer once it is in: a page's first moments may start a session more than once (the title
- * arrives), and none of them should wait for a sleeping worker. A media id that matched holds
- * whatever the title; where it matched nothing, the look asks again with the title.
+ * Looks for the media the page was loaded with take the kept match or else the answer asked at
+ * document_start: a page's first moments may start a session more than once (the title arrives),
+ * and none of them should wait for a sleeping worker. A media id that matched holds whatever the
+ * title; where it matched nothing, the look asks again with the title.
  *
  * Every other answer is kept for the page's next look at the same media, title and length: a
  * person going back to an episode (the back button, a detour through a clip) costs no round trip,
@@ -63,8 +66,6 @@ export function createEarlyFinder(
   ask: (ref: EpisodeRef) => Promise<EpisodeMatch | null> = (ref) => sendMessage('findEpisode', ref),
 ) {
   let early = startLooking(adapter, ask);
-  let stale = () => {};
-  let answer: Promise<EpisodeMatch | null> | null = null;
   const answers = new Map<string, Promise<EpisodeMatch | null>>();
   const matchInputs: string[] = [LIBRARY_REVISION_KEY, LINKS_KEY, REFUSALS_KEY, OFFSETS_KEY];
   const forget = () => {
@@ -88,31 +89,11 @@ export function createEarlyFinder(
     }
     return kept;
   };
-  if (early) {
-    const { kept, asked } = early;
-    answer = kept.then((match) => {
-      if (!match) return asked;
-      void asked.then(
-        (fresh) => !sameMatch(fresh, match) && stale(),
-        () => {},
-      );
-      return match;
-    });
-    // Registered before the check above, so a look that `stale` starts gets the fresh answer.
-    void asked.then(
-      (fresh) => (answer = Promise.resolve(fresh)),
-      () => (early = null),
-    );
-  }
   return {
     async findEpisode(ref: EpisodeRef): Promise<EpisodeMatch | null> {
       if (!early || ref.site !== early.site || ref.mediaId !== early.mediaId) return askOnce(ref);
       // A media id that matched holds whatever the title; without one the title may still match.
-      return (await answer!.catch(() => null)) ?? askOnce(ref);
-    },
-    /** Called when a kept match turns out not to be the background's answer: look again. */
-    onStale(callback: () => void) {
-      stale = callback;
+      return (await early.answer.catch(() => null)) ?? askOnce(ref);
     },
     /** Drops every kept answer: the next looks ask the background. */
     forget,
@@ -152,7 +133,6 @@ export function runSiteEarly(
       ...options,
       preferences: preferences.latest(),
       findEpisode: finder.findEpisode,
-      watchStale: finder.onStale,
       forgetAnswers: finder.forget,
     });
   };

@@ -22,8 +22,6 @@ export interface RunSiteOptions {
   progressMarkers?: typeof showProgressMarkers;
   /** The person's preferences, when read already (early-start.ts reads them at document_start). */
   preferences?: Promise<Preferences>;
-  /** Gives runSite's "look this page's episode up again" to whoever may learn that a match went stale (early-start.ts). */
-  watchStale?: (recheck: () => void) => void;
   /**
    * Drops the answers `findEpisode` keeps (early-start.ts), before a look-up the person asked for:
    * after their answer or edit, the change's storage event may reach this page after the reply.
@@ -188,7 +186,6 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     })();
   };
   watchLibraryRevision(recheck, ctx.signal);
-  options.watchStale?.(recheck);
   // The popup, opened in a tab of its own, looks for the media tab the person used last: each
   // look-up from a top frame tells the background (a message of its own on every navigation cost
   // the page a message channel), and so does the tab coming back into view.

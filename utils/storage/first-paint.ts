@@ -6,9 +6,11 @@ import { FIRST_PAINT_STORAGE_KEY, STYLESHEET_KEY_PREFIX } from './keys';
  * which content scripts read without waking the background's worker (a worker that has gone to
  * sleep takes hundreds of milliseconds to start and load the library; `storage.session` is not
  * readable from content scripts unless the background opens it to them, and does not survive a
- * browser restart). Written only by the background, from answers it validated; the content script
- * checks the shape before use, and the worker's own answer, asked at the same time, wins when it
- * differs. No zod: content scripts import this.
+ * browser restart). Written only by the background, from answers it validated, for the version of
+ * the extension and the library revision it answered in; it drops the whole value whenever a link,
+ * a refusal or a timing correction changes (utils/background/first-paint.ts). A kept match is
+ * therefore the background's answer, and a page that finds one asks nothing (no worker to wake);
+ * the content script checks its shape before use. No zod: content scripts import this.
  */
 
 /** The last matches the background answered, newest first, for the library revision they were made in. */
@@ -24,6 +26,8 @@ export interface FirstPaintEntry {
 
 export interface FirstPaint {
   revision: number;
+  /** The extension's version: its bundled episodes and its matching made these answers. */
+  version: string;
   entries: FirstPaintEntry[];
 }
 
@@ -37,12 +41,12 @@ export interface StoredStylesheet {
 
 /**
  * The match stored for `key` in `stored` (the value of FIRST_PAINT_KEY), made in library
- * `revision`. Only the background writes it, from answers it validated; the checks here are for a
- * value of another version, and the worker's answer replaces it when they differ.
+ * `revision` by this `version` of the extension. Only the background writes it, from answers it
+ * validated; the shape is checked for a value that something else wrote.
  */
-export function readFirstPaint(stored: unknown, revision: unknown, key: string): EpisodeMatch | null {
+export function readFirstPaint(stored: unknown, revision: unknown, key: string, version: string): EpisodeMatch | null {
   const kept = stored as Partial<FirstPaint> | undefined;
-  if (kept?.revision !== (revision ?? 0) || !Array.isArray(kept.entries)) return null;
+  if (kept?.revision !== (revision ?? 0) || kept.version !== version || !Array.isArray(kept.entries)) return null;
   const match = kept.entries.find((entry) => entry?.key === key)?.match;
   return Array.isArray(match?.episode?.chapters) &&
     match.episode.chapters.every((c) => typeof c?.title === 'string' && typeof c.start === 'number' && Array.isArray(c.bullets))
@@ -53,8 +57,7 @@ export function readFirstPaint(stored: unknown, revision: unknown, key: string):
 /**
  * A value in one spelling whatever the order of its objects' keys: storage hands objects back with
  * their keys sorted, a message in the order they were built, so a plain JSON.stringify of a kept
- * match never equals the worker's answer (which rebuilt the sidebar on every load, and rewrote the
- * kept value on every look-up).
+ * match never equals the worker's new answer (which rewrote the kept value on every look-up).
  */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
@@ -63,8 +66,6 @@ export function canonicalJson(value: unknown): string {
       : inner,
   );
 }
-
-export const sameMatch = (a: EpisodeMatch | null, b: EpisodeMatch | null) => canonicalJson(a) === canonicalJson(b);
 
 /** The stylesheet in `stored` if it was kept for `version`. */
 export function readStoredStylesheet(stored: unknown, version: string): string | null {
