@@ -156,6 +156,7 @@ describe('what the memo keeps is an answer now', () => {
     ['a link', LINKS_KEY, { 'youtube:a': '2' }],
     ['a refusal', REFUSALS_KEY, { 'youtube:a': '1' }],
     ['a timing correction', OFFSETS_KEY, { '1': { youtube: 3 } }],
+    ['an episode record written by something else', 'local:episode:1', { v: 1, episode: { title: 'half written' } }],
   ])('drops everything kept when %s changes, and keeps no answer looked up before the change', async (_, key, value) => {
     fakeBrowser.reset();
     const memo = createFirstPaintMemo(fakeBrowser.storage.local, fakeBrowser.storage.onChanged, VERSION);

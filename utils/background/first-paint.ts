@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { EpisodeMatch } from '../messaging/protocol';
-import { LINKS_KEY, OFFSETS_KEY, REFUSALS_KEY } from '../storage/keys';
+import { LINKS_KEY, OFFSETS_KEY, REFUSALS_KEY, STORAGE_KEYS } from '../storage/keys';
 import { LIBRARY_REVISION_KEY } from '../storage/library-revision';
 import { canonicalJson, FIRST_PAINT_ENTRIES, FIRST_PAINT_KEY, readFirstPaint, type FirstPaint } from '../storage/first-paint';
 
@@ -13,8 +13,15 @@ interface LocalArea {
 type StorageChanges = Pick<typeof browser.storage.onChanged, 'addListener'>;
 
 const revisionName = LIBRARY_REVISION_KEY.slice('local:'.length);
-/** What a match reads besides the library (whose revision each kept value names). */
+/** What a match reads besides the library revision, which each kept value names. */
 const otherInputs = [LINKS_KEY, REFUSALS_KEY, OFFSETS_KEY].map((key) => key.slice('local:'.length));
+/**
+ * The library's own records: the background writes them with a new revision, but anything else
+ * that writes one (another tool, a half-finished write) leaves the revision as it was, and a kept
+ * copy of the episode would hide the damage the next look-up finds and sets aside.
+ */
+const recordPrefixes = [STORAGE_KEYS.episodePrefix.key, STORAGE_KEYS.indexShardPrefix.key].map((key) => key.slice('local:'.length));
+const changesWhatMatches = (name: string) => otherInputs.includes(name) || recordPrefixes.some((prefix) => name.startsWith(prefix));
 
 /**
  * Keeps the background's latest answers to `findEpisode` where content scripts can read them
@@ -24,8 +31,8 @@ const otherInputs = [LINKS_KEY, REFUSALS_KEY, OFFSETS_KEY].map((key) => key.slic
  *
  * A page that finds a kept match takes it as the answer and asks nothing, so what is kept must be
  * an answer now: each value names the library revision and the extension's version it was made
- * in, the whole value goes when a link, a refusal or a timing correction changes, and an answer
- * whose look-up began before such a change (`stamp`) is not kept.
+ * in, the whole value goes when a link, a refusal, a timing correction or a library record
+ * changes, and an answer whose look-up began before such a change (`stamp`) is not kept.
  *
  * What was kept is also remembered in the worker's memory, for as long as the library's revision
  * stays, so that a page that asks again (every navigation does) costs no read of storage either:
@@ -62,7 +69,7 @@ export function createFirstPaintMemo(
     // A new library revision, or the value removed (storage cleared): storage decides again.
     if (revisionName in changed) generation++;
     if (revisionName in changed || (FIRST_PAINT_KEY in changed && changed[FIRST_PAINT_KEY]?.newValue === undefined)) kept.clear();
-    if (otherInputs.some((name) => name in changed)) {
+    if (Object.keys(changed).some(changesWhatMatches)) {
       generation++;
       kept.clear();
       queue = queue
