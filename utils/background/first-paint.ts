@@ -35,8 +35,9 @@ const changesWhatMatches = (name: string) => otherInputs.includes(name) || recor
  * changes, and an answer whose look-up began before such a change (`stamp`) is not kept.
  *
  * What was kept is also remembered in the worker's memory, for as long as the library's revision
- * stays, so that a page that asks again (every navigation does) costs no read of storage either:
- * a read hands the whole kept value across processes, on the busiest moment of a navigation.
+ * stays, so that a page that asks again (a navigation to media it has not looked up) costs no read
+ * of storage either: a read hands the whole kept value across processes, on the busiest moment of
+ * a navigation.
  */
 export function createFirstPaintMemo(
   area: LocalArea = browser.storage.local,
