@@ -179,6 +179,22 @@ describe('what the memo keeps is an answer now', () => {
     expect(readFirstPaint(stored, undefined, 'youtube:b', VERSION)).toBeNull();
   });
 
+  it("writes nothing more for the library's own change: its new revision already outdates what is kept", async () => {
+    fakeBrowser.reset();
+    const memo = createFirstPaintMemo(fakeBrowser.storage.local, fakeBrowser.storage.onChanged, VERSION);
+    memo.remember({ site: 'youtube', mediaId: 'a' }, match('1'), memo.stamp());
+    await settle();
+    const remove = vi.spyOn(fakeBrowser.storage.local, 'remove');
+    remove.mockClear();
+    // One write, as library-state.ts makes it: the record and the revision together.
+    await fakeBrowser.storage.local.set({ 'episode:1': { v: 1 }, [LIBRARY_REVISION_KEY.slice('local:'.length)]: 1 });
+    await settle();
+    expect(remove).not.toHaveBeenCalled();
+    const stored = (await fakeBrowser.storage.local.get([FIRST_PAINT_KEY, 'library-revision'])) as Record<string, unknown>;
+    expect(readFirstPaint(stored[FIRST_PAINT_KEY], stored['library-revision'], 'youtube:a', VERSION)).toBeNull();
+    remove.mockRestore();
+  });
+
   it('keeps no answer looked up before the library changed', async () => {
     fakeBrowser.reset();
     const memo = createFirstPaintMemo(fakeBrowser.storage.local, fakeBrowser.storage.onChanged, VERSION);

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { EpisodeMatch } from '../messaging/protocol';
-import { LINKS_KEY, OFFSETS_KEY, REFUSALS_KEY, STORAGE_KEYS } from '../storage/keys';
+import { MATCH_INPUT_KEYS, STORAGE_KEYS } from '../storage/keys';
 import { LIBRARY_REVISION_KEY } from '../storage/library-revision';
 import { canonicalJson, FIRST_PAINT_ENTRIES, FIRST_PAINT_KEY, readFirstPaint, type FirstPaint } from '../storage/first-paint';
 
@@ -13,15 +13,14 @@ interface LocalArea {
 type StorageChanges = Pick<typeof browser.storage.onChanged, 'addListener'>;
 
 const revisionName = LIBRARY_REVISION_KEY.slice('local:'.length);
-/** What a match reads besides the library revision, which each kept value names. */
-const otherInputs = [LINKS_KEY, REFUSALS_KEY, OFFSETS_KEY].map((key) => key.slice('local:'.length));
+const matchInputs = MATCH_INPUT_KEYS.map((key) => key.slice('local:'.length));
 /**
  * The library's own records: the background writes them with a new revision, but anything else
  * that writes one (another tool, a half-finished write) leaves the revision as it was, and a kept
  * copy of the episode would hide the damage the next look-up finds and sets aside.
  */
 const recordPrefixes = [STORAGE_KEYS.episodePrefix.key, STORAGE_KEYS.indexShardPrefix.key].map((key) => key.slice('local:'.length));
-const changesWhatMatches = (name: string) => otherInputs.includes(name) || recordPrefixes.some((prefix) => name.startsWith(prefix));
+const changesWhatMatches = (name: string) => matchInputs.includes(name) || recordPrefixes.some((prefix) => name.startsWith(prefix));
 
 /**
  * Keeps the background's latest answers to `findEpisode` where content scripts can read them
@@ -67,16 +66,17 @@ export function createFirstPaintMemo(
   };
   changes.addListener((changed, areaName) => {
     if (areaName !== 'local') return;
-    // A new library revision, or the value removed (storage cleared): storage decides again.
-    if (revisionName in changed) generation++;
-    if (revisionName in changed || (FIRST_PAINT_KEY in changed && changed[FIRST_PAINT_KEY]?.newValue === undefined)) kept.clear();
-    if (Object.keys(changed).some(changesWhatMatches)) {
-      generation++;
-      kept.clear();
+    // The value removed (storage cleared): storage decides again.
+    if (FIRST_PAINT_KEY in changed && changed[FIRST_PAINT_KEY]?.newValue === undefined) kept.clear();
+    if (!Object.keys(changed).some(changesWhatMatches)) return;
+    generation++;
+    kept.clear();
+    // The library's own changes come with a new revision, which already outdates the kept value:
+    // removing it too would be one more write that every tab hears (an edit saves as one types).
+    if (!(revisionName in changed))
       queue = queue
         .then(() => area.remove(FIRST_PAINT_KEY))
         .catch((error: unknown) => console.warn('[Chapterbar] first-paint memo', error));
-    }
   });
   return {
     /** Taken before a look-up, and given back with its answer to `remember`. */

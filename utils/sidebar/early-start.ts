@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage, type EpisodeMatch } from '../messaging/protocol';
 import { FIRST_PAINT_KEY, readFirstPaint } from '../storage/first-paint';
-import { LINKS_KEY, OFFSETS_KEY, REFUSALS_KEY } from '../storage/keys';
+import { MATCH_INPUT_KEYS } from '../storage/keys';
 import { LIBRARY_REVISION_KEY } from '../storage/library-revision';
 import { loadPreferences, watchPreferences, type Preferences } from '../storage/preferences';
 import type { EpisodeRef, SiteAdapter } from '../sites/types';
@@ -68,14 +68,13 @@ export function createEarlyFinder(
 ) {
   let early = startLooking(adapter, ask);
   const answers = new Map<string, Promise<EpisodeMatch | null>>();
-  const matchInputs: string[] = [LIBRARY_REVISION_KEY, LINKS_KEY, REFUSALS_KEY, OFFSETS_KEY];
   const forget = () => {
     early = null;
     answers.clear();
   };
   // Only storage.local holds these names (session storage holds the last media tab).
   browser.storage.onChanged.addListener((changes) => {
-    if (Object.keys(changes).some((key) => matchInputs.includes(`local:${key}`))) forget();
+    if (Object.keys(changes).some((key) => MATCH_INPUT_KEYS.includes(`local:${key}`))) forget();
   });
   const askOnce = (ref: EpisodeRef) => {
     // Adapters build a ref's fields in one order, so equal refs spell the same.

@@ -20,6 +20,12 @@ export const LINKS_KEY = 'local:links';
 export const REFUSALS_KEY = 'local:refusals';
 export const FIRST_PAINT_STORAGE_KEY = 'local:first-paint';
 export const STYLESHEET_KEY_PREFIX = 'local:sidebar-stylesheet:';
+/**
+ * What `findEpisode`'s answer depends on besides what it is asked and the library's records: a
+ * change to any of them makes a kept answer no answer (utils/sidebar/early-start.ts,
+ * utils/background/first-paint.ts).
+ */
+export const MATCH_INPUT_KEYS: readonly string[] = [LIBRARY_REVISION_STORAGE_KEY, LINKS_KEY, REFUSALS_KEY, OFFSETS_KEY];
 
 export const STORAGE_KEYS = {
   /** The person's settings (sidebar position, theme, collapsed, …): the options page and the sidebar write it. */
