@@ -1,7 +1,5 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { storage } from 'wxt/utils/storage';
-import { STORAGE_KEYS } from '../utils/storage/keys';
 import { loadBundledEpisodes } from '../utils/library/bundled-episodes';
 import { answerMarkdownRequest } from '../utils/background/chapter-markdown';
 import { runCommandInActiveTab } from '../utils/background/commands';
@@ -14,9 +12,6 @@ import { createFirstPaintMemo } from '../utils/background/first-paint';
 import { savePreferenceChange } from '../utils/background/preference-writes';
 import { runOnDemand } from '../utils/background/on-demand';
 
-/** The tab that last reported media, so a popup opened in a tab of its own can find it. */
-const lastMediaTab = storage.defineItem<number | null>(STORAGE_KEYS.lastMediaTab.key, { fallback: null });
-
 export default defineBackground(() => {
   // The library service validates every request's data with zod; these lines only wire messages to
   // it. `serve` refuses a sender that utils/messaging/senders.ts does not list for the message.
@@ -24,9 +19,7 @@ export default defineBackground(() => {
 
   // Each answer is also kept for the next page's first paint (utils/background/first-paint.ts).
   const firstPaint = createFirstPaintMemo();
-  serve('findEpisode', async ({ data, sender }) => {
-    // A tab's top frame looks up what it plays: that is its announcement too (no message of its own).
-    if (sender.frameId === 0) void announce(sender.tab?.id);
+  serve('findEpisode', async ({ data }) => {
     const stamp = firstPaint.stamp();
     const match = await library.findEpisode(data);
     firstPaint.remember(data, match, stamp);
@@ -61,25 +54,10 @@ export default defineBackground(() => {
   serve('saveEdit', ({ data }) => library.saveEdit(data));
   serve('exportEpisode', ({ data }) => library.exportEpisode(data));
 
-  // Every episode a tab shows announces it (its look-up does, and a tab coming back into view):
-  // written only when the tab differs from the last one this worker wrote.
-  let announced: number | undefined;
-  async function announce(tab: number | undefined) {
-    if (tab === undefined || tab === announced) return;
-    announced = tab;
-    await lastMediaTab.setValue(tab);
-  }
-  serve('announceMediaTab', ({ sender }) => announce(sender.tab?.id));
-  serve('getMediaTab', () => lastMediaTab.getValue());
   serve('openLibrary', () => browser.runtime.openOptionsPage());
   const stylesheet = createStylesheetServer();
   serve('getSidebarStylesheet', ({ data }) => stylesheet(data));
-  serve('loadOnDemand', ({ data, sender }) => {
-    // A page whose match was kept asks nothing at load: a sidebar's extras, loaded after its first
-    // paint, are then the top frame's first word.
-    if (sender.frameId === 0) void announce(sender.tab?.id);
-    return runOnDemand(data, sender);
-  });
+  serve('loadOnDemand', ({ data, sender }) => runOnDemand(data, sender));
 
   browser.commands.onCommand.addListener((command) => void runCommandInActiveTab(command));
   // Tabs opened before an install or update get the new content scripts; the old ones stop by themselves.

@@ -82,9 +82,9 @@ function Panel({ state }: { state: SidebarState }) {
       <Header state={state} />
       {!collapsed && editor && <EditorSlot state={state} editor={editor} />}
       {!collapsed && !editor && <Extra name="ChapterSource" props={{ state }} />}
-      {/* The search box's place is kept while the extras arrive, so the list does not move down. */}
+      {/* The search box's place and look are kept until the tools arrive (sidebar.css, .cb-search-slot). */}
       {!collapsed && !editor && (
-        <div class="cb-search-slot">
+        <div class="cb-search-slot" data-placeholder={t('searchChapters')}>
           <Extra name="SidebarSearch" props={{ state }} />
         </div>
       )}
@@ -105,8 +105,13 @@ export function Sidebar({ state }: { state: SidebarState }) {
   const layout = useSignalValue(state.layout);
   const open = useSignalValue(state.overlayOpen);
   const asking = useSignalValue(state.question) !== null;
-  // After the first paint: the list shows at once, its tools a moment later (utils/sidebar/extras.ts).
-  useEffect(() => void loadSidebarExtras().catch(() => undefined), []);
+  const alternative = useSignalValue(state.alternative);
+  const notice = useSignalValue(state.notice);
+  // The tools wait for the person to reach for the sidebar (utils/sidebar/mount.tsx). What it says
+  // comes at once: a question, a floating frame (the sidebar itself), and where chapters come from
+  // when they are not the library's or could be the page's (ChapterSource).
+  const needed = asking || layout === 'floating' || state.origin !== 'library' || !!alternative || !!notice;
+  useEffect(() => void (needed && loadSidebarExtras().catch(() => undefined)), [needed]);
   const content = asking ? <Extra name="MatchQuestionPanel" props={{ state }} /> : <Panel state={state} />;
   if (layout === 'floating') return <Extra name="FloatingFrame" props={{ state, children: content }} />;
   if (asking && (layout !== 'overlay' || open)) return content;

@@ -14,6 +14,7 @@ import {
   ax,
   axSidebar,
   type AxLocator,
+  reachForSidebar,
 } from './harness/index.ts';
 
 // Reading and navigating the bundled episode: search (sidebar and popup), links to a chapter,
@@ -60,6 +61,8 @@ describe('the sidebar’s tools', () => {
     await page.goto(`${WATCH}&paused=1&dark=0`);
     await fixture(page).ready();
     await sidebar().waitFor();
+    // The tools come when the person reaches for the sidebar (utils/sidebar/mount.tsx).
+    await reachForSidebar(page);
   });
 
   it('searches titles, descriptions and bullets, marks the matches, and Enter plays the first', async () => {

@@ -14,6 +14,7 @@ import {
   settledLookup,
   settledNoMedia,
   tabState,
+  reachForSidebar,
 } from './harness/index.ts';
 
 // What a listener of the No Priors episode sees on (fixture) open.spotify.com with Chapterbar:
@@ -114,6 +115,8 @@ describe('the Spotify chapter sidebar', () => {
     await expect.poll(() => rows().count()).toBe(16);
     expect(await hosts().count()).toBe(1);
     await expectCurrent('9:10');
+    // Measured with its tools, which come when the person reaches for it.
+    await reachForSidebar(page);
 
     const box = (await sidebar().boundingBox())!;
     const panel = (await page.locator('#Desktop_PanelContainer_Id').boundingBox())!;
@@ -371,6 +374,8 @@ describe('the timing correction', () => {
     await open(url);
     await sidebar().waitFor();
     await expectCurrent('9:10');
+    // The timing controls are among the tools, which come when the person reaches for the sidebar.
+    await reachForSidebar(page);
     expect(await offsetShown()).toBe('−2:00');
 
     // The person hears "9:10" begin 50 s later than the estimate says.
@@ -381,7 +386,7 @@ describe('the timing correction', () => {
 
     await page.reload();
     await page.evaluate(() => (window as unknown as FixtureWindow).__fixture.ready);
-    await sidebar().waitFor();
+    await reachForSidebar(page);
     await expect.poll(offsetShown).toBe('−2:50');
     await seekMedia(715);
     await expectCurrent('5:59');
@@ -399,7 +404,7 @@ describe('the timing correction', () => {
     await expectCurrent('9:10');
     await page.reload();
     await page.evaluate(() => (window as unknown as FixtureWindow).__fixture.ready);
-    await sidebar().waitFor();
+    await reachForSidebar(page);
     await expect.poll(offsetShown).toBe('−2:00');
   });
 });

@@ -179,6 +179,36 @@ describe('the YouTube chapter sidebar', () => {
     await fixture(page).endPreview();
   });
 
+  it('brings its tools when the person reaches for it, with the pointer or the keyboard', async () => {
+    const search = () => sidebar().getByRole('searchbox', { name: 'Search chapters' });
+    const slot = () =>
+      sidebar().evaluate((aside) => {
+        const place = aside.querySelector('.cb-search-slot')!;
+        return { drawn: getComputedStyle(place, '::before').content, height: place.getBoundingClientRect().height };
+      });
+    const loadAtRest = async () => {
+      // The pointer away from where the sidebar will be (a previous test may have left it there).
+      await page.mouse.move(0, 0);
+      await page.reload();
+      await fixture(page).ready();
+      await sidebar().waitFor();
+    };
+    // At rest: the chapters, and the search box's place drawn where the box will be.
+    await loadAtRest();
+    const resting = await slot();
+    expect(resting.drawn).toContain('Search chapters');
+    // The pointer comes over the sidebar: the tools arrive, the box where its place was drawn.
+    await hosts().hover();
+    await search().waitFor();
+    await currentRow().getByRole('button', { name: 'Loop chapter' }).waitFor();
+    expect(await slot()).toEqual({ drawn: 'none', height: resting.height });
+    await screenshot(page, 'tools-after-reach', { asset: false });
+    // Another page load, and the keyboard: focus moving into the sidebar brings them too.
+    await loadAtRest();
+    await rows().first().getByRole('button').first().focus();
+    await search().waitFor();
+  });
+
   it('lays out every row of an episode’s 16: content-visibility is for long lists only', async () => {
     // On a short list it cost each navigation more than it saved (assets/sidebar.css).
     const rows = await sidebar().evaluate((aside) =>

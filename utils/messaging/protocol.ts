@@ -167,8 +167,6 @@ export interface ProtocolMap {
    * refused, that episode is never offered for this media again.
    */
   answerMatch(answer: { site: string; mediaId: string; episodeId: string; accept: boolean }): LibraryResult;
-  /** "This tab plays media": lets the popup find it when opened elsewhere. */
-  announceMediaTab(): void;
   /** Opens the library (the options page); content scripts cannot open it themselves. */
   openLibrary(): void;
   /**
@@ -214,7 +212,6 @@ export interface ProtocolMap {
   /** An episode in an export format (utils/chapters/export/), written here to keep the writers out of content scripts. */
   exportEpisode(request: { id: string; format: ExportFormat }): ExportReply;
   // popup → background
-  getMediaTab(): number | null;
   /** How the library judges the media a tab reports (the popup's "What Chapterbar sees"). */
   explainMatch(ref: EpisodeRef): MatchReport | null;
   listEpisodes(): EpisodeSummary[];

@@ -6,9 +6,7 @@ import type { ReceivedMessage } from './transport';
  * Who may send what. A content script runs inside pages Chapterbar does not control, and the page
  * can fool it (or, in a compromised renderer, speak for it): it gets what the sidebar needs and
  * nothing that reads or changes the library as a whole. Library management (list, read, delete,
- * restore, link, import and save, export, set-aside) answers only the extension's own pages. Frame
- * rules where they matter: only a tab's top frame says "this tab plays media" (an embedded
- * player on any site would otherwise redirect the popup).
+ * restore, link, import and save, export, set-aside) answers only the extension's own pages.
  */
 
 /**
@@ -16,14 +14,12 @@ import type { ReceivedMessage } from './transport';
  *   extension's origin. Not "no `sender.tab`": the options page, and a popup opened as a tab, are
  *   extension pages in a tab.
  * - `content`: a content script in any frame (the sidebar also runs in embeds).
- * - `content-top`: a content script in a tab's top frame.
  */
-export type SenderKind = 'page' | 'content' | 'content-top';
+export type SenderKind = 'page' | 'content';
 
 export const ALLOWED_SENDERS: { readonly [K in keyof ProtocolMap]: readonly SenderKind[] } = {
   // What the sidebar needs.
   findEpisode: ['content'],
-  announceMediaTab: ['content-top'],
   openLibrary: ['content', 'page'],
   saveOffset: ['content'],
   // The sidebar's collapse and the popup's "show the sidebar" (through the tab), and the options page.
@@ -42,7 +38,6 @@ export const ALLOWED_SENDERS: { readonly [K in keyof ProtocolMap]: readonly Send
   saveEdit: ['content'],
   exportEpisode: ['content'],
   // The popup.
-  getMediaTab: ['page'],
   listEpisodes: ['page'],
   linkEpisode: ['page'],
   unlinkEpisode: ['page'],
@@ -69,13 +64,13 @@ export const ALLOWED_SENDERS: { readonly [K in keyof ProtocolMap]: readonly Send
   startEditing: ['page'],
 };
 
-/** What kinds this sender is (a content script in a top frame is both `content` and `content-top`). */
+/** What kind this sender is: none, for anyone but the extension's own pages and content scripts. */
 export function senderKinds(sender: Browser.runtime.MessageSender): SenderKind[] {
   if (sender.id !== browser.runtime.id) return [];
   // The extension's origin, compared as a prefix: `new URL()` gives custom schemes no origin everywhere.
   if (sender.url?.startsWith(browser.runtime.getURL('/'))) return ['page'];
   if (sender.tab?.id === undefined) return [];
-  return sender.frameId === 0 ? ['content', 'content-top'] : ['content'];
+  return ['content'];
 }
 
 export function isAllowedSender(type: keyof ProtocolMap, sender: Browser.runtime.MessageSender): boolean {

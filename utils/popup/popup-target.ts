@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { sendMessage, sendTabMessage } from '../messaging/protocol';
+import { sendTabMessage } from '../messaging/protocol';
 import { SITES } from '../sites/registry';
 import { readTabReply, type TabReply } from '../messaging/tab-state-schema';
 
@@ -26,12 +26,29 @@ export async function findPopupTarget(location: Location): Promise<PopupTarget> 
   }
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
   if (active?.id !== undefined && isSupportedUrl(active.url)) return { tabId: active.id, supportedSite: true };
-  const last = await sendMessage('getMediaTab').catch(() => null);
-  if (typeof last === 'number') {
-    const tab = await browser.tabs.get(last).catch(() => undefined);
-    if (tab) return { tabId: last, supportedSite: true };
-  }
+  const last = await findLastMediaTab();
+  if (last !== null) return { tabId: last, supportedSite: true };
   return { tabId: active?.id ?? null, supportedSite: false };
+}
+
+/** How many of the person's tabs on the decorated sites a popup asks, the most recently used first. */
+const TABS_ASKED = 8;
+
+/**
+ * The media tab the person used last: of the tabs on the sites Chapterbar decorates, the most
+ * recently used one whose content script has an episode session. Asked when a popup opens, where
+ * no media plays, rather than announced by every page that shows a sidebar: a page's load then
+ * sends the background nothing, and a sleeping worker stays asleep (README, Performance).
+ */
+async function findLastMediaTab(): Promise<number | null> {
+  const tabs = await browser.tabs.query({ url: SITES.flatMap((site) => [...site.matches]) }).catch(() => []);
+  const recent = tabs
+    .filter((tab) => tab.id !== undefined)
+    .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))
+    .slice(0, TABS_ASKED);
+  const replies = await Promise.all(recent.map((tab) => askTab(tab.id!)));
+  const found = replies.findIndex((reply) => reply.kind === 'state');
+  return found < 0 ? null : recent[found]!.id!;
 }
 
 /** Asks a tab's content script for its state; a tab without one answers nothing, not an error. */

@@ -3,9 +3,17 @@ import type { EpisodeRef, Player } from '../sites/types';
 import { childController } from './child-abort';
 
 /**
- * A title match is re-checked against the media's length once the media knows it. A match made by
- * the media's address (its id in the library, or the person's link) holds whatever the length, so
- * it costs no second look-up (one more message on each navigation to a library episode).
+ * Whether a match holds whatever the media's length: made by the media's address (its id in the
+ * library, or the person's link). Its own export, so the content script asks it without loading
+ * the extras, where `verifyDuration` lives (a match by id never needs them at load).
+ */
+export const holdsWhateverTheLength = (match: EpisodeMatch): boolean =>
+  !!match.linked || !!match.reasons?.some((reason) => (reason.signal === 'media-id' || reason.signal === 'link') && reason.agrees);
+
+/**
+ * A title match is re-checked against the media's length once the media knows it. A match that
+ * holds whatever the length costs no second look-up (one more message on each navigation to a
+ * library episode).
  */
 export function verifyDuration(
   findEpisode: (ref: EpisodeRef) => Promise<EpisodeMatch | null>,
@@ -14,7 +22,7 @@ export function verifyDuration(
   player: Player,
   controller: AbortController,
 ) {
-  if (match.linked || match.reasons?.some((reason) => (reason.signal === 'media-id' || reason.signal === 'link') && reason.agrees)) return;
+  if (holdsWhateverTheLength(match)) return;
   const waiting = childController(controller.signal);
   const check = () => {
     const duration = player.duration();

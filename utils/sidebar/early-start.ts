@@ -72,7 +72,7 @@ export function createEarlyFinder(
     early = null;
     answers.clear();
   };
-  // Only storage.local holds these names (session storage holds the last media tab).
+  // Chapterbar keeps nothing in other storage areas, so a change's area need not be read.
   browser.storage.onChanged.addListener((changes) => {
     if (Object.keys(changes).some((key) => MATCH_INPUT_KEYS.includes(`local:${key}`))) forget();
   });

@@ -16,6 +16,7 @@ import { waitFor } from './wait-for';
 import { askAbout } from './match-question';
 import { floatingPlacement, placeOrFloat } from './floating';
 import { loadSidebarExtras } from './extras';
+import { holdsWhateverTheLength } from './duration-check';
 import type { PageSees } from '../messaging/protocol';
 import type { Session, SessionHost } from './session-types';
 
@@ -260,7 +261,7 @@ export function startEpisodeSession(
     // An episode "Make chapters" has just begun has no chapters and nothing to verify yet. The
     // check comes with the sidebar's extras: it waits for the media's length anyway. Extras that
     // cannot load (the extension is being updated, and this script is about to end) skip it.
-    if (match?.episode.chapters.length && ref.duration === undefined) {
+    if (match?.episode.chapters.length && ref.duration === undefined && !holdsWhateverTheLength(match)) {
       const media = player;
       void loadSidebarExtras()
         .then((extras) => signal.aborted || extras.verifyDuration(host.findEpisode, ref, match, media, controller))

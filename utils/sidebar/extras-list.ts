@@ -15,9 +15,9 @@ import { answerTab } from './tab-state';
  * panels, chapter search, the comparison of a page's timestamps with the library's chapters, the
  * check of a title match against the media's length, and the tab's answers to the popup and the
  * keyboard commands (tab-state.ts). They are built into their own script
- * (entrypoints/sidebar-extras.ts), which the background runs in the content script's world once a
- * sidebar shows (utils/sidebar/extras.ts), or when the popup or a command asks about the tab, so a
- * YouTube or Spotify page without a sidebar never pays for them otherwise.
+ * (entrypoints/sidebar-extras.ts), which the background runs in the content script's world when the
+ * person reaches for the sidebar, or when the popup or a command asks about the tab (extras.ts
+ * lists every occasion), so a page that is only watched never pays for them.
  */
 export const SIDEBAR_EXTRAS = {
   ChapterActions,

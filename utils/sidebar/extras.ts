@@ -5,8 +5,11 @@ import { searchEngine } from './search-engine';
 
 /*
  * The sidebar's tools and rarer panels (extras-list.ts), an on-demand script (on-demand.ts says
- * how it is loaded). The sidebar asks for them once it has painted; until they arrive, their
- * places are empty (the search box's keeps its height).
+ * how it is loaded). They are asked for when the person reaches for the sidebar (mount.tsx), when
+ * the popup or a command asks about the tab (tab-control.ts), and at once only where the sidebar
+ * is nothing without them (a question, a floating frame: Sidebar.tsx) or a check needs them (a
+ * title match's length, the page's timestamps: episode-session.ts). Until they arrive, their places
+ * are empty, but for the search box's, which the slot draws (sidebar.css).
  */
 
 const loaded = signal<SidebarExtras | null>(null);

@@ -8,6 +8,7 @@ import type { SidebarState } from './state';
 import type { Placement } from '../sites/types';
 import { loadStylesheet, styleShadowRoot } from './stylesheet';
 import { registerOwnShadowRoot } from './own-roots';
+import { loadSidebarExtras } from './extras';
 
 /** Events stopped at the shadow root so the site's shortcuts and player clicks never see them. */
 const ISOLATED_EVENTS = [
@@ -23,6 +24,14 @@ const ISOLATED_EVENTS = [
   'wheel',
   'contextmenu',
 ];
+
+/**
+ * What says the person reaches for the sidebar: its tools load then (extras.ts), a moment before
+ * the pointer, the focus or a screen reader's activation gets to them, and a page that is only
+ * watched never loads them (a quarter of what a page load cost: README, Performance).
+ */
+const REACHING_EVENTS = ['pointerover', 'focusin', 'touchstart', 'click'];
+const loadTools = () => void loadSidebarExtras().catch(() => undefined);
 
 interface Shown {
   state: SidebarState;
@@ -60,6 +69,7 @@ function createRoot(css: string): Root {
   styleShadowRoot(shadow, css);
   registerOwnShadowRoot(host, shadow);
   for (const type of ISOLATED_EVENTS) body.addEventListener(type, (event) => event.stopPropagation());
+  for (const type of REACHING_EVENTS) body.addEventListener(type, loadTools, { passive: true });
   return { host, body };
 }
 

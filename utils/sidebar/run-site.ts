@@ -186,12 +186,6 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, options
     })();
   };
   watchLibraryRevision(recheck, ctx.signal);
-  // The popup, opened in a tab of its own, looks for the media tab the person used last: each
-  // look-up from a top frame tells the background (a message of its own on every navigation cost
-  // the page a message channel), and so does the tab coming back into view.
-  ctx.addEventListener(document, 'visibilitychange', () => {
-    if (document.visibilityState === 'visible' && session) void sendMessage('announceMediaTab').catch(() => {});
-  });
   adapter.watchPage(evaluate, ctx.signal);
   evaluate();
 }

@@ -68,6 +68,4 @@ export const STORAGE_KEYS = {
     readBy: 'content',
     schema: 'utils/storage/first-paint.ts readStoredStylesheet',
   },
-  /** The tab that last reported media, so a popup opened in a tab of its own can find it (session storage). */
-  lastMediaTab: { key: 'session:lastMediaTab', version: 0, readBy: 'background', schema: 'a tab id or null' },
 } as const;

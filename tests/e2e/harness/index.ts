@@ -17,5 +17,5 @@ export { ax, axSidebar, AxLocator, type RoleOptions, type NameMatch } from './ax
 export { cdpOf } from './ax-session.ts';
 export { contentScriptContext, extensionWorker, sendAsContentScript, watchLongestTask } from './content-world.ts';
 export { axeAudit, evaluateRevealed, type AxeViolation } from './revealed.ts';
-export { tabState, settledLookup, settledNoMedia, animationFrames, timeUpdate, postedMessagesHandled } from './settled.ts';
+export { tabState, settledLookup, settledNoMedia, animationFrames, timeUpdate, postedMessagesHandled, reachForSidebar } from './settled.ts';
 export { layersInside } from './layers.ts';

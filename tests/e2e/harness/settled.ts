@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { PageSees, TabState } from '../../../utils/messaging/protocol.ts';
+import { axSidebar } from './ax.ts';
 
 /*
  * What a tab's content script reports about its media: the popup's `getTabState`, asked through
@@ -144,4 +145,13 @@ export async function postedMessagesHandled(page: Page, rounds = 3): Promise<voi
       }),
     rounds,
   );
+}
+
+/**
+ * Reaches for the sidebar as a person's pointer does (over its host) and waits for its tools,
+ * which load then, not with the sidebar (utils/sidebar/mount.tsx).
+ */
+export async function reachForSidebar(page: Page): Promise<void> {
+  await page.locator('chapterbar-sidebar').hover();
+  await axSidebar(page).getByRole('searchbox', { name: 'Search chapters' }).waitFor();
 }

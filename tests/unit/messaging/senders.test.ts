@@ -15,7 +15,7 @@ const OTHER_EXTENSION = { id: 'someone-else', url: 'chrome-extension://someone-e
 const SENDERS: Record<string, { sender: object; kinds: SenderKind[] }> = {
   'an extension page': { sender: PAGE, kinds: ['page'] },
   'an extension page in a tab': { sender: PAGE_IN_TAB, kinds: ['page'] },
-  'a content script in a top frame': { sender: CONTENT_TOP, kinds: ['content', 'content-top'] },
+  'a content script in a top frame': { sender: CONTENT_TOP, kinds: ['content'] },
   'a content script in an embed frame': { sender: CONTENT_FRAME, kinds: ['content'] },
   'another extension': { sender: OTHER_EXTENSION, kinds: [] },
 };
@@ -41,7 +41,7 @@ describe('who may send what', () => {
     expect(senderKinds(sender)).toEqual(kinds);
   });
 
-  it('keeps library management to the extension’s pages, and media announcements to top frames', () => {
+  it('keeps library management to the extension’s pages', () => {
     const pageOnly = [
       'listLibrary',
       'getEpisodes',
@@ -56,10 +56,8 @@ describe('who may send what', () => {
       'listEpisodes',
       'linkEpisode',
       'unlinkEpisode',
-      'getMediaTab',
     ] as const;
     for (const type of pageOnly) expect(ALLOWED_SENDERS[type], type).toEqual(['page']);
-    expect(ALLOWED_SENDERS.announceMediaTab).toEqual(['content-top']);
   });
 
   const cases = (Object.keys(ALLOWED_SENDERS) as Array<keyof ProtocolMap>).flatMap((type) =>

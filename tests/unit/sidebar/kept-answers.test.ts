@@ -64,7 +64,6 @@ describe('the answers a page keeps', () => {
     const { ask, finder } = finderCounting();
     await finder.findEpisode(episode);
     await fakeBrowser.storage.local.set({ preferences: { theme: 'dark' }, 'first-paint': { revision: 0, entries: [] } });
-    await fakeBrowser.storage.session.set({ lastMediaTab: 3 });
     await expect(finder.findEpisode(episode)).resolves.toMatchObject({ episode: { id: '1' } });
     expect(ask).toHaveBeenCalledOnce();
   });

@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { TabState } from '../../../utils/messaging/protocol';
+import { findPopupTarget } from '../../../utils/popup/popup-target';
+
+// A popup opened where no media plays (a tab of its own, another site) speaks to the media tab the
+// person used last: found by asking the tabs on the decorated sites, not from what pages announced.
+
+const WATCH = 'https://www.youtube.com/watch?v=C6Zpjij5AF4';
+const state: TabState = {
+  site: 'youtube',
+  media: { site: 'youtube', mediaId: 'C6Zpjij5AF4' },
+  episode: null,
+  activeIndex: -1,
+  currentTime: 0,
+  paused: true,
+  playbackRate: 1,
+  sidebarVisible: true,
+  typing: false,
+};
+
+interface FakeTab {
+  id: number;
+  url: string;
+  lastAccessed?: number;
+  active?: boolean;
+  /** What its top frame's content script answers getTabState: a state, null (plays nothing) or no answer. */
+  answers?: 'state' | 'nothing' | 'unreachable';
+}
+
+let tabs: FakeTab[];
+let urlFilters: unknown[];
+beforeEach(() => {
+  urlFilters = [];
+  vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async (query) => {
+    if (query.active) return tabs.filter((tab) => tab.active) as never;
+    urlFilters.push(query.url);
+    // The browser returns only the tabs the patterns match; these fakes are all on YouTube but one.
+    return tabs.filter((tab) => tab.url.startsWith('https://www.youtube.com/')) as never;
+  });
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tabId: number) => {
+    const answers = tabs.find((tab) => tab.id === tabId)?.answers ?? 'unreachable';
+    if (answers === 'unreachable') throw new Error('Could not establish connection. Receiving end does not exist.');
+    return { res: answers === 'state' ? state : null };
+  });
+});
+afterEach(() => vi.restoreAllMocks());
+
+const popupPage = { id: 1, url: 'chrome-extension://id/popup.html', active: true };
+const target = () => findPopupTarget(new URL('chrome-extension://id/popup.html') as unknown as Location);
+
+describe('the popup’s media tab, when the active tab plays none', () => {
+  it('is the most recently used tab whose page has an episode session', async () => {
+    tabs = [
+      popupPage,
+      { id: 2, url: WATCH, lastAccessed: 100, answers: 'state' },
+      { id: 3, url: WATCH, lastAccessed: 300, answers: 'state' },
+      { id: 4, url: WATCH, lastAccessed: 200, answers: 'state' },
+    ];
+    await expect(target()).resolves.toEqual({ tabId: 3, supportedSite: true });
+    expect(urlFilters).toEqual([expect.arrayContaining(['https://www.youtube.com/*', 'https://open.spotify.com/*'])]);
+  });
+
+  it('passes over newer tabs that play nothing or do not answer', async () => {
+    tabs = [
+      popupPage,
+      { id: 2, url: WATCH, lastAccessed: 100, answers: 'state' },
+      { id: 3, url: 'https://www.youtube.com/', lastAccessed: 300, answers: 'nothing' },
+      { id: 4, url: WATCH, lastAccessed: 200, answers: 'unreachable' },
+    ];
+    await expect(target()).resolves.toEqual({ tabId: 2, supportedSite: true });
+  });
+
+  it('is none when no tab has a session: the popup says where Chapterbar works', async () => {
+    tabs = [popupPage, { id: 3, url: 'https://www.youtube.com/', lastAccessed: 300, answers: 'nothing' }];
+    await expect(target()).resolves.toEqual({ tabId: 1, supportedSite: false });
+  });
+
+  it('is the active tab itself when that is on a decorated site, without asking the others', async () => {
+    tabs = [
+      { id: 5, url: WATCH, active: true, answers: 'nothing' },
+      { id: 2, url: WATCH, lastAccessed: 100, answers: 'state' },
+    ];
+    await expect(target()).resolves.toEqual({ tabId: 5, supportedSite: true });
+    expect(urlFilters).toEqual([]);
+  });
+});
