@@ -105,12 +105,12 @@ export function Sidebar({ state }: { state: SidebarState }) {
   const layout = useSignalValue(state.layout);
   const open = useSignalValue(state.overlayOpen);
   const asking = useSignalValue(state.question) !== null;
-  const alternative = useSignalValue(state.alternative);
-  const notice = useSignalValue(state.notice);
   // The tools wait for the person to reach for the sidebar (utils/sidebar/mount.tsx). What it says
-  // comes at once: a question, a floating frame (the sidebar itself), and where chapters come from
-  // when they are not the library's or could be the page's (ChapterSource).
-  const needed = asking || layout === 'floating' || state.origin !== 'library' || !!alternative || !!notice;
+  // comes at once: a question, a floating frame (the sidebar itself), where chapters come from when
+  // they are the page's own, and a notice it shows with them (ChapterSource). Page chapters found
+  // later beside a library episode load them with their comparison (episode-session.ts); a notice
+  // set later answers something the person did in the sidebar, which loaded them.
+  const needed = asking || layout === 'floating' || state.origin !== 'library' || state.notice.peek() !== null;
   useEffect(() => void (needed && loadSidebarExtras().catch(() => undefined)), [needed]);
   const content = asking ? <Extra name="MatchQuestionPanel" props={{ state }} /> : <Panel state={state} />;
   if (layout === 'floating') return <Extra name="FloatingFrame" props={{ state, children: content }} />;

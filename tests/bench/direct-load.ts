@@ -12,30 +12,19 @@ import { row, summarize, type Row } from './stats.ts';
 
 const LOADS = 12;
 
-const extensionWorker = (browser: LaunchedBrowser) =>
-  browser.context
-    .serviceWorkers()
-    .filter((w) => w.url().startsWith('chrome-extension://'))
-    .at(-1);
-
-/** When the extension's worker now running started (a new value after a restart), or NaN when none runs. */
-const workerStart = (browser: LaunchedBrowser) =>
-  extensionWorker(browser)
-    ?.evaluate(() => performance.timeOrigin)
-    .catch(() => Number.NaN) ?? Promise.resolve(Number.NaN);
-
 /**
- * Stops the extension's worker as Chromium does when it idles: the target's close, through the
- * page's DevTools session (`ServiceWorker.stopAllWorkers` there reaches only the page's own workers).
+ * The extension's worker targets now running, or with `stop`, closed: the target's close is how
+ * Chromium stops an idle worker (`ServiceWorker.stopAllWorkers` through the page's session reaches
+ * only the page's own workers). Asked through the browser's targets, not by evaluating in the
+ * worker: a stopped worker that nothing wakes (a page whose load asks it nothing) never answers.
  */
-async function stopWorker(page: Page) {
+async function extensionWorkers(page: Page, stop = false): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page);
   const { targetInfos } = await cdp.send('Target.getTargets');
-  for (const target of targetInfos) {
-    if (target.type === 'service_worker' && target.url.startsWith('chrome-extension://'))
-      await cdp.send('Target.closeTarget', { targetId: target.targetId });
-  }
+  const workers = targetInfos.filter((target) => target.type === 'service_worker' && target.url.startsWith('chrome-extension://'));
+  if (stop) for (const { targetId } of workers) await cdp.send('Target.closeTarget', { targetId });
   await cdp.detach();
+  return workers.map((target) => target.targetId);
 }
 
 export async function directLoad(browser: LaunchedBrowser, rows: Row[]): Promise<void> {
@@ -52,11 +41,10 @@ export async function directLoad(browser: LaunchedBrowser, rows: Row[]): Promise
   const parsed: number[] = [];
   for (let i = 0; i < 2 * LOADS; i++) {
     const stop = i % 2 === 0;
-    const before = await workerStart(browser);
     if (stop) {
       // Away first, so that the page's content script cannot wake the worker before the load.
       await page.goto('about:blank');
-      await stopWorker(page);
+      await extensionWorkers(page, true);
     }
     probe.leaving();
     await page.goto(url);
@@ -67,7 +55,8 @@ export async function directLoad(browser: LaunchedBrowser, rows: Row[]): Promise
     }));
     (stop ? stopped : running).push(times.sidebar);
     if (stop) parsed.push(times.parsed);
-    if (stop && (await workerStart(browser)) !== before) restarted++;
+    // A worker running after a load that began with none: the load woke it.
+    if (stop && (await extensionWorkers(page)).length > 0) restarted++;
   }
   rows.push(
     row(

@@ -59,7 +59,7 @@ function sizes() {
   for (const file of readdirSync(chunks).filter((f) => f.endsWith('.js')))
     measure(`page ${file.replace(/-[\w-]+\.js$/, '')}`, join(chunks, file), null);
   measure('background', join(EXTENSION_PATH, 'background.js'), null);
-  // Scripts a content script loads after the sidebar's first paint (utils/sidebar/on-demand.ts): paid only with a sidebar.
+  // Scripts a content script loads when a person reaches for the sidebar or asks (utils/sidebar/extras.ts): paid only then.
   for (const name of ON_DEMAND) measure(`on-demand ${name}`, join(EXTENSION_PATH, `${name}.js`), null);
 }
 

@@ -164,7 +164,6 @@ describe('the popup elsewhere', () => {
     await other.goto(`chrome-extension://${browser.extensionId}/popup.html?probe`);
     // The only media tab gone, the popup has nothing to speak to.
     await video.goto('about:blank');
-    await worker.evaluate(() => chrome.storage.session.clear());
     const popup = await openPopup();
     await popup.getByText('Chapterbar shows chapters on YouTube and on Spotify’s web player').waitFor();
     const link = popup.getByRole('link', { name: 'No Priors Ep. 3 | With Stability AI’s Emad Mostaque' });

@@ -13,6 +13,8 @@ import {
   axSidebar,
   type AxLocator,
   animationFrames,
+  cdpOf,
+  contentScriptContext,
   settledLookup,
   timeUpdate,
   youtubeVideo,
@@ -193,15 +195,31 @@ describe('the YouTube chapter sidebar', () => {
       await fixture(page).ready();
       await sidebar().waitFor();
     };
-    // At rest: the chapters, and the search box's place drawn where the box will be.
+    // At rest: the chapters, and the search box's place drawn where the box will be. Two frames
+    // after the sidebar showed (when its first paint used to ask for the tools), nothing has asked
+    // for them: the content script sets up the on-demand scripts' shared global on a first load.
     await loadAtRest();
+    await animationFrames(page, 2);
+    const { result } = (await (
+      await cdpOf(page)
+    ).send('Runtime.evaluate', {
+      contextId: await contentScriptContext(page, browser.extensionId!),
+      expression: `'chapterbarShared' in globalThis`,
+      returnByValue: true,
+    })) as { result: { value: boolean } };
+    expect(result.value).toBe(false);
+    expect(await sidebar().getByRole('searchbox', { name: 'Search chapters' }).count()).toBe(0);
     const resting = await slot();
     expect(resting.drawn).toContain('Search chapters');
-    // The pointer comes over the sidebar: the tools arrive, the box where its place was drawn.
+    const nextRowTop = async () => (await rows().nth(1).boundingBox())!.y;
+    const restingNext = await nextRowTop();
+    // The pointer comes over the sidebar: the tools arrive, the box where its place was drawn, the
+    // current chapter's buttons in the place its summary kept for them: no row moves.
     await hosts().hover();
     await search().waitFor();
     await currentRow().getByRole('button', { name: 'Loop chapter' }).waitFor();
     expect(await slot()).toEqual({ drawn: 'none', height: resting.height });
+    expect(await nextRowTop()).toBeCloseTo(restingNext, 0);
     await screenshot(page, 'tools-after-reach', { asset: false });
     // Another page load, and the keyboard: focus moving into the sidebar brings them too.
     await loadAtRest();

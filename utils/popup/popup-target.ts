@@ -36,9 +36,11 @@ const TABS_ASKED = 8;
 
 /**
  * The media tab the person used last: of the tabs on the sites Chapterbar decorates, the most
- * recently used one whose content script has an episode session. Asked when a popup opens, where
+ * recently used one whose content script has an episode session. Asked when a popup opens where
  * no media plays, rather than announced by every page that shows a sidebar: a page's load then
  * sends the background nothing, and a sleeping worker stays asleep (README, Performance).
+ * One tab at a time, newest first: a tab without a session answers at once, and only the tab
+ * chosen loads its tools to answer (tab-control.ts), which the popup then needs anyway.
  */
 async function findLastMediaTab(): Promise<number | null> {
   const tabs = await browser.tabs.query({ url: SITES.flatMap((site) => [...site.matches]) }).catch(() => []);
@@ -46,9 +48,8 @@ async function findLastMediaTab(): Promise<number | null> {
     .filter((tab) => tab.id !== undefined)
     .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))
     .slice(0, TABS_ASKED);
-  const replies = await Promise.all(recent.map((tab) => askTab(tab.id!)));
-  const found = replies.findIndex((reply) => reply.kind === 'state');
-  return found < 0 ? null : recent[found]!.id!;
+  for (const { id } of recent) if ((await askTab(id!)).kind === 'state') return id!;
+  return null;
 }
 
 /** Asks a tab's content script for its state; a tab without one answers nothing, not an error. */

@@ -17,7 +17,8 @@ import { answerTab } from './tab-state';
  * keyboard commands (tab-state.ts). They are built into their own script
  * (entrypoints/sidebar-extras.ts), which the background runs in the content script's world when the
  * person reaches for the sidebar, or when the popup or a command asks about the tab (extras.ts
- * lists every occasion), so a page that is only watched never pays for them.
+ * lists every occasion), so a page that is only watched pays for them only when they have
+ * something to say.
  */
 export const SIDEBAR_EXTRAS = {
   ChapterActions,

@@ -26,9 +26,10 @@ const ISOLATED_EVENTS = [
 ];
 
 /**
- * What says the person reaches for the sidebar: its tools load then (extras.ts), a moment before
- * the pointer, the focus or a screen reader's activation gets to them, and a page that is only
- * watched never loads them (a quarter of what a page load cost: README, Performance).
+ * What says the person reaches for the sidebar: its tools load then (extras.ts), while the pointer
+ * is on its way to them or as focus or an activation (a screen reader's click) first lands in it,
+ * so a page that is only watched does not load them (about a quarter of a page load's cost:
+ * README, Performance).
  */
 const REACHING_EVENTS = ['pointerover', 'focusin', 'touchstart', 'click'];
 const loadTools = () => void loadSidebarExtras().catch(() => undefined);

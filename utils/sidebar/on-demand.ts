@@ -3,7 +3,7 @@ import { onDemandNow, SHARED_GLOBAL, type OnDemandName } from './on-demand-regis
 import { ON_DEMAND_SHARED } from './on-demand-shared';
 
 /*
- * Code that runs only after a person asks, or after the sidebar's first paint, lives in scripts
+ * Code that runs only when a person asks or reaches for the sidebar (extras.ts lists when), lives in scripts
  * of its own (on-demand-names.ts), so the content script every YouTube and Spotify page runs stays
  * within its 20 KB (gzipped). The content script asks the background (`loadOnDemand`), which runs
  * the script in the asking frame with executeScript (utils/background/on-demand.ts): in the

@@ -30,8 +30,11 @@ interface FakeTab {
 
 let tabs: FakeTab[];
 let urlFilters: unknown[];
+/** The tabs asked, in order. */
+let asked: number[];
 beforeEach(() => {
   urlFilters = [];
+  asked = [];
   vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async (query) => {
     if (query.active) return tabs.filter((tab) => tab.active) as never;
     urlFilters.push(query.url);
@@ -39,6 +42,7 @@ beforeEach(() => {
     return tabs.filter((tab) => tab.url.startsWith('https://www.youtube.com/')) as never;
   });
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tabId: number) => {
+    asked.push(tabId);
     const answers = tabs.find((tab) => tab.id === tabId)?.answers ?? 'unreachable';
     if (answers === 'unreachable') throw new Error('Could not establish connection. Receiving end does not exist.');
     return { res: answers === 'state' ? state : null };
@@ -59,6 +63,8 @@ describe('the popup’s media tab, when the active tab plays none', () => {
     ];
     await expect(target()).resolves.toEqual({ tabId: 3, supportedSite: true });
     expect(urlFilters).toEqual([expect.arrayContaining(['https://www.youtube.com/*', 'https://open.spotify.com/*'])]);
+    // The newest first, and no further: only the chosen tab loads its tools to answer.
+    expect(asked).toEqual([3]);
   });
 
   it('passes over newer tabs that play nothing or do not answer', async () => {
@@ -69,6 +75,17 @@ describe('the popup’s media tab, when the active tab plays none', () => {
       { id: 4, url: WATCH, lastAccessed: 200, answers: 'unreachable' },
     ];
     await expect(target()).resolves.toEqual({ tabId: 2, supportedSite: true });
+    expect(asked).toEqual([3, 4, 2]);
+  });
+
+  it('asks the 8 most recently used at most, those the browser gave no time last', async () => {
+    tabs = [
+      popupPage,
+      { id: 20, url: WATCH, answers: 'state' },
+      ...Array.from({ length: 9 }, (_, i) => ({ id: 10 + i, url: WATCH, lastAccessed: 100 + i, answers: 'nothing' as const })),
+    ];
+    await expect(target()).resolves.toEqual({ tabId: 1, supportedSite: false });
+    expect(asked).toEqual([18, 17, 16, 15, 14, 13, 12, 11]);
   });
 
   it('is none when no tab has a session: the popup says where Chapterbar works', async () => {

@@ -1,8 +1,8 @@
 import { beforeAll } from 'vitest';
 
 /**
- * In the browser the sidebar's extras arrive a moment after its first paint (utils/sidebar/on-demand.ts,
- * covered by tests/unit/sidebar/on-demand.test.ts and the e2e tests); unit tests render the
+ * In the browser the sidebar's extras arrive when the person reaches for it (utils/sidebar/extras.ts,
+ * covered by tests/unit/sidebar/on-demand.test.ts, tools-on-reach.test.tsx and the e2e tests); unit tests render the
  * components that use them as if they had already arrived. Imported here, after the test file's
  * own imports and `vi.mock`s, so the extras see the same (mocked) modules as the test.
  */
