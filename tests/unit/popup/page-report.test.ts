@@ -1,25 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { MatchReport, TabState } from '../../../utils/messaging/protocol';
 import { formatPageReport } from '../../../utils/popup/page-report';
+import { tabState } from './tab-states';
 
 // The feed's title and Spotify's show name for No Priors Ep. 3 (tests/fixtures/matching/title-pairs.json, row 0).
 const FEED_TITLE =
   'How can we make sure that everyone has access to AI? Can small models outperform large models? With Stability AI’s Emad Mostaque';
 const SPOTIFY_SHOW = 'No Priors: Artificial Intelligence | Technology | Startups';
 
-const tab = (overrides: Partial<TabState> = {}): TabState => ({
-  site: 'spotify',
-  media: { site: 'spotify', mediaId: '2Xq9cTnR4hLmV7bWp3KsYd', title: FEED_TITLE, show: SPOTIFY_SHOW, duration: 2822 },
-  episode: null,
-  activeIndex: -1,
-  currentTime: 0,
-  paused: true,
-  playbackRate: 1,
-  sidebarVisible: true,
-  typing: false,
-  sees: { lookup: 'confident', player: 'bridge', placement: 'column, after in div' },
-  ...overrides,
-});
+const tab = (overrides: Partial<TabState> = {}): TabState =>
+  tabState({
+    site: 'spotify',
+    media: { site: 'spotify', mediaId: '2Xq9cTnR4hLmV7bWp3KsYd', title: FEED_TITLE, show: SPOTIFY_SHOW, duration: 2822 },
+    sees: { lookup: 'confident', player: 'bridge', placement: 'column, after in div' },
+    ...overrides,
+  });
 const NO_PRIORS = { id: 'no-priors-ep3-emad-mostaque', show: 'No Priors', title: 'No Priors Ep. 3 | With Stability AI’s Emad Mostaque' };
 
 describe('"What Chapterbar sees"', () => {

@@ -1,23 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { TabState } from '../../../utils/messaging/protocol';
 import { findPopupTarget } from '../../../utils/popup/popup-target';
+import { tabState } from './tab-states';
 
 // A popup opened where no media plays (a tab of its own, another site) speaks to the media tab the
 // person used last: found by asking the tabs on the decorated sites, not from what pages announced.
 
 const WATCH = 'https://www.youtube.com/watch?v=C6Zpjij5AF4';
-const state: TabState = {
-  site: 'youtube',
-  media: { site: 'youtube', mediaId: 'C6Zpjij5AF4' },
-  episode: null,
-  activeIndex: -1,
-  currentTime: 0,
-  paused: true,
-  playbackRate: 1,
-  sidebarVisible: true,
-  typing: false,
-};
+const state = tabState({ site: 'youtube', media: { site: 'youtube', mediaId: 'C6Zpjij5AF4' } });
 
 interface FakeTab {
   id: number;
