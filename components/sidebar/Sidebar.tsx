@@ -1,7 +1,7 @@
 import { t } from '../../utils/i18n';
 import type { SidebarState } from '../../utils/sidebar/state';
 import { useEffect } from 'preact/hooks';
-import { loadSidebarExtras } from '../../utils/sidebar/extras';
+import { loadSidebarExtras, sidebarExtras } from '../../utils/sidebar/extras';
 import { useSignalValue } from '../../utils/sidebar/signal-hooks';
 import { ChapterList } from './ChapterList';
 import { EditorSlot } from './EditorSlot';
@@ -71,9 +71,11 @@ function Panel({ state }: { state: SidebarState }) {
   const autoFollow = useSignalValue(state.autoFollow);
   const following = useSignalValue(state.following);
   const editor = useSignalValue(state.editor);
+  const tools = useSignalValue(sidebarExtras);
   return (
     <aside
       class={`cb${collapsed ? ' cb-collapsed' : ''}`}
+      data-waiting={tools ? undefined : ''}
       aria-label={t('chaptersHeading')}
       // Over the video the panel is dark whatever the page's theme, as players' own menus are.
       data-theme={layout === 'overlay' ? 'dark' : theme}
