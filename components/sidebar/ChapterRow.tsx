@@ -62,7 +62,7 @@ export function ChapterRow({ state, chapter, index, matcher }: Props) {
   const title = matcher ? <Highlight text={chapter.title} matcher={matcher} /> : chapter.title;
 
   return (
-    <li class="cb-row" aria-current={isCurrent ? 'true' : undefined} data-index={index}>
+    <li class="cb-row" role="listitem" aria-current={isCurrent ? 'true' : undefined} data-index={index}>
       <div class="cb-row-head">
         <button
           type="button"

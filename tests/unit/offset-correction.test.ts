@@ -53,7 +53,7 @@ describe('createOffsetCorrection', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     send.mockRejectedValue(new Error('Extension context invalidated.'));
     createOffsetCorrection(EPISODE, 'spotify', 0).save(3);
-    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith('[Chapterbar] could not save the offset', expect.any(Error)));
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith('[Chapterbar] offset not saved', expect.any(Error)));
     warn.mockRestore();
   });
 });

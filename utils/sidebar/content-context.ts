@@ -61,12 +61,6 @@ export class ContentScriptContext {
     return () => this.signal.removeEventListener('abort', cb);
   }
 
-  /** A listener removed when the context is invalidated. (WXT's `wxt:` event names are not supported.) */
-  addEventListener(target: EventTarget, type: string, handler: (event: Event) => void, options?: AddEventListenerOptions): void {
-    if (type.startsWith('wxt:')) throw new Error(`No "${type}" event here`);
-    target.addEventListener(type, handler, { ...options, signal: this.signal });
-  }
-
   notifyInvalidated(): void {
     // The reason is the default AbortError: nothing reads it, and every page pays for a message.
     this.controller.abort();

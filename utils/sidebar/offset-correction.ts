@@ -37,7 +37,7 @@ export function createOffsetCorrection(
     save(seconds) {
       onSave?.(seconds);
       sendMessage('saveOffset', { episodeId, site, seconds }).catch((error: unknown) =>
-        console.warn('[Chapterbar] could not save the offset', error),
+        console.warn('[Chapterbar] offset not saved', error),
       );
     },
   };

@@ -49,7 +49,6 @@ export function createMediaPlayer(doc: Document, options: MediaPlayerOptions): P
     paused: () => media()?.paused ?? true,
     playbackRate: () => media()?.playbackRate || 1,
     interrupted: () => options.interrupted?.() ?? false,
-    kind: () => 'media',
     seek(seconds) {
       const element = media();
       if (element) element.currentTime = Math.max(0, seconds);

@@ -37,7 +37,7 @@ export interface Player {
    * page draws anyway, instead of in a frame of its own. Without it the bar steps on a timer.
    */
   onTick?(callback: () => void, signal: AbortSignal): void;
-  /** Where the time comes from, for the popup's report: the media element, Spotify's bridge to it, or the bar's text. */
+  /** Where the time comes from, for the popup's report: the media element (also when absent), Spotify's bridge to it, or the bar's text. */
   kind?(): 'media' | 'bridge' | 'text';
 }
 

@@ -82,6 +82,25 @@ describe('what a change re-renders', () => {
     expect(renderedIndexes()).toEqual([]);
   });
 
+  it('groups a long list by fifty chapters, and a search keeps every row where it was, the same element', () => {
+    const chunks = [...root.querySelectorAll('ol.cb-list > div')];
+    expect(chunks.map((chunk) => [...chunk.children].map((row) => Number(row.getAttribute('data-index'))))).toEqual(
+      Array.from({ length: CHAPTERS / 50 }, (_, k) => Array.from({ length: 50 }, (_, i) => k * 50 + i)),
+    );
+    const row = root.querySelector('li.cb-row[data-index="120"]');
+    act(() => {
+      state.query.value = 'Chapter 120';
+    });
+    expect([...rows()].map((shown) => shown.getAttribute('data-index'))).toEqual(['120']);
+    expect(root.querySelector('li.cb-row[data-index="120"]')).toBe(row);
+    expect(row!.parentElement).toBe(chunks[2]);
+    act(() => {
+      state.query.value = '';
+    });
+    expect(rows()).toHaveLength(CHAPTERS);
+    expect(root.querySelector('li.cb-row[data-index="120"]')).toBe(row);
+  });
+
   it('re-renders only the row opened by hand', () => {
     act(() => personClick(root.querySelector<HTMLButtonElement>('li.cb-row[data-index="7"] .cb-toggle')!));
     expect(root.querySelector('li.cb-row[data-index="7"] .cb-details')).not.toBeNull();
