@@ -83,10 +83,10 @@ export function ChapterList({ state }: { state: SidebarState }) {
         if (fresh && index === 0) return;
         // After Preact has rendered the new current row (and its summary).
         const place = (looks: number, steady?: boolean) => {
-          const list = listRef.current!;
-          // No row: the list went (collapsed, closed) since the frame was asked for.
+          const list = listRef.current;
+          // No list or no row: the list went (collapsed, closed) since the frame was asked for.
           const row = list?.querySelector<HTMLElement>(`[data-index="${index}"]`);
-          if (!row) return;
+          if (!list || !row) return;
           const target = Math.max(0, row.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop - 24);
           const there = Math.abs(list.scrollTop - target) < 2;
           if (there && steady) return;
