@@ -47,6 +47,9 @@ export interface Round {
   /** Whole-browser CPU per single-page navigation and per full page load, ms. */
   navigation: number;
   load: number;
+  /** The navigations split by where they went: to the episode (its sidebar appears) and away (it goes). */
+  toEpisode: number;
+  away: number;
 }
 
 async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
@@ -63,20 +66,32 @@ const video = (page: Page, action: 'play' | 'pause') =>
 /** Every contender does the same step at once. */
 const inStep = (all: Contender[], step: (c: Contender, i: number) => Promise<unknown>) => Promise.all(all.map(step));
 
-/** Whole-browser CPU per repetition of `step`, each contender's own, all doing it in step. */
+/**
+ * Whole-browser CPU of each repetition of `step` (with the settling time after it), each
+ * contender's own, all doing it in step: one array per contender. The repetitions follow one
+ * another with nothing between them, so their sum is the whole span's.
+ */
 async function perRepetition(
   all: Contender[],
   times: number,
   step: (c: Contender, repetition: number) => Promise<unknown>,
-): Promise<number[]> {
-  const start = all.map((c) => c.cpuMs());
+): Promise<number[][]> {
+  const costs: number[][] = all.map(() => []);
+  let before = all.map((c) => c.cpuMs());
   for (let i = 0; i < times; i++) {
     await inStep(all, (c) => step(c, i));
     // A bench measures over durations; tests never do.
     await sleep(SETTLE_MS);
+    const after = all.map((c) => c.cpuMs());
+    after.forEach((value, k) => costs[k]!.push(value - before[k]!));
+    before = after;
   }
-  return all.map((c, k) => (c.cpuMs() - start[k]!) / times);
+  return costs;
 }
+
+const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+/** The mean of the repetitions `pick` chooses by their index. */
+const meanOf = (values: readonly number[], pick: (i: number) => boolean) => mean(values.filter((_, i) => pick(i)));
 
 /**
  * One round: the same page played, paused, hidden, navigated and loaded, one Chromium per
@@ -112,7 +127,15 @@ export async function machineRound(
       });
     };
     const playing = await span(playSeconds, ({ page }) => video(page, 'play'));
-    const playingRound = (p: Span): Round => ({ playing: p, paused: p, hidden: p, navigation: Number.NaN, load: Number.NaN });
+    const playingRound = (p: Span): Round => ({
+      playing: p,
+      paused: p,
+      hidden: p,
+      navigation: Number.NaN,
+      load: Number.NaN,
+      toEpisode: Number.NaN,
+      away: Number.NaN,
+    });
     if (playingOnly) return playing.map(playingRound);
     const leaving = everyone.filter((_, i) => onlyWhilePlaying.includes(extensionPaths[i]!));
     await Promise.all(leaving.map(({ browser }) => browser.close()));
@@ -132,7 +155,10 @@ export async function machineRound(
 
     // Single-page navigations, paused: the episode and a video without chapters, in turn.
     await sleep(SETTLE_MS);
-    const navigation = await perRepetition(all, NAVIGATIONS, ({ page }, i) => fixture(page).navigate(i % 2 ? EPISODE_VIDEO_ID : OTHER));
+    const toEpisode = (i: number) => i % 2 === 1;
+    const navigation = await perRepetition(all, NAVIGATIONS, ({ page }, i) =>
+      fixture(page).navigate(toEpisode(i) ? EPISODE_VIDEO_ID : OTHER),
+    );
     // Full loads of the episode's page, paused.
     const load = await perRepetition(all, LOADS, async ({ page }) => {
       await page.goto(`${WATCH}&paused=1`);
@@ -141,7 +167,15 @@ export async function machineRound(
     return everyone.map((c, k) => {
       const i = all.indexOf(c);
       if (i < 0) return playingRound(playing[k]!);
-      return { playing: playing[k]!, paused: paused[i]!, hidden: hidden[i]!, navigation: navigation[i]!, load: load[i]! };
+      return {
+        playing: playing[k]!,
+        paused: paused[i]!,
+        hidden: hidden[i]!,
+        navigation: mean(navigation[i]!),
+        load: mean(load[i]!),
+        toEpisode: meanOf(navigation[i]!, toEpisode),
+        away: meanOf(navigation[i]!, (n) => !toEpisode(n)),
+      };
     });
   });
 }
@@ -260,6 +294,20 @@ export async function machineCost(server: FixtureServer, extensionPath: string, 
       )}`,
     ),
   );
+  for (const [name, pick] of [
+    ['to the episode (its sidebar appears)', (r: Round) => r.toEpisode],
+    ['to a video without chapters (the sidebar goes)', (r: Round) => r.away],
+  ] as const) {
+    rows.push(
+      row(
+        `machine: of those, per navigation ${name}`,
+        'ms',
+        pairedRounds(ours.map(pick), bare.map(pick)),
+        null,
+        `${NAVIGATIONS / 2} a round; ${launches(ours.map(pick), bare.map(pick))}`,
+      ),
+    );
+  }
   rows.push(
     row(
       'machine: whole-browser CPU added per full page load',
