@@ -67,26 +67,33 @@ const video = (page: Page, action: 'play' | 'pause') =>
 const inStep = (all: Contender[], step: (c: Contender, i: number) => Promise<unknown>) => Promise.all(all.map(step));
 
 /**
- * Whole-browser CPU of each repetition of `step` (with the settling time after it), each
- * contender's own, all doing it in step: one array per contender. The repetitions follow one
- * another with nothing between them, so their sum is the whole span's.
+ * Whole-browser CPU per repetition of `step` (with the settling time after it), each contender's
+ * own, all doing it in step: one array per contender. With `each`, one figure per repetition (the
+ * counter read after each; the repetitions follow one another, so their sum is the span's); without,
+ * the span's mean as each figure, the counter read at the span's ends only: a counter read more
+ * often counts a thread or process that ends between reads a little differently (treeCpuMs).
  */
 async function perRepetition(
   all: Contender[],
   times: number,
   step: (c: Contender, repetition: number) => Promise<unknown>,
+  { each = false } = {},
 ): Promise<number[][]> {
   const costs: number[][] = all.map(() => []);
-  let before = all.map((c) => c.cpuMs());
+  const start = all.map((c) => c.cpuMs());
+  let before = start;
   for (let i = 0; i < times; i++) {
     await inStep(all, (c) => step(c, i));
     // A bench measures over durations; tests never do.
     await sleep(SETTLE_MS);
+    if (!each) continue;
     const after = all.map((c) => c.cpuMs());
     after.forEach((value, k) => costs[k]!.push(value - before[k]!));
     before = after;
   }
-  return costs;
+  if (each) return costs;
+  const end = all.map((c) => c.cpuMs());
+  return all.map((_, k) => Array<number>(times).fill((end[k]! - start[k]!) / times));
 }
 
 const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
@@ -156,8 +163,11 @@ export async function machineRound(
     // Single-page navigations, paused: the episode and a video without chapters, in turn.
     await sleep(SETTLE_MS);
     const toEpisode = (i: number) => i % 2 === 1;
-    const navigation = await perRepetition(all, NAVIGATIONS, ({ page }, i) =>
-      fixture(page).navigate(toEpisode(i) ? EPISODE_VIDEO_ID : OTHER),
+    const navigation = await perRepetition(
+      all,
+      NAVIGATIONS,
+      ({ page }, i) => fixture(page).navigate(toEpisode(i) ? EPISODE_VIDEO_ID : OTHER),
+      { each: true },
     );
     // Full loads of the episode's page, paused.
     const load = await perRepetition(all, LOADS, async ({ page }) => {
