@@ -67,11 +67,11 @@ const video = (page: Page, action: 'play' | 'pause') =>
 const inStep = (all: Contender[], step: (c: Contender, i: number) => Promise<unknown>) => Promise.all(all.map(step));
 
 /**
- * Whole-browser CPU per repetition of `step` (with the settling time after it), each contender's
- * own, all doing it in step: one array per contender. With `each`, one figure per repetition (the
- * counter read after each; the repetitions follow one another, so their sum is the span's); without,
- * the span's mean as each figure, the counter read at the span's ends only: a counter read more
- * often counts a thread or process that ends between reads a little differently (treeCpuMs).
+ * Whole-browser CPU while the contenders repeat `step` `times`, all in step, each followed by the
+ * settling time: per contender, the CPU between consecutive reads of its counter. With `each` the
+ * counter is read after every repetition (one figure per repetition; they follow one another, so
+ * their sum is the span's), else at the span's ends only (one figure): a counter read more often
+ * counts a thread or process that ends between reads a little differently (treeCpuMs).
  */
 async function perRepetition(
   all: Contender[],
@@ -79,26 +79,29 @@ async function perRepetition(
   step: (c: Contender, repetition: number) => Promise<unknown>,
   { each = false } = {},
 ): Promise<number[][]> {
-  const costs: number[][] = all.map(() => []);
-  const start = all.map((c) => c.cpuMs());
-  let before = start;
+  const spans: number[][] = all.map(() => []);
+  let before = all.map((c) => c.cpuMs());
+  const read = () => {
+    const after = all.map((c) => c.cpuMs());
+    after.forEach((value, k) => spans[k]!.push(value - before[k]!));
+    before = after;
+  };
   for (let i = 0; i < times; i++) {
     await inStep(all, (c) => step(c, i));
     // A bench measures over durations; tests never do.
     await sleep(SETTLE_MS);
-    if (!each) continue;
-    const after = all.map((c) => c.cpuMs());
-    after.forEach((value, k) => costs[k]!.push(value - before[k]!));
-    before = after;
+    if (each) read();
   }
-  if (each) return costs;
-  const end = all.map((c) => c.cpuMs());
-  return all.map((_, k) => Array<number>(times).fill((end[k]! - start[k]!) / times));
+  if (!each) read();
+  return spans;
 }
 
-const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+const sum = (values: readonly number[]) => values.reduce((total, v) => total + v, 0);
 /** The mean of the repetitions `pick` chooses by their index. */
-const meanOf = (values: readonly number[], pick: (i: number) => boolean) => mean(values.filter((_, i) => pick(i)));
+const meanOf = (values: readonly number[], pick: (i: number) => boolean) => {
+  const picked = values.filter((_, i) => pick(i));
+  return sum(picked) / picked.length;
+};
 
 /**
  * One round: the same page played, paused, hidden, navigated and loaded, one Chromium per
@@ -181,8 +184,8 @@ export async function machineRound(
         playing: playing[k]!,
         paused: paused[i]!,
         hidden: hidden[i]!,
-        navigation: mean(navigation[i]!),
-        load: mean(load[i]!),
+        navigation: sum(navigation[i]!) / NAVIGATIONS,
+        load: sum(load[i]!) / LOADS,
         toEpisode: meanOf(navigation[i]!, toEpisode),
         away: meanOf(navigation[i]!, (n) => !toEpisode(n)),
       };
