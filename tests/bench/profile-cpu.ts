@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { EPISODE_VIDEO_ID, EXTENSION_PATH, fixture, launchBrowser, startServer } from '../e2e/harness/index.ts';
+import { ownMs, type Profile } from './own-script.ts';
 
 /*
  * `node --import tsx tests/bench/profile-cpu.ts [extension folder]`: where Chapterbar's CPU goes
@@ -17,19 +18,6 @@ const NAVIGATIONS = 16;
 const LOADS = 8;
 const PLAY_MS = 10_000;
 const PAUSED_MS = 10_000;
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-  startTime: number;
-  endTime: number;
-}
 
 /** A worker's DevTools session through the page's (Playwright opens sessions only for pages). */
 class TargetSession {
@@ -129,17 +117,9 @@ function summarize(title: string, profile: Profile, per: number) {
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
   const byUrl = new Map<string, number>();
   const byFunction = new Map<string, number>();
-  // Chapterbar's code with the browser's functions it calls (messaging, DOM, storage): a native
-  // frame counts for the nearest extension frame above it.
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const ours = (id: number | undefined): boolean => {
-    for (let at = id; at !== undefined; at = parent.get(at)) if (byId.get(at)!.callFrame.url.startsWith('chrome-extension://')) return true;
-    return false;
-  };
-  let own = 0;
+  // Chapterbar's code with the browser's functions it calls (messaging, DOM, storage).
+  const own = ownMs(profile);
   for (const [id, ms] of self) {
-    if (ours(id)) own += ms;
     const { callFrame } = byId.get(id)!;
     const url = callFrame.url.replace(/^chrome-extension:\/\/[a-p]+/, 'ext:') || `(${callFrame.functionName || 'native'})`;
     byUrl.set(url, (byUrl.get(url) ?? 0) + ms);

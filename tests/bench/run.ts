@@ -21,6 +21,7 @@ import { editingCost } from './editing.ts';
 import { embeddedChapters } from './embedded-chapters.ts';
 import { hostileMessages } from './hostile.ts';
 import { machineCost } from './machine-cost.ts';
+import { ownScript } from './own-script.ts';
 import { BenchProbe, probeExtension } from './probes.ts';
 import { progressOptions } from './progress-options.ts';
 import { printTable, row, type Row } from './stats.ts';
@@ -42,7 +43,7 @@ const rows: Row[] = [];
 /** A copy of the build, so a rebuild during the run (an editor, another command) cannot change it. */
 const EXTENSION_PATH = mkdtempSync(join(tmpdir(), 'chapterbar-bench-'));
 /** BENCH_ONLY=scale,memory runs a subset while working on one figure; the default runs all. */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'sizes,sidebar,direct,boundary,memory,scale,embedded,playing,editing').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'sizes,sidebar,direct,boundary,memory,scale,embedded,playing,script,editing').split(','));
 const log = (text: string) => console.error(`[bench] ${text}`);
 
 function sizes() {
@@ -273,6 +274,11 @@ const MODULES: Array<{ name: string; shared: boolean; run(ctx: BenchContext): Pr
     name: 'playing',
     shared: false,
     run: ({ server, rows: into }) => machineCost(server, EXTENSION_PATH, into, { playSeconds: PLAY_SECONDS, rounds: ROUNDS, log }),
+  },
+  {
+    name: 'script',
+    shared: false,
+    run: ({ server, rows: into }) => ownScript(server, EXTENSION_PATH, into, { playSeconds: PLAY_SECONDS, rounds: ROUNDS, log }),
   },
   {
     name: 'editing',

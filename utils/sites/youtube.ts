@@ -126,7 +126,10 @@ function readTabTitle(doc: Document): string | undefined {
 }
 
 function findMovieElement(doc: Document): HTMLElement | null {
-  return doc.querySelector<HTMLElement>(SELECTORS.player);
+  // By id first: the clock asks at every media event and the ad watch at every class change of the
+  // player, and a selector list walks the document up to its first match (thousands of elements
+  // on a real watch page) where the id is one look-up.
+  return doc.getElementById('movie_player') ?? doc.querySelector<HTMLElement>(SELECTORS.player);
 }
 
 function readTitle(doc: Document, kind: PageKind, videoId: string): string | undefined {

@@ -80,6 +80,21 @@ describe('youtube.findPlayer', () => {
     expect(player!.interrupted()).toBe(false);
   });
 
+  it('reads #movie_player even when a preview player of the same class comes first in the page', () => {
+    // YouTube's inline preview is an html5-video-player too (id inline-preview-player).
+    const page = watchPage('C6Zpjij5AF4', 'T');
+    const preview = page.createElement('div');
+    preview.id = 'inline-preview-player';
+    preview.className = 'html5-video-player';
+    const previewVideo = page.createElement('video');
+    previewVideo.className = 'video-stream html5-main-video';
+    preview.append(previewVideo);
+    page.body.prepend(preview);
+    Object.defineProperty(previewVideo, 'currentTime', { value: 99 });
+    Object.defineProperty(page.querySelector('#movie_player video')!, 'currentTime', { value: 12 });
+    expect(youtube.findPlayer(page)!.currentTime()).toBe(12);
+  });
+
   it('is null until the player exists', () => {
     expect(youtube.findPlayer(loadHtml('<html><body><ytd-app></ytd-app></body></html>'))).toBeNull();
   });

@@ -1,0 +1,209 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CDPSession, Page } from 'playwright-core';
+import { EPISODE_VIDEO_ID, fixture, launchBrowser, type FixtureServer } from '../e2e/harness/index.ts';
+import { barExtension, video, type MachineOptions } from './machine-cost.ts';
+import { row, summarize, type Row } from './stats.ts';
+
+/*
+ * The script Chapterbar runs on the page's main thread, counted in its own samples: a CPU profile
+ * of the renderer's main thread (every world in it, the page's and the content script's), of which
+ * only what runs in the extension's scripts counts, with the browser's functions they call.
+ *
+ * Why not the difference of two browsers' script time, as these rows were until 2026-12-05: the
+ * fixture page's own script (about 4 ms/s while playing) differed between two browsers side by side
+ * by more than a millisecond per second from round to round (rounds from -1.25 to +1.67 ms/s against
+ * a budget of 0.3), so that difference could not tell 0.06 ms/s from 0.6; it stays beside these
+ * rows, without a budget. What these rows cannot see: garbage collection, which the page and the
+ * content script share (the profile's "(garbage collector)", reported in the note), and work the
+ * browser does for the script later (style, layout, paint: the layout and style rows and the
+ * whole-browser rows count those). Samples miss some of a script's time (a sample that lands in the browser's dispatch
+ * before or after the script counts as "(program)"), so a second extension in the same page burns
+ * known slices the size of Chapterbar's callbacks and times them itself: each round's figure is
+ * Chapterbar's samples divided by the share of that known time the samples found.
+ */
+
+const WATCH = `https://www.youtube.com/watch?v=${EPISODE_VIDEO_ID}`;
+const PAUSED_SECONDS = 20;
+const HIDDEN_SECONDS = 10;
+/** Microseconds between samples: the budgets are tenths of a millisecond per second. */
+const SAMPLING_US = 100;
+/** The check's slices: as long as one of Chapterbar's event callbacks, ten a second. */
+const SLICE_MS = 0.1;
+const SLICE_EVERY_MS = 100;
+
+export interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+export interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+const originOf = (url: string) => /^chrome-extension:\/\/[a-p]+/.exec(url)?.[0];
+
+/**
+ * Milliseconds of the profile spent in each extension's scripts (by origin), counting a native
+ * frame (DOM, messaging, storage) for the nearest extension script above it; and in the
+ * garbage collector, which every world of the page shares.
+ */
+export function extensionMs(profile: Profile): { byOrigin: Map<string, number>; gc: number } {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const owners = new Map<number, string | undefined>();
+  const owner = (id: number): string | undefined => {
+    if (!owners.has(id)) {
+      const up = parent.get(id);
+      owners.set(id, originOf(byId.get(id)!.callFrame.url) ?? (up === undefined ? undefined : owner(up)));
+    }
+    return owners.get(id);
+  };
+  const byOrigin = new Map<string, number>();
+  let gc = 0;
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    const origin = owner(id);
+    if (origin) byOrigin.set(origin, (byOrigin.get(origin) ?? 0) + ms);
+    else if (byId.get(id)!.callFrame.functionName === '(garbage collector)') gc += ms;
+  });
+  return { byOrigin, gc };
+}
+
+/** Every extension's milliseconds together (profile-cpu.ts: one extension loaded). */
+export const ownMs = (profile: Profile) => [...extensionMs(profile).byOrigin.values()].reduce((a, b) => a + b, 0);
+
+/** The check's extension: slices of known length, timed by itself into an attribute of its bar. */
+const checkExtension = () =>
+  barExtension(
+    'count-check',
+    '',
+    `let burned = 0;
+    setInterval(() => {
+      const t = performance.now();
+      while (performance.now() - t < ${SLICE_MS});
+      burned += performance.now() - t;
+      host.dataset.burned = String(burned);
+    }, ${SLICE_EVERY_MS});`,
+  );
+
+interface Spent {
+  /** Chapterbar's samples, ms per second. */
+  own: number;
+  gc: number;
+  /** The check's samples and its own timing, ms in all. */
+  checkSampled: number;
+  checkBurned: number;
+}
+
+/** Profiles the page's main thread from before `setup` to `seconds` after it: what the setup's events cause counts too. */
+async function profiled(cdp: CDPSession, page: Page, label: string, seconds: number, setup: () => Promise<unknown>): Promise<Spent> {
+  const burned = () => page.evaluate(() => Number(document.querySelector<HTMLElement>('[data-burned]')?.dataset.burned ?? Number.NaN));
+  const before = await burned();
+  await cdp.send('Profiler.start');
+  await setup();
+  // A bench measures over durations; tests never do.
+  await sleep(seconds * 1000);
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  const after = await burned();
+  // BENCH_PROFILES=<folder> keeps each span's profile, for DevTools.
+  if (process.env.BENCH_PROFILES)
+    writeFileSync(join(process.env.BENCH_PROFILES, `own-script-${Date.now()}-${label}.cpuprofile`), JSON.stringify(profile));
+  const { byOrigin, gc } = extensionMs(profile);
+  const checkOrigin = originOf(profile.nodes.find((n) => n.callFrame.url.endsWith('/bar.js'))?.callFrame.url ?? '');
+  let own = 0;
+  for (const [origin, ms] of byOrigin) if (origin !== checkOrigin) own += ms;
+  return { own: own / seconds, gc: gc / seconds, checkSampled: checkOrigin ? byOrigin.get(checkOrigin)! : 0, checkBurned: after - before };
+}
+
+interface ScriptRound {
+  playing: Spent;
+  paused: Spent;
+  hidden: Spent;
+  /** The share of the check's known time its samples found, over the round. */
+  found: number;
+}
+
+/** One launch alone (samples are wall time: a busy neighbour would count its own turns as ours). */
+async function scriptRound(server: FixtureServer, extensionPath: string, check: string, playSeconds: number): Promise<ScriptRound> {
+  const browser = await launchBrowser({ server, extensionPath, alsoLoad: [check] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${WATCH}&paused=1&t=140`);
+    await fixture(page).ready();
+    await sleep(1500);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
+    const playing = await profiled(cdp, page, 'playing', playSeconds, () => video(page, 'play'));
+    const paused = await profiled(cdp, page, 'paused', PAUSED_SECONDS, () => video(page, 'pause'));
+    const other = await browser.newPage();
+    await other.goto('about:blank');
+    await other.bringToFront();
+    const hidden = await profiled(cdp, page, 'hidden', HIDDEN_SECONDS, () => video(page, 'play'));
+    const spans = [playing, paused, hidden];
+    const found = spans.reduce((a, s) => a + s.checkSampled, 0) / spans.reduce((a, s) => a + s.checkBurned, 0);
+    if (!(found > 0))
+      throw new Error(`The count's check found none of its own time (${spans.map((s) => s.checkBurned).join(', ')} ms burned)`);
+    return { playing, paused, hidden, found };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function ownScript(server: FixtureServer, extensionPath: string, rows: Row[], options: MachineOptions): Promise<void> {
+  const check = checkExtension();
+  const rounds: ScriptRound[] = [];
+  for (let round = 0; round < options.rounds; round++) {
+    options.log(`own script, round ${round + 1} of ${options.rounds} (Chapterbar and the count's check, its main-thread samples)`);
+    rounds.push(await scriptRound(server, extensionPath, check, options.playSeconds));
+  }
+  const found = rounds.map((r) => r.found);
+  const own = (pick: (r: ScriptRound) => Spent) => rounds.map((r) => pick(r).own / r.found);
+  const note = (seconds: string, pick: (r: ScriptRound) => Spent) =>
+    `${seconds}; rounds, as sampled: ${rounds.map((r) => pick(r).own.toFixed(3)).join(', ')} ms/s; the page's garbage collector (shared, not counted): ${summarize(
+      rounds.map((r) => pick(r).gc),
+    ).median.toFixed(2)} ms/s`;
+  rows.push(
+    row(
+      "playing: Chapterbar's own script per second of media (page's main thread)",
+      'ms/s',
+      own((r) => r.playing),
+      0.3,
+      note(`${options.playSeconds} s from the play`, (r) => r.playing),
+    ),
+  );
+  rows.push(
+    row(
+      "paused: Chapterbar's own script per second (page's main thread)",
+      'ms/s',
+      own((r) => r.paused),
+      0.05,
+      note(`${PAUSED_SECONDS} s from the pause`, (r) => r.paused),
+    ),
+  );
+  rows.push(
+    row(
+      "background tab: Chapterbar's own script per second (page's main thread)",
+      'ms/s',
+      own((r) => r.hidden),
+      0.05,
+      note(`${HIDDEN_SECONDS} s from the play, another tab in front`, (r) => r.hidden),
+    ),
+  );
+  rows.push(
+    row(
+      "reference: the count's check, the share of its known time the samples found",
+      '',
+      found,
+      null,
+      `slices of ${SLICE_MS} ms every ${SLICE_EVERY_MS} ms, timed by the check itself; the rows above are divided by it`,
+    ),
+  );
+}
