@@ -52,6 +52,12 @@ const originOf = (url: string) => /^chrome-extension:\/\/[a-p]+/.exec(url)?.[0];
  * Milliseconds of the profile spent in each extension's scripts (by origin), counting a native
  * frame (DOM, messaging, storage) for the nearest extension script above it; and in the
  * garbage collector, which every world of the page shares.
+ *
+ * Each sample counts one sampling period (the profile's median gap), not the gap before it: a gap
+ * is wall time, and while the thread is descheduled (a background tab's renderer runs at a lower
+ * priority; a busy machine) no sample is taken, so the next one carried the whole wait to whatever
+ * was running then: a one-line event listener once weighed 1.2 ms. Counted so, the samples measure
+ * time on the thread, which the count's check then calibrates.
  */
 export function extensionMs(profile: Profile): { byOrigin: Map<string, number>; gc: number } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -67,8 +73,10 @@ export function extensionMs(profile: Profile): { byOrigin: Map<string, number>; 
   };
   const byOrigin = new Map<string, number>();
   let gc = 0;
-  profile.samples.forEach((id, i) => {
-    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+  const gaps = profile.timeDeltas.filter((d) => d > 0);
+  const period = gaps.length > 0 ? summarize(gaps).median / 1000 : 0;
+  profile.samples.forEach((id) => {
+    const ms = period;
     const origin = owner(id);
     if (origin) byOrigin.set(origin, (byOrigin.get(origin) ?? 0) + ms);
     else if (byId.get(id)!.callFrame.functionName === '(garbage collector)') gc += ms;
