@@ -16,7 +16,7 @@ import { added, launches, pairedRounds, pairedWindows, rotate, row, summarize, w
  * ran beside it (side-by-side.ts says why side by side, and why windows).
  */
 
-const WATCH = `https://www.youtube.com/watch?v=${EPISODE_VIDEO_ID}`;
+export const WATCH = `https://www.youtube.com/watch?v=${EPISODE_VIDEO_ID}`;
 const OTHER = 'dQw4w9WgXcQ';
 const PAUSED_SECONDS = 60;
 const HIDDEN_SECONDS = 10;
@@ -104,7 +104,7 @@ const meanOf = (values: readonly number[], pick: (i: number) => boolean) => {
 };
 
 /**
- * One round: the same page played, paused, hidden, navigated and loaded, one Chromium per
+ * One round: the same page played, paused, behind another page, navigated and loaded, one Chromium per
  * extension side by side. One Round per extension, in the order given. Extensions listed in
  * `onlyWhilePlaying` leave after the playing span (their Round repeats it), so that fewer browsers
  * share the machine's cores while the others navigate and load.
@@ -285,11 +285,11 @@ export async function machineCost(server: FixtureServer, extensionPath: string, 
   );
   rows.push(
     row(
-      'machine: whole-browser CPU added in a background tab',
+      'machine: whole-browser CPU added behind another page',
       'ms/s',
       windows((r) => r.hidden),
       null,
-      'playing',
+      "playing, another page in front: headless Chromium never hides a tab, so this is not a background tab's cost",
     ),
   );
   rows.push(
@@ -385,7 +385,7 @@ export async function machineCost(server: FixtureServer, extensionPath: string, 
   );
   rows.push(
     row(
-      "background tab: page's script added per second, two browsers' difference",
+      "behind another page: page's script added per second, two browsers' difference",
       'ms/s',
       delta((r) => r.hidden.scriptMs),
       null,

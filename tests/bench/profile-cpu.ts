@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { EPISODE_VIDEO_ID, EXTENSION_PATH, fixture, launchBrowser, startServer } from '../e2e/harness/index.ts';
+import { WATCH, video } from './machine-cost.ts';
 import { ownMs, type Profile } from './own-script.ts';
 
 /*
@@ -11,7 +12,6 @@ import { ownMs, type Profile } from './own-script.ts';
  * to /tmp for DevTools. A tool for finding costs, not a bench row.
  */
 
-const WATCH = `https://www.youtube.com/watch?v=${EPISODE_VIDEO_ID}`;
 const OTHER = 'dQw4w9WgXcQ';
 const SETTLE_MS = 1000;
 const NAVIGATIONS = 16;
@@ -118,7 +118,7 @@ function summarize(title: string, profile: Profile, per: number) {
   const byUrl = new Map<string, number>();
   const byFunction = new Map<string, number>();
   // Chapterbar's code with the browser's functions it calls (messaging, DOM, storage).
-  const own = ownMs(profile);
+  const own = ownMs(profile, 'gap');
   for (const [id, ms] of self) {
     const { callFrame } = byId.get(id)!;
     const url = callFrame.url.replace(/^chrome-extension:\/\/[a-p]+/, 'ext:') || `(${callFrame.functionName || 'native'})`;
@@ -152,9 +152,9 @@ async function main() {
     // Paused after playing, as the bench's paused span (within the page's first 30 s, while the
     // page's own chapters may still be looked for).
     let traffic = await countTraffic(worker);
-    await page.evaluate(() => document.querySelector<HTMLVideoElement>('#movie_player video.html5-main-video')!.play());
+    await video(page, 'play');
     await page.waitForTimeout(PLAY_MS);
-    await page.evaluate(() => document.querySelector<HTMLVideoElement>('#movie_player video.html5-main-video')!.pause());
+    await video(page, 'pause');
     await traffic.read('playing, per second', PLAY_MS / 1000);
     traffic = await countTraffic(worker);
     await profiled(

@@ -18,10 +18,9 @@ export function summarize(values: readonly number[]): Summary {
 /**
  * What `of` adds over `base` when each value is a launch of its own: the median of the differences
  * between every value of `of` and every value of `base` (the Hodges–Lehmann estimate of a shift),
- * with the smallest and largest of them. The page's main-thread rows still use it; they were
- * budgeted this way before the whole-browser rows went side by side, and their rounds are now
- * side by side too, so `pairedRounds` would serve them as well (not switched: their budgets hold
- * either way, and a switch is a change of statistic to measure first).
+ * with the smallest and largest of them. The page's main-thread differences still use it, beside
+ * the rows that count Chapterbar's own samples (own-script.ts) and without budgets; their rounds
+ * are side by side too, so `pairedRounds` would serve them as well.
  */
 export function added(of: readonly number[], base: readonly number[]): Summary {
   return summarize(of.flatMap((a) => base.map((b) => a - b)));

@@ -128,7 +128,8 @@ function readTabTitle(doc: Document): string | undefined {
 function findMovieElement(doc: Document): HTMLElement | null {
   // By id first: the clock asks at every media event and the ad watch at every class change of the
   // player, and a selector list walks the document up to its first match (thousands of elements
-  // on a real watch page) where the id is one look-up.
+  // on a real watch page) where the id is one look-up. It also makes the page's main player win
+  // over another player of the same class that comes before it in the page.
   return doc.getElementById('movie_player') ?? doc.querySelector<HTMLElement>(SELECTORS.player);
 }
 

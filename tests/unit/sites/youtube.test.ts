@@ -80,17 +80,18 @@ describe('youtube.findPlayer', () => {
     expect(player!.interrupted()).toBe(false);
   });
 
-  it('reads #movie_player even when a preview player of the same class comes first in the page', () => {
-    // YouTube's inline preview is an html5-video-player too (id inline-preview-player).
+  it('reads #movie_player even when another player of the same class comes first in the page', () => {
+    // An assumption, not a captured page: a player kept from an earlier single-page visit (a
+    // Shorts player, say) ahead of the watch page's in the document.
     const page = watchPage('C6Zpjij5AF4', 'T');
-    const preview = page.createElement('div');
-    preview.id = 'inline-preview-player';
-    preview.className = 'html5-video-player';
-    const previewVideo = page.createElement('video');
-    previewVideo.className = 'video-stream html5-main-video';
-    preview.append(previewVideo);
-    page.body.prepend(preview);
-    Object.defineProperty(previewVideo, 'currentTime', { value: 99 });
+    const other = page.createElement('div');
+    other.id = 'shorts-player';
+    other.className = 'html5-video-player';
+    const otherVideo = page.createElement('video');
+    otherVideo.className = 'video-stream html5-main-video';
+    other.append(otherVideo);
+    page.querySelector('ytd-app')!.prepend(other);
+    Object.defineProperty(otherVideo, 'currentTime', { value: 99 });
     Object.defineProperty(page.querySelector('#movie_player video')!, 'currentTime', { value: 12 });
     expect(youtube.findPlayer(page)!.currentTime()).toBe(12);
   });
