@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { EPISODE_VIDEO_ID, EXTENSION_PATH, fixture, launchBrowser, startServer } from '../e2e/harness/index.ts';
 import { WATCH, video } from './machine-cost.ts';
-import { ownMs, type Profile } from './own-script.ts';
+import { ownMs, type Profile } from './profile-samples.ts';
 
 /*
  * `node --import tsx tests/bench/profile-cpu.ts [extension folder]`: where Chapterbar's CPU goes

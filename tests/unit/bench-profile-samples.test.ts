@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extensionMs, ownMs, type Profile } from '../bench/own-script';
+import { extensionMs, ownMs, type Profile } from '../bench/profile-samples';
 
 const OURS = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/content-scripts/youtube.js';
 const CHECK = 'chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba/bar.js';
