@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { EPISODE_VIDEO_ID, EXTENSION_PATH, fixture, launchBrowser, startServer } from '../e2e/harness/index.ts';
 import { WATCH, video } from './machine-cost.ts';
-import { ownMs, type Profile } from './profile-samples.ts';
+import { originOf, ownMs, type Profile } from './profile-samples.ts';
 
 /*
  * `node --import tsx tests/bench/profile-cpu.ts [extension folder]`: where Chapterbar's CPU goes
@@ -121,7 +121,8 @@ function summarize(title: string, profile: Profile, per: number) {
   const own = ownMs(profile, 'gap');
   for (const [id, ms] of self) {
     const { callFrame } = byId.get(id)!;
-    const url = callFrame.url.replace(/^chrome-extension:\/\/[a-p]+/, 'ext:') || `(${callFrame.functionName || 'native'})`;
+    const origin = originOf(callFrame.url);
+    const url = (origin ? callFrame.url.replace(origin, 'ext:') : callFrame.url) || `(${callFrame.functionName || 'native'})`;
     byUrl.set(url, (byUrl.get(url) ?? 0) + ms);
     const fn = `${callFrame.functionName || '(anonymous)'} ${url}:${callFrame.lineNumber + 1}:${callFrame.columnNumber + 1}`;
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);

@@ -81,11 +81,14 @@ describe('youtube.findPlayer', () => {
   });
 
   it('reads #movie_player even when another player of the same class comes first in the page', () => {
-    // An assumption, not a captured page: a player kept from an earlier single-page visit (a
-    // Shorts player, say) ahead of the watch page's in the document.
+    // The real saved watch page's player settings name the Shorts player's element, the same
+    // html5-video-player; that one sits ahead of the watch page's in the document is an assumption
+    // (a Shorts page visited before, within one single-page session), not a captured page.
+    const shortsId = /"WEB_PLAYER_CONTEXT_CONFIG_ID_KEVLAR_SHORTS":\{"rootElementId":"([\w-]+)"/.exec(realWatchPage)![1]!;
+    expect(shortsId).toBe('shorts-player');
     const page = watchPage('C6Zpjij5AF4', 'T');
     const other = page.createElement('div');
-    other.id = 'shorts-player';
+    other.id = shortsId;
     other.className = 'html5-video-player';
     const otherVideo = page.createElement('video');
     otherVideo.className = 'video-stream html5-main-video';
