@@ -56,19 +56,8 @@ export interface LaunchOptions {
   headless?: boolean;
 }
 
-/**
- * Launches Chromium with the extension loaded and the fixture hosts resolved to the fixture server.
- * Extensions need a persistent context (a profile directory) in Playwright; each launch gets a fresh
- * temporary one, so no state leaks between test files.
- */
-export async function launchBrowser(options: LaunchOptions): Promise<LaunchedBrowser> {
-  const { server } = options;
-  const extensionPath = options.extensionPath === undefined ? EXTENSION_PATH : options.extensionPath;
-  if (extensionPath && !existsSync(join(extensionPath, 'manifest.json'))) {
-    throw new Error(`No built extension at ${extensionPath} (run \`npx wxt build\`, or let the e2e globalSetup do it)`);
-  }
-  const userDataDir = await mkdtemp(join(tmpdir(), 'chapterbar-e2e-'));
-
+/** Chromium's switches for the fixture hosts, with `extensions` (unpacked folders) loaded. */
+export function chromiumArgs(server: FixtureServer, extensions: readonly string[]): string[] {
   // MAP host ip:port rewrites the port too, so `https://www.youtube.com/` (port 443 in the URL)
   // reaches 127.0.0.1:<random port> while the page keeps its real origin. No root, no port 443.
   const resolverRules = [...server.hosts.map((host) => `MAP ${host} 127.0.0.1:${server.port}`), 'EXCLUDE localhost'].join(', ');
@@ -84,8 +73,25 @@ export async function launchBrowser(options: LaunchOptions): Promise<LaunchedBro
     '--disable-sync',
     '--autoplay-policy=no-user-gesture-required',
   ];
-  const loaded = [...(extensionPath ? [extensionPath] : []), ...(options.alsoLoad ?? [])].join(',');
+  const loaded = extensions.join(',');
   if (loaded) args.push(`--disable-extensions-except=${loaded}`, `--load-extension=${loaded}`);
+  return args;
+}
+
+/**
+ * Launches Chromium with the extension loaded and the fixture hosts resolved to the fixture server.
+ * Extensions need a persistent context (a profile directory) in Playwright; each launch gets a fresh
+ * temporary one, so no state leaks between test files.
+ */
+export async function launchBrowser(options: LaunchOptions): Promise<LaunchedBrowser> {
+  const { server } = options;
+  const extensionPath = options.extensionPath === undefined ? EXTENSION_PATH : options.extensionPath;
+  if (extensionPath && !existsSync(join(extensionPath, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionPath} (run \`npx wxt build\`, or let the e2e globalSetup do it)`);
+  }
+  const userDataDir = await mkdtemp(join(tmpdir(), 'chapterbar-e2e-'));
+
+  const args = chromiumArgs(server, [...(extensionPath ? [extensionPath] : []), ...(options.alsoLoad ?? [])]);
 
   let context: BrowserContext;
   try {

@@ -1,10 +1,19 @@
 // The e2e harness in one import: `import { startServer, launchBrowser, ... } from './harness/index.ts'`.
-export { startServer, FIXTURE_HOSTS, type FixtureServer, type RecordedRequest, type RouteHandler, type FixtureResponse } from './server.ts';
+export {
+  startServer,
+  serveFile,
+  FIXTURE_HOSTS,
+  type FixtureServer,
+  type RecordedRequest,
+  type RouteHandler,
+  type FixtureResponse,
+} from './server.ts';
 export {
   launchBrowser,
   extensionId,
   screenshot,
   chromiumPath,
+  chromiumArgs,
   type LaunchedBrowser,
   type LaunchOptions,
   type ConsoleError,

@@ -218,7 +218,7 @@ function renderTemplate(html: string, url: URL): string {
 
 /** Static file with single-range support: media elements fetch with `Range: bytes=N-` and can seek
  *  only if the server answers 206 with Content-Range (and says Accept-Ranges up front). */
-async function serveFile(req: IncomingMessage, res: ServerResponse, file: string): Promise<void> {
+export async function serveFile(req: IncomingMessage, res: ServerResponse, file: string): Promise<void> {
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) return send(res, 404, 'text/plain', 'Not found');
   const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
