@@ -8,14 +8,14 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { chromiumArgs, chromiumPath, type FixtureServer } from '../e2e/harness/index.ts';
 
 /*
- * A Chromium whose tabs can be hidden. Playwright turns on focus emulation in every page it drives
- * (`Emulation.setFocusEmulationEnabled`), and Chromium keeps a page under focus emulation visible:
- * with a launched context, a page behind another tab still reads `document.visibilityState`
- * "visible". Checked 2026-12-05 on Chromium 156: the same two tabs driven over plain CDP, or by
- * Playwright attached with `connectOverCDP({ noDefaults: true })` (which leaves focus emulation
- * off), read "hidden" once another tab was brought to the front. So this Chromium is started by
- * the bench itself and Playwright attaches to it without its defaults (nor its own switches, such
- * as --disable-renderer-backgrounding: a hidden tab here is backgrounded as a person's would be).
+ * A Chromium whose tabs can be hidden. In Playwright's own launch a page behind another tab still
+ * reads `document.visibilityState` "visible". Checked 2026-12-05 on Chromium 156: the same two tabs
+ * driven over plain CDP, or by Playwright attached with `connectOverCDP({ noDefaults: true })`,
+ * read "hidden" once another tab came to the front. Of what `noDefaults` leaves out, focus
+ * emulation (`Emulation.setFocusEmulationEnabled`, which Playwright turns on in every page it
+ * drives) is the likely cause; not traced into Chromium. So this Chromium is started by the bench
+ * itself and Playwright attaches to it without its defaults, nor its own switches (such as
+ * --disable-renderer-backgrounding: a hidden tab here is backgrounded as a person's would be).
  */
 
 export interface HideableBrowser {
