@@ -9,13 +9,15 @@ import { chromiumArgs, chromiumPath, type FixtureServer } from '../e2e/harness/i
 
 /*
  * A Chromium whose tabs can be hidden. In Playwright's own launch a page behind another tab still
- * reads `document.visibilityState` "visible". Checked 2026-12-05 on Chromium 156: the same two tabs
- * driven over plain CDP, or by Playwright attached with `connectOverCDP({ noDefaults: true })`,
- * read "hidden" once another tab came to the front. Of what `noDefaults` leaves out, focus
- * emulation (`Emulation.setFocusEmulationEnabled`, which Playwright turns on in every page it
- * drives) is the likely cause; not traced into Chromium. So this Chromium is started by the bench
- * itself and Playwright attaches to it without its defaults, nor its own switches (such as
- * --disable-renderer-backgrounding: a hidden tab here is backgrounded as a person's would be).
+ * reads `document.visibilityState` "visible". Checked 2026-12-05 on Chromium 156, the same
+ * headless Chromium started by hand: driven over plain CDP, or by Playwright attached with
+ * `connectOverCDP({ noDefaults: true })`, the page read "hidden" once another tab came to the
+ * front; attached without `noDefaults`, it stayed "visible". So it is one of the overrides
+ * Playwright applies to each page it drives, of which focus emulation
+ * (`Emulation.setFocusEmulationEnabled`) is the likely one; not traced into Chromium. This Chromium
+ * is started by the bench itself, and Playwright attaches to it without its defaults nor its
+ * launch switches (such as --disable-renderer-backgrounding: a hidden tab is backgrounded here as a
+ * person's is).
  */
 
 export interface HideableBrowser {
@@ -25,22 +27,36 @@ export interface HideableBrowser {
   close(): Promise<void>;
 }
 
+const LISTEN_TIMEOUT_MS = 30_000;
+const EXIT_TIMEOUT_MS = 10_000;
+
 /** Chromium announces its DevTools endpoint on stderr once it listens. */
 function endpointOf(child: ReturnType<typeof spawn>): Promise<string> {
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stderr! });
     let said = '';
+    const fail = (why: string) => {
+      lines.close();
+      reject(new Error(`bench: Chromium ${why}:\n${said.slice(-2000)}`));
+    };
+    const timer = setTimeout(() => fail(`did not listen within ${LISTEN_TIMEOUT_MS / 1000} s`), LISTEN_TIMEOUT_MS);
     lines.on('line', (line) => {
       said += `${line}\n`;
       const found = /DevTools listening on (ws:\/\/\S+)/.exec(line);
-      if (found) resolve(found[1]!);
+      if (!found) return;
+      clearTimeout(timer);
+      // What Chromium says later is not read, but the pipe must still drain or Chromium stalls on it.
+      lines.close();
+      child.stderr!.resume();
+      resolve(found[1]!);
     });
-    child.once('exit', (code) => reject(new Error(`bench: Chromium exited (${code}) before it listened:\n${said.slice(-2000)}`)));
+    child.once('error', (error) => fail(`could not start (${error.message})`));
+    child.once('exit', (code) => fail(`exited (${code}) before it listened`));
   });
 }
 
 export async function launchHideable({ server, extensions }: { server: FixtureServer; extensions: string[] }): Promise<HideableBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'chapterbar-bench-'));
+  const profile = mkdtempSync(join(tmpdir(), 'chapterbar-hideable-'));
   const child = spawn(
     chromiumPath(),
     [
@@ -49,23 +65,29 @@ export async function launchHideable({ server, extensions }: { server: FixtureSe
       '--remote-debugging-port=0',
       `--user-data-dir=${profile}`,
       '--window-size=1400,900',
-      '--disable-features=BackgroundVideoPauseOptimization',
       'about:blank',
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  const stop = async () => {
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), EXIT_TIMEOUT_MS);
+    await exited;
+    clearTimeout(timer);
+    // Chromium's helpers may still be writing to the profile just after the browser exits.
+    await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  };
   let browser: Browser;
   try {
     browser = await chromium.connectOverCDP(await endpointOf(child), { noDefaults: true });
   } catch (error) {
-    child.kill('SIGKILL');
-    await exited;
-    await rm(profile, { recursive: true, force: true, maxRetries: 5 });
+    await stop();
     throw error;
   }
-  // Drains what Chromium says, so a full pipe never stalls it.
-  child.stderr!.resume();
   const context = browser.contexts()[0]!;
   let blank: Page | undefined = context.pages()[0];
   return {
@@ -79,10 +101,7 @@ export async function launchHideable({ server, extensions }: { server: FixtureSe
     async close() {
       // Playwright only disconnects from a browser it did not launch.
       await browser.close().catch(() => {});
-      child.kill('SIGTERM');
-      await exited;
-      // Chromium's helpers may still be writing to the profile just after the browser exits.
-      await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      await stop();
     },
   };
 }
