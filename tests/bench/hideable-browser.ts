@@ -51,7 +51,8 @@ function endpointOf(child: ReturnType<typeof spawn>): Promise<string> {
       resolve(found[1]!);
     });
     child.once('error', (error) => fail(`could not start (${error.message})`));
-    child.once('exit', (code) => fail(`exited (${code}) before it listened`));
+    // 'close', not 'exit': its last words on stderr are read by then.
+    child.once('close', (code) => fail(`exited (${code}) before it listened`));
   });
 }
 
@@ -69,9 +70,10 @@ export async function launchHideable({ server, extensions }: { server: FixtureSe
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  // A Chromium that could not start emits 'error' and may never emit 'exit'.
   const exited = new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
+    else child.once('exit', () => resolve()).once('error', () => resolve());
   });
   const stop = async () => {
     child.kill('SIGTERM');
