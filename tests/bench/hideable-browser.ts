@@ -66,6 +66,8 @@ export async function launchHideable({ server, extensions }: { server: FixtureSe
       '--remote-debugging-port=0',
       `--user-data-dir=${profile}`,
       '--window-size=1400,900',
+      // No --mute-audio: with it the hidden tab's timers ran throttled, as a silent tab's (probed
+      // 2026-12-05), so the hidden span's quiet tone is heard on a machine with speakers.
       'about:blank',
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },

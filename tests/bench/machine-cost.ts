@@ -289,7 +289,7 @@ export async function machineCost(server: FixtureServer, extensionPath: string, 
       'ms/s',
       windows((r) => r.behind),
       null,
-      'playing, another page in front; the page reads "visible" (in Playwright\'s launch a page never hides: hideable-browser.ts), so this is not a hidden tab\'s cost',
+      "playing, another page in front; in Playwright's launch a page behind another stays visible (hideable-browser.ts), so this is not a hidden tab's cost",
     ),
   );
   rows.push(
